@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Debian packages monoreg needs: PostgreSQL (store tests), poppler-utils (pdftotext/pdftoppm
+# read the PDFs in tests), Chromium (page tests), fonts for the PDF. Installs only what is
+# missing, so a second run is quick.
+set -euo pipefail
+
+need=()
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+[ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installing Debian packages: ${need[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "Please install these Debian packages (as root): ${need[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

@@ -1,0 +1,180 @@
+"""The `monoreg` command: parse, call one library function, print. Rich stays here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from typer.core import TyperGroup
+
+from monoreg import formatting as fr
+from monoreg.derive.tables import indicator_rows
+from monoreg.errors import InputError, UsageError
+from monoreg.loading import load as load_data
+from monoreg.model import Catalog, Territory
+from monoreg.publish.exports import WRITERS, edition_export, region_export
+from monoreg.settings import Settings, get_settings
+from monoreg.store.repository import Store
+
+
+def _out() -> Console:
+    # Made per call, so that output goes to the streams of the moment (tests capture them).
+    return Console()
+
+
+def _err() -> Console:
+    return Console(stderr=True)
+
+
+class MonoregGroup(TyperGroup):
+    """Turns monoreg's errors into one line on stderr and an exit code (1: the data is wrong,
+    2: wrong usage); anything else is a bug and keeps its traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as error:
+            typer.echo(f"Erreur : {error}", err=True)
+            raise typer.Exit(1) from None
+        except UsageError as error:
+            typer.echo(f"Erreur : {error}", err=True)
+            raise typer.Exit(2) from None
+
+
+def make_app(help_text: str) -> typer.Typer:
+    return typer.Typer(cls=MonoregGroup, help=help_text, no_args_is_help=True,
+                       pretty_exceptions_enable=False, add_completion=False)
+
+
+app = make_app("monoreg — monographies régionales formation, apprentissage, emploi.")
+
+
+def open_store(settings: Settings | None = None) -> Store:
+    settings = settings or get_settings()
+    return Store.open(settings.resolved_database_url())
+
+
+def resolve_region(catalog: Catalog, text: str) -> Territory:
+    region = catalog.region(text)
+    if region is None:
+        if not catalog.territories.territories:
+            raise UsageError("the store is empty: run 'monoreg load' first")
+        names = ", ".join(r.slug for r in catalog.territories.regions)
+        raise UsageError(f"unknown region '{text}' (expected an INSEE code, a name or one of: "
+                         f"{names})")
+    return region
+
+
+def resolve_edition_year(store: Store, region: Territory, year: int | None) -> int:
+    return year if year is not None else store.latest_edition_year(region.code)
+
+
+DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder "
+                                                 "(default: MONOREG_DATA_DIR or data/).")]
+EditionOption = Annotated[int | None, typer.Option("--edition", help="Publication year.")]
+
+
+@app.command()
+def load(data: DataOption = None) -> None:
+    """(Re)load reference data and every edition from the data files, atomically."""
+    settings = get_settings()
+    data_dir = data or settings.data_dir
+    store = open_store(settings)
+    console = _out()
+    with console.status("Chargement des fichiers de données…"):
+        report = load_data(store, data_dir)
+    console.print(f"Chargé : {report.editions} édition(s), {report.observations} chiffres, "
+                  f"{report.evolutions} évolutions imprimées, {report.items} éléments de "
+                  f"contenu, {report.series} chiffres de séries officielles.")
+
+
+@app.command()
+def show(region: str, edition: EditionOption = None,
+         section: Annotated[str | None, typer.Option(help="Only this section id.")] = None,
+         format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+         ) -> None:
+    """Key figures of an edition: region N-1 and N, evolution, France."""
+    if format not in ("text", "json"):
+        raise UsageError("--format is text or json")
+    store = open_store()
+    catalog = store.catalog()
+    territory = resolve_region(catalog, region)
+    year = resolve_edition_year(store, territory, edition)
+    data = store.edition(territory.code, year)
+    rows = [r for r in indicator_rows(data, catalog, section)
+            if section or r.place != "chiffres-cles"]
+    if format == "json":
+        payload = [{
+            "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
+            "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
+            "evolution": fr.evolution(r.change.value, r.change.mode, 2) if r.change else None,
+            "evolution_printed": r.claim.printed if r.claim else None,
+            "france": _cell(r.national, catalog)} for r in rows]
+        _out().print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    table = Table(title=f"{territory.name} — édition {year}", show_lines=False)
+    for name in ("Section", "Indicateur", "Région N-1", "Région N", "Évolution",
+                 "Imprimée", "France"):
+        table.add_column(name, justify="right" if name not in ("Section", "Indicateur")
+                         else "left", overflow="fold")
+    for r in rows:
+        table.add_row(
+            r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
+            fr.evolution(r.change.value, r.change.mode, 2) if r.change else "–",
+            r.claim.printed if r.claim else "", _text(r.national, catalog))
+    _out().print(table)
+
+
+def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
+    if observation is None:
+        return None
+    return {"period": observation.period.code, "value": _text(observation, catalog),
+            "printed": observation.printed, "territory": observation.territory}
+
+
+def _text(observation: Any, catalog: Catalog) -> str:
+    if observation is None:
+        return ""
+    indicator = catalog.indicators[observation.indicator]
+    value = fr.figure(observation.value, catalog.units[observation.unit], indicator.decimals)
+    return f"{value} ({observation.period.label()})"
+
+
+@app.command()
+def export(region: str, edition: EditionOption = None,
+           format: Annotated[str, typer.Option("--format", help="json, csv or xlsx")] = "json",
+           out: Annotated[Path | None, typer.Option("--out", help="File to write "
+                                                    "(default: standard output).")] = None,
+           ) -> None:
+    """One edition's figures and content, or (without --edition) every figure of a region."""
+    if format not in WRITERS:
+        raise UsageError(f"--format is one of: {', '.join(WRITERS)}")
+    store = open_store()
+    catalog = store.catalog()
+    territory = resolve_region(catalog, region)
+    if edition is not None:
+        data = edition_export(catalog, store.edition(territory.code, edition))
+    else:
+        data = region_export(store, catalog, territory.code)
+    payload = WRITERS[format](data)
+    if out is None:
+        if format == "xlsx" and sys.stdout.isatty():
+            raise UsageError("xlsx is binary: give --out FILE")
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    else:
+        out.write_bytes(payload)
+        _err().print(f"Écrit : {out} ({len(data.observations)} chiffres)")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Derive: pure computations on figures (evolutions, shares, ratios). Nothing is rounded here."""

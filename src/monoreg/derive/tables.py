@@ -1,0 +1,50 @@
+"""The indicator table of a monograph: for each indicator printed in a place, the region's
+N-1 and N, the evolution (recomputed, and as printed), and France's figure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from monoreg.derive.evolutions import Change, observation_change
+from monoreg.model import Catalog, Edition, EvolutionClaim, Indicator, Observation
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    place: str
+    base: Observation | None         # region, N-1
+    current: Observation | None      # region, N
+    national: Observation | None     # France (or a perimeter), latest period
+    change: Change | None            # recomputed from base and current
+    claim: EvolutionClaim | None     # the evolution as printed, when printed
+
+
+def indicator_rows(edition: Edition, catalog: Catalog, place: str | None = None
+                   ) -> list[IndicatorRow]:
+    """Rows in the order figures are printed; `place` restricts to one section."""
+    region: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    national: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    order: list[tuple[str, str]] = []
+    for o in edition.observations:
+        if place is not None and o.place != place:
+            continue
+        key = (o.place, o.indicator)
+        if key not in order:
+            order.append(key)
+        (region if o.territory == edition.region else national)[key].append(o)
+    claims = {(c.place, c.indicator): c for c in edition.evolutions
+              if c.territory == edition.region}
+    rows = []
+    for key in order:
+        indicator = catalog.indicators[key[1]]
+        mine = sorted(region.get(key, []), key=lambda o: o.period.sort_key())
+        current = mine[-1] if mine else None
+        base = mine[-2] if len(mine) > 1 else None
+        theirs = sorted(national.get(key, []), key=lambda o: o.period.sort_key())
+        change = observation_change(indicator, base, current, catalog.units) \
+            if base and current else None
+        rows.append(IndicatorRow(indicator, key[0], base, current,
+                                 theirs[-1] if theirs else None, change, claims.get(key)))
+    return rows

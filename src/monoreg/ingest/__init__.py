@@ -1,0 +1,1 @@
+"""Ingest: every source (data files, monographs, open-data files) becomes typed records."""

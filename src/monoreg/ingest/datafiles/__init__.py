@@ -1,0 +1,1 @@
+"""The hand-edited data files under data/ (see data/README.md)."""

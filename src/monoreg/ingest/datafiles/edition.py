@@ -1,0 +1,306 @@
+"""Load one edition folder (data/editions/<region>/<year>/) into an Edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monoreg.errors import InputError
+from monoreg.ingest.datafiles.fields import Cell
+from monoreg.ingest.datafiles.reader import CsvRow, data_path, display_path, load_yaml, read_csv
+from monoreg.ingest.datafiles.schemas import (
+    ContactsFile,
+    DirectoryFile,
+    EditionFile,
+    GuideFile,
+    ListsFile,
+    TextsFile,
+)
+from monoreg.model import (
+    Catalog,
+    Contact,
+    ContactGroup,
+    DirectoryEntry,
+    Edition,
+    EvolutionClaim,
+    GlossaryEntry,
+    Guide,
+    GuidePublic,
+    ListItem,
+    ListKind,
+    NetworkLink,
+    Observation,
+    Phone,
+    Provenance,
+    Source,
+    Status,
+    Text,
+    TextType,
+)
+from monoreg.model.names import slugify
+from monoreg.model.printed import PrintedNumberError, read_printed
+
+OBSERVATION_COLUMNS = {"place", "indicator", "territory", "period"}
+OBSERVATION_OPTIONAL = {"printed_period", "printed", "value", "unit", "status", "source",
+                        "perimeter", "raw", "origin", "note", "accept"}
+EVOLUTION_COLUMNS = {"place", "indicator", "territory", "base_period", "period", "printed"}
+EVOLUTION_OPTIONAL = {"value", "unit", "origin", "note", "accept"}
+SOURCE_TEXT = "source.txt"
+
+
+class _EditionReader:
+    def __init__(self, folder: Path, catalog: Catalog, root: Path) -> None:
+        self.folder = folder
+        self.root = root
+        self.catalog = catalog
+        self.meta = load_yaml(EditionFile, folder / "edition.yaml")
+        self.meta_cell = Cell(display_path(folder / "edition.yaml"), None)
+        self.local_sources = {
+            key: Source(key, s.producer, s.dataset, s.published, s.url, s.printed)
+            for key, s in self.meta.sources.items()}
+        self.origin_file = data_path(folder / SOURCE_TEXT, root)
+
+    # -- helpers ------------------------------------------------------------------------
+    def prov(self, name: str, line: int | None) -> Provenance:
+        return Provenance(data_path(self.folder / name, self.root), line)
+
+    def origin(self, line: int | None) -> Provenance | None:
+        return Provenance(self.origin_file, line) if line is not None else None
+
+    def source_id(self, cell: Cell, text: str | None, field: str = "source") -> str | None:
+        if not text:
+            return None
+        if text in self.local_sources or text in self.catalog.sources:
+            return text
+        raise cell.error(f"unknown source '{text}' (not in edition.yaml sources nor "
+                         "data/reference/sources.yaml)", field)
+
+    def file(self, name: str) -> Path | None:
+        path = self.folder / name
+        return path if path.exists() else None
+
+    # -- edition.yaml -------------------------------------------------------------------
+    def header(self) -> dict:
+        cell = Cell(display_path(self.folder / "edition.yaml"), self.meta.line)
+        region = cell.region(self.catalog, self.meta.region)
+        if self.folder.name != str(self.meta.year) or self.folder.parent.name != region.slug:
+            raise cell.error(f"the folder should be editions/{region.slug}/{self.meta.year}/ "
+                             f"for this region and year", "region")
+        for place, source in self.meta.table_sources.items():
+            cell.section(self.catalog, place, "table_sources")
+            self.source_id(cell, source, "table_sources")
+        return {
+            "region": region.code, "year": self.meta.year,
+            "published": cell.period(self.meta.published, "published"),
+            "cutoff": cell.period(self.meta.cutoff, "cutoff"),
+            "title": self.meta.title, "publisher": self.meta.publisher,
+            "sources": tuple(self.local_sources.values()),
+            "table_sources": tuple(self.meta.table_sources.items()),
+            "facts": tuple((f.label, f.value) for f in self.meta.facts),
+            "provenance": self.prov("edition.yaml", self.meta.line),
+            "synthetic": self.meta.synthetic,
+        }
+
+    # -- observations.csv ---------------------------------------------------------------
+    def observation(self, row: CsvRow, cell: Cell) -> Observation:
+        indicator = cell.indicator(self.catalog, row.get("indicator"))
+        place = cell.section(self.catalog, row.get("place"))
+        printed = row.values.get("printed") or None
+        value_text = row.get("value")
+        status = Status(row.get("status")) if row.get("status") in {s.value for s in Status} \
+            else None
+        if row.get("status") and status is None:
+            raise cell.error(f"status '{row.get('status')}' is not one of: non-renseigne, "
+                             "sans-objet", "status")
+        value = cell.decimal(value_text) if value_text else None
+        parsed = None
+        if printed is not None:
+            try:
+                parsed = read_printed(printed)
+            except PrintedNumberError as error:
+                raise cell.error(str(error), "printed") from None
+        status = status or (parsed.status if parsed else Status.VALUE)
+        if status is Status.VALUE:
+            if parsed is not None and parsed.value is not None:
+                if value is not None and value != parsed.value:
+                    raise cell.error(f"printed '{printed}' reads as {parsed.value}, not "
+                                     f"{value}: correct one of them", "value")
+                value = parsed.value if value is None else value
+            if value is None:
+                raise cell.error("a figure needs a value, a printed text, or a status", "value")
+        elif value is not None:
+            raise cell.error(f"status '{status.value}' goes with an empty value", "value")
+        unit = cell.unit(self.catalog, row.get("unit")) if row.get("unit") \
+            else self.catalog.indicators[indicator].unit
+        source = self.source_id(cell, row.get("source")) or self.meta.table_sources.get(place)
+        return Observation(
+            indicator=indicator, territory=cell.territory(self.catalog, row.get("territory")).code,
+            period=cell.period(row.get("period")), value=value, unit=unit, status=status,
+            source=source, printed=printed, printed_period=row.values.get("printed_period") or None,
+            place=place, provenance=self.prov("observations.csv", row.line),
+            origin=self.origin(cell.integer(row.get("origin"), "origin")),
+            perimeter=row.get("perimeter") or None, raw=row.values.get("raw") or None,
+            note=row.get("note") or None, accepted=cell.accepted(row.get("accept")))
+
+    def observations(self) -> tuple[Observation, ...]:
+        path = self.file("observations.csv")
+        if path is None:
+            return ()
+        result: list[Observation] = []
+        seen: dict[tuple[str, ...], int] = {}
+        for row in read_csv(path, required=OBSERVATION_COLUMNS, optional=OBSERVATION_OPTIONAL):
+            cell = Cell(display_path(path), row.line)
+            observation = self.observation(row, cell)
+            if observation.key in seen:
+                raise cell.error(f"duplicate figure: same place, indicator, territory and "
+                                 f"period as line {seen[observation.key]}")
+            seen[observation.key] = row.line
+            result.append(observation)
+        return tuple(result)
+
+    # -- evolutions.csv -----------------------------------------------------------------
+    def evolutions(self) -> tuple[EvolutionClaim, ...]:
+        path = self.file("evolutions.csv")
+        if path is None:
+            return ()
+        result: list[EvolutionClaim] = []
+        seen: dict[tuple[str, ...], int] = {}
+        for row in read_csv(path, required=EVOLUTION_COLUMNS, optional=EVOLUTION_OPTIONAL):
+            cell = Cell(display_path(path), row.line)
+            unit = row.get("unit") or None
+            if unit not in (None, "percent", "points"):
+                raise cell.error(f"unit '{unit}' is not percent or points", "unit")
+            claim = EvolutionClaim(
+                indicator=cell.indicator(self.catalog, row.get("indicator")),
+                territory=cell.territory(self.catalog, row.get("territory")).code,
+                base_period=cell.period(row.get("base_period"), "base_period"),
+                period=cell.period(row.get("period")),
+                printed=row.values.get("printed") or "",
+                value=cell.decimal(row.get("value")) if row.get("value") else None,
+                unit=unit, place=cell.section(self.catalog, row.get("place")),
+                provenance=self.prov("evolutions.csv", row.line),
+                origin=self.origin(cell.integer(row.get("origin"), "origin")),
+                note=row.get("note") or None, accepted=cell.accepted(row.get("accept")))
+            if claim.key in seen:
+                raise cell.error(f"duplicate evolution: same as line {seen[claim.key]}")
+            seen[claim.key] = row.line
+            result.append(claim)
+        return tuple(result)
+
+    # -- YAML content -------------------------------------------------------------------
+    def lists(self) -> tuple[ListItem, ...]:
+        path = self.file("lists.yaml")
+        if path is None:
+            return ()
+        data = load_yaml(ListsFile, path)
+        items: list[ListItem] = []
+        for kind in ListKind:
+            block = getattr(data, kind.value)
+            if block is None:
+                continue
+            source = self.source_id(Cell(display_path(path), block.line), block.source)
+            items.extend(ListItem(kind, i.title, i.body, tuple(i.details.items()), source,
+                                  self.prov("lists.yaml", i.line), i.note,
+                                  tuple(i.accept.items())) for i in block.items)
+        return tuple(items)
+
+    def contacts(self) -> tuple[Contact, ...]:
+        path = self.file("contacts.yaml")
+        if path is None:
+            return ()
+        data = load_yaml(ContactsFile, path)
+        contacts: list[Contact] = []
+        for group in ContactGroup:
+            block = getattr(data, group.value)
+            if block is None:
+                continue
+            source = self.source_id(Cell(display_path(path), block.line), block.source)
+            contacts.extend(Contact(group, c.organisation, c.role, c.person, c.unit, c.phone,
+                                    c.email, c.website, source, self.prov("contacts.yaml", c.line),
+                                    c.note, tuple(c.accept.items())) for c in block.items)
+        return tuple(contacts)
+
+    def texts(self) -> tuple[Text, ...]:
+        path = self.file("texts.yaml")
+        if path is None:
+            return ()
+        texts: list[Text] = []
+        for item in load_yaml(TextsFile, path).texts:
+            cell = Cell(display_path(path), item.line)
+            try:
+                kind = TextType(item.type)
+            except ValueError:
+                allowed = ", ".join(t.value for t in TextType)
+                raise cell.error(f"'{item.type}' is not one of: {allowed}", "type") from None
+            texts.append(Text(kind, item.title, item.body.strip(),
+                              cell.section(self.catalog, item.section, "section"),
+                              cell.optional_period(item.date, "date"), item.source,
+                              self.prov("texts.yaml", item.line), item.note,
+                              tuple(item.accept.items())))
+        return tuple(texts)
+
+    def directory(self) -> tuple[DirectoryEntry, ...]:
+        path = self.file("directory.yaml")
+        if path is None:
+            return ()
+        entries: list[DirectoryEntry] = []
+        for item in load_yaml(DirectoryFile, path).entries:
+            cell = Cell(display_path(path), item.line)
+            territory = cell.region(self.catalog, item.territory, "territory").code \
+                if item.territory else None
+            entries.append(DirectoryEntry(
+                territory, item.territory_label, item.organisation,
+                tuple(Phone(p.number, p.label) for p in item.phones), tuple(item.emails),
+                tuple(item.websites), tuple(item.public_websites),
+                self.prov("directory.yaml", item.line), item.note, tuple(item.accept.items())))
+        return tuple(entries)
+
+    def guide(self) -> Guide | None:
+        path = self.file("guide.yaml")
+        if path is None:
+            return None
+        data = load_yaml(GuideFile, path)
+        ids = [p.id for p in data.publics]
+        for p in data.publics:
+            if ids.count(p.id) > 1:
+                raise Cell(display_path(path), p.line).error(f"public '{p.id}' is given twice",
+                                                             "id")
+        return Guide(
+            data.title,
+            Cell(display_path(path), data.line).optional_period(data.published, "published"),
+            tuple(GuidePublic(p.id, p.label, p.group, tuple(p.structures), p.need,
+                              self.prov("guide.yaml", p.line), p.note, tuple(p.accept.items()))
+                  for p in data.publics),
+            tuple(GlossaryEntry(g.acronym, g.definition, self.prov("guide.yaml", g.line))
+                  for g in data.glossary),
+            tuple(NetworkLink(n.network, n.url, self.prov("guide.yaml", n.line))
+                  for n in data.networks),
+            data.note)
+
+
+def load_edition(folder: Path, catalog: Catalog, root: Path) -> Edition:
+    """Read an edition folder; `root` is the data folder provenance paths are relative to."""
+    reader = _EditionReader(folder, catalog, root)
+    return Edition(**reader.header(), observations=reader.observations(),
+                   evolutions=reader.evolutions(), lists=reader.lists(),
+                   contacts=reader.contacts(), texts=reader.texts(),
+                   directory=reader.directory(), guide=reader.guide())
+
+
+def edition_folders(data_dir: Path) -> list[Path]:
+    root = data_dir / "editions"
+    if not root.is_dir():
+        return []
+    return sorted(p.parent for p in root.glob("*/*/edition.yaml"))
+
+
+def edition_folder(data_dir: Path, region_slug: str, year: int) -> Path:
+    return data_dir / "editions" / slugify(region_slug) / str(year)
+
+
+def check_unique(editions: list[Edition], folders: list[Path]) -> None:
+    seen: dict[str, Path] = {}
+    for edition, folder in zip(editions, folders, strict=True):
+        if edition.id in seen:
+            raise InputError(f"edition {edition.year} of region {edition.region} is also in "
+                             f"{display_path(seen[edition.id])}", file=display_path(folder))
+        seen[edition.id] = folder

@@ -1,0 +1,14 @@
+"""`monoreg load`: read every data file, then replace the store's copy in one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.store.repository import LoadReport, Store
+
+
+def load(store: Store, data_dir: Path) -> LoadReport:
+    """All files are read and checked before the store is touched; then one transaction."""
+    dataset = load_data_dir(data_dir)
+    return store.load_dataset(dataset)

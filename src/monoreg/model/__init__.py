@@ -1,0 +1,66 @@
+"""The domain model every stage shares. Nobody redefines these types."""
+
+from monoreg.model.catalog import Catalog
+from monoreg.model.content import (
+    Contact,
+    ContactGroup,
+    DirectoryEntry,
+    GlossaryEntry,
+    Guide,
+    GuidePublic,
+    ListItem,
+    ListKind,
+    NetworkLink,
+    Phone,
+    Text,
+    TextType,
+)
+from monoreg.model.dataset import Dataset, SeriesBatch
+from monoreg.model.edition import Edition
+from monoreg.model.finding import Finding, Severity
+from monoreg.model.indicator import Evolution, Indicator, IndicatorKind, Polarity
+from monoreg.model.observation import EvolutionClaim, Observation, Status
+from monoreg.model.period import Period, PeriodKind, PeriodParseError, parse_period
+from monoreg.model.section import Section
+from monoreg.model.source import Provenance, Source
+from monoreg.model.territory import Territory, TerritoryIndex, TerritoryKind
+from monoreg.model.unit import Unit
+
+__all__ = [
+    "Catalog",
+    "Contact",
+    "ContactGroup",
+    "Dataset",
+    "DirectoryEntry",
+    "Edition",
+    "Evolution",
+    "EvolutionClaim",
+    "Finding",
+    "GlossaryEntry",
+    "Guide",
+    "GuidePublic",
+    "Indicator",
+    "IndicatorKind",
+    "ListItem",
+    "ListKind",
+    "NetworkLink",
+    "Observation",
+    "Period",
+    "PeriodKind",
+    "PeriodParseError",
+    "Phone",
+    "Polarity",
+    "Provenance",
+    "Section",
+    "SeriesBatch",
+    "Severity",
+    "Source",
+    "Status",
+    "Territory",
+    "TerritoryIndex",
+    "TerritoryKind",
+    "Text",
+    "TextType",
+    "Unit",
+    "parse_period",
+]

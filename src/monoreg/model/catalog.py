@@ -1,0 +1,31 @@
+"""The reference data every stage looks things up in: territories, units, sections,
+indicators and sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monoreg.model.indicator import Indicator
+from monoreg.model.section import Section
+from monoreg.model.source import Source
+from monoreg.model.territory import Territory, TerritoryIndex
+from monoreg.model.unit import Unit
+
+
+@dataclass(frozen=True)
+class Catalog:
+    territories: TerritoryIndex
+    units: dict[str, Unit]
+    sections: tuple[Section, ...]
+    indicators: dict[str, Indicator]
+    sources: dict[str, Source]
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def unit_of(self, indicator_id: str) -> Unit:
+        return self.units[self.indicators[indicator_id].unit]
+
+    def region(self, text: str) -> Territory | None:
+        territory = self.territories.find(text)
+        return territory if territory and territory.is_region else None

@@ -1,0 +1,39 @@
+"""An edition: one region's monograph for one publication year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monoreg.model.content import Contact, DirectoryEntry, Guide, ListItem, Text
+from monoreg.model.observation import EvolutionClaim, Observation
+from monoreg.model.period import Period
+from monoreg.model.source import Provenance, Source
+
+
+@dataclass(frozen=True)
+class Edition:
+    region: str                    # INSEE region code
+    year: int                      # publication year
+    published: Period              # 'Mai 2020'
+    cutoff: Period                 # data collection stopped ('décembre 2019')
+    title: str
+    publisher: str
+    observations: tuple[Observation, ...] = ()
+    evolutions: tuple[EvolutionClaim, ...] = ()
+    sources: tuple[Source, ...] = ()            # sources printed in this edition
+    table_sources: tuple[tuple[str, str], ...] = ()  # (place, source id)
+    lists: tuple[ListItem, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    texts: tuple[Text, ...] = ()
+    directory: tuple[DirectoryEntry, ...] = ()
+    guide: Guide | None = None
+    facts: tuple[tuple[str, str], ...] = ()     # labelled facts ('Groupe majoritaire', '…')
+    provenance: Provenance | None = None
+    synthetic: bool = False        # generated for tests or benchmarks, not real data
+
+    @property
+    def id(self) -> str:
+        return f"{self.region}-{self.year}"
+
+    def source_for_place(self, place: str) -> str | None:
+        return dict(self.table_sources).get(place)

@@ -1,0 +1,31 @@
+"""What validation reports: one problem, where it is, and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str                   # French, for an editor
+    section: str | None = None
+    indicator: str | None = None
+    territory: str | None = None
+    period: str | None = None
+    printed: str | None = None
+    expected: str | None = None
+    location: str | None = None
+    accepted: str | None = None    # the editor's justification when the finding is accepted

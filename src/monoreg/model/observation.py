@@ -1,0 +1,67 @@
+"""Figures: an indicator for a territory and a period, with its source and provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from monoreg.model.period import Period
+from monoreg.model.source import Provenance
+
+
+class Status(StrEnum):
+    VALUE = "value"
+    MISSING = "non-renseigne"       # the source prints "Non renseigné": missing, never 0
+    NOT_APPLICABLE = "sans-objet"  # the source prints "-"
+
+
+@dataclass(frozen=True)
+class Observation:
+    indicator: str
+    territory: str          # territory code
+    period: Period
+    value: Decimal | None
+    unit: str               # unit code
+    status: Status = Status.VALUE
+    source: str | None = None       # source id
+    printed: str | None = None      # the figure as printed
+    printed_period: str | None = None
+    place: str = ""                 # section where it is printed ('' for imported series)
+    provenance: Provenance | None = None   # the data file and line, or the imported file
+    origin: Provenance | None = None       # where the document prints it (source.txt line)
+    perimeter: str | None = None    # caveat on the territory as printed
+    raw: str | None = None          # extracted text when it differs from `printed`
+    note: str | None = None
+    accepted: tuple[tuple[str, str], ...] = ()  # (rule id, justification)
+
+    def __post_init__(self) -> None:
+        if (self.value is None) != (self.status is not Status.VALUE):
+            raise ValueError("an observation has a value exactly when its status is 'value'")
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.place, self.indicator, self.territory, self.period.code)
+
+
+@dataclass(frozen=True)
+class EvolutionClaim:
+    """An evolution as printed next to two figures; validation recomputes it."""
+
+    indicator: str
+    territory: str
+    base_period: Period
+    period: Period
+    printed: str
+    value: Decimal | None
+    unit: str | None        # 'percent', 'points' or None when printed without a unit
+    place: str
+    provenance: Provenance | None = None
+    origin: Provenance | None = None
+    note: str | None = None
+    accepted: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.place, self.indicator, self.territory, self.base_period.code,
+                self.period.code)

@@ -1,0 +1,1 @@
+"""Publish: monographs (HTML, PDF) and open-data downloads, built from the store."""

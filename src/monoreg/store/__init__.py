@@ -1,0 +1,1 @@
+"""The store owns the SQL: one schema, the same code on SQLite and PostgreSQL."""

@@ -1,0 +1,421 @@
+"""Reading and writing the store: the only module that knows the tables."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select
+
+from monoreg.errors import NotFound
+from monoreg.model import (
+    Catalog,
+    Contact,
+    Dataset,
+    DirectoryEntry,
+    Edition,
+    EvolutionClaim,
+    GlossaryEntry,
+    Guide,
+    GuidePublic,
+    Indicator,
+    ListItem,
+    NetworkLink,
+    Observation,
+    Period,
+    Provenance,
+    Section,
+    Source,
+    Status,
+    Territory,
+    TerritoryIndex,
+    TerritoryKind,
+    Text,
+    Unit,
+    parse_period,
+)
+from monoreg.model.codec import from_data, to_data
+from monoreg.store import schema as t
+from monoreg.store.db import make_engine, migrate, transaction
+
+DATAFILE_KINDS = ("datafiles", "series")
+_ITEM_TYPES: dict[str, type] = {
+    "list": ListItem, "contact": Contact, "text": Text, "directory": DirectoryEntry,
+    "guide_public": GuidePublic, "glossary": GlossaryEntry, "network": NetworkLink,
+}
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    """A stored figure with where it is filed: its edition (if any) and its batch."""
+
+    observation: Observation
+    edition: str | None
+    batch_kind: str
+    batch_name: str
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    id: str
+    region: str
+    year: int
+    title: str
+    published: Period
+    cutoff: Period
+    synthetic: bool
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    editions: int
+    observations: int
+    evolutions: int
+    items: int
+    series: int
+
+
+def edition_hash(edition: Edition) -> str:
+    """A fingerprint of everything an edition holds (incremental builds compare it)."""
+    canonical = json.dumps(to_data(edition), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _prov(prefix: str, provenance: Provenance | None) -> dict[str, Any]:
+    if provenance is None:
+        return {f"{prefix}_file": None, f"{prefix}_line": None}
+    return {f"{prefix}_file": provenance.file, f"{prefix}_line": provenance.line}
+
+
+def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> dict[str, Any]:
+    scope = ""
+    if edition is not None and o.source and o.source in {s.id for s in edition.sources}:
+        scope = edition.id
+    return {
+        "batch_id": batch_id, "edition_id": edition.id if edition else None,
+        "place": o.place, "indicator": o.indicator, "territory": o.territory,
+        "period": o.period.code, "period_kind": o.period.kind.value,
+        "period_start": o.period.start, "period_end": o.period.end,
+        "value": o.value, "unit": o.unit, "status": o.status.value,
+        "source_scope": scope if o.source else None, "source": o.source,
+        "printed": o.printed, "printed_period": o.printed_period, "perimeter": o.perimeter,
+        "raw": o.raw, "note": o.note, "accepted": [list(a) for a in o.accepted],
+        **_prov("prov", o.provenance),
+        "prov_page": o.provenance.page if o.provenance else None,
+        "prov_column": o.provenance.column if o.provenance else None,
+        **_prov("origin", o.origin),
+    }
+
+
+def _observation(row: Any) -> Observation:
+    provenance = None
+    if row.prov_file:
+        provenance = Provenance(row.prov_file, row.prov_line, row.prov_page, row.prov_column)
+    return Observation(
+        indicator=row.indicator, territory=row.territory, period=parse_period(row.period),
+        value=row.value, unit=row.unit, status=Status(row.status), source=row.source,
+        printed=row.printed, printed_period=row.printed_period, place=row.place,
+        provenance=provenance,
+        origin=Provenance(row.origin_file, row.origin_line) if row.origin_file else None,
+        perimeter=row.perimeter, raw=row.raw, note=row.note,
+        accepted=tuple((a, b) for a, b in row.accepted or ()))
+
+
+def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | None, str | None]]:
+    """(kind, subkind, title, item, territory, date) for every content item of an edition."""
+    for item in edition.lists:
+        yield "list", item.kind.value, item.title, item, None, None
+    for contact in edition.contacts:
+        yield ("contact", contact.group.value, contact.organisation, contact,
+               edition.region, None)
+    for text in edition.texts:
+        yield ("text", text.type.value, text.title, text, edition.region,
+               text.date.code if text.date else None)
+    for entry in edition.directory:
+        yield "directory", None, entry.organisation, entry, entry.territory, None
+    if edition.guide is not None:
+        for public in edition.guide.publics:
+            yield "guide_public", public.group, public.label, public, None, None
+        for entry in edition.guide.glossary:
+            yield "glossary", None, entry.acronym, entry, None, None
+        for link in edition.guide.networks:
+            yield "network", None, link.network, link, None, None
+
+
+class Store:
+    """The store of figures, editions and reference data."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str) -> Store:
+        engine = make_engine(url)
+        migrate(engine)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # == writing =========================================================================
+    def load_dataset(self, dataset: Dataset) -> LoadReport:
+        """Replace reference data, editions and series by the data files', in one transaction.
+
+        Imported batches (`monoreg import …`) are kept.
+        """
+        with transaction(self.engine) as conn:
+            self._clear_datafiles(conn)
+            self._write_catalog(conn, dataset.catalog)
+            batch = self._new_batch(conn, "datafiles", "data files", None, None, None)
+            counts = {"observations": 0, "evolutions": 0, "items": 0}
+            for edition in dataset.editions:
+                for key, n in self._write_edition(conn, edition, batch).items():
+                    counts[key] += n
+            series = 0
+            for item in dataset.series:
+                batch_id = self._new_batch(conn, "series", item.name, item.file, item.sha256,
+                                           None)
+                self._insert_observations(conn, item.observations, batch_id, None)
+                series += len(item.observations)
+        return LoadReport(len(dataset.editions), counts["observations"], counts["evolutions"],
+                          counts["items"], series)
+
+    def add_import(self, kind: str, name: str, file: str, sha256: str,
+                   observations: Sequence[Observation], report: dict[str, Any],
+                   edition: Edition | None = None) -> int:
+        """Store an imported batch in one transaction, replacing an earlier batch of that name."""
+        with transaction(self.engine) as conn:
+            old = conn.execute(select(t.batches.c.id).where(
+                t.batches.c.kind == "import", t.batches.c.name == name)).scalars().all()
+            self._delete_batches(conn, old)
+            batch_id = self._new_batch(conn, "import", name, file, sha256, report)
+            if edition is not None:
+                self._write_edition(conn, edition, batch_id)
+            else:
+                self._insert_observations(conn, observations, batch_id, None)
+        return batch_id
+
+    def _new_batch(self, conn: Connection, kind: str, name: str, file: str | None,
+                   sha256: str | None, report: dict[str, Any] | None) -> int:
+        result = conn.execute(insert(t.batches).values(
+            kind=kind, name=name, file=file, sha256=sha256, loaded_at=datetime.now(UTC),
+            report=report))
+        return int(result.inserted_primary_key[0])
+
+    def _delete_batches(self, conn: Connection, batch_ids: Sequence[int]) -> None:
+        if not batch_ids:
+            return
+        edition_ids = conn.execute(select(t.editions.c.id).where(
+            t.editions.c.batch_id.in_(batch_ids))).scalars().all()
+        conn.execute(delete(t.observations).where(or_(
+            t.observations.c.batch_id.in_(batch_ids),
+            t.observations.c.edition_id.in_(edition_ids))))
+        conn.execute(delete(t.evolution_claims).where(
+            t.evolution_claims.c.edition_id.in_(edition_ids)))
+        conn.execute(delete(t.edition_items).where(t.edition_items.c.edition_id.in_(edition_ids)))
+        conn.execute(delete(t.sources).where(t.sources.c.scope.in_(edition_ids)))
+        conn.execute(delete(t.editions).where(t.editions.c.id.in_(edition_ids)))
+        conn.execute(delete(t.batches).where(t.batches.c.id.in_(batch_ids)))
+
+    def _clear_datafiles(self, conn: Connection) -> None:
+        ids = conn.execute(select(t.batches.c.id).where(
+            t.batches.c.kind.in_(DATAFILE_KINDS))).scalars().all()
+        self._delete_batches(conn, ids)
+        conn.execute(delete(t.sources).where(t.sources.c.scope == ""))
+        for table in (t.indicators, t.sections, t.units, t.territories):
+            conn.execute(delete(table))
+
+    def _write_catalog(self, conn: Connection, catalog: Catalog) -> None:
+        conn.execute(insert(t.territories), [
+            {"code": x.code, "name": x.name, "slug": x.slug, "kind": x.kind.value,
+             "metropolitan": x.metropolitan, "chief_town": x.chief_town,
+             "aliases": list(x.aliases), "description": x.description}
+            for x in catalog.territories.territories])
+        conn.execute(insert(t.units), [
+            {"code": u.code, "symbol": u.symbol, "label": u.label, "dimension": u.dimension,
+             "scale": u.scale} for u in catalog.units.values()])
+        conn.execute(insert(t.sections), [
+            {"id": s.id, "title": s.title, "position": s.order} for s in catalog.sections])
+        if catalog.indicators:
+            conn.execute(insert(t.indicators), [
+                {**to_data(i)} for i in catalog.indicators.values()])
+        self._insert_sources(conn, "", catalog.sources.values())
+
+    def _insert_sources(self, conn: Connection, scope: str, sources: Iterable[Source]) -> None:
+        rows = [{"scope": scope, **to_data(s)} for s in sources]
+        if rows:
+            conn.execute(insert(t.sources), rows)
+
+    def _insert_observations(self, conn: Connection, observations: Sequence[Observation],
+                             batch_id: int, edition: Edition | None) -> None:
+        if observations:
+            conn.execute(insert(t.observations),
+                         [_observation_row(o, batch_id, edition) for o in observations])
+
+    def _write_edition(self, conn: Connection, edition: Edition, batch_id: int) -> dict[str, int]:
+        guide = edition.guide
+        header = {
+            "facts": [list(f) for f in edition.facts],
+            "table_sources": [list(s) for s in edition.table_sources],
+            "provenance": to_data(edition.provenance),
+            "guide": None if guide is None else {
+                "title": guide.title, "published": to_data(guide.published),
+                "note": guide.note},
+        }
+        conn.execute(insert(t.editions).values(
+            id=edition.id, batch_id=batch_id, region=edition.region, year=edition.year,
+            title=edition.title, publisher=edition.publisher, published=edition.published.code,
+            cutoff=edition.cutoff.code, synthetic=edition.synthetic, header=header,
+            content_hash=edition_hash(edition)))
+        self._insert_sources(conn, edition.id, edition.sources)
+        self._insert_observations(conn, edition.observations, batch_id, edition)
+        if edition.evolutions:
+            conn.execute(insert(t.evolution_claims), [
+                {"edition_id": edition.id, "place": c.place, "indicator": c.indicator,
+                 "territory": c.territory, "base_period": c.base_period.code,
+                 "period": c.period.code, "printed": c.printed, "value": c.value,
+                 "unit": c.unit, "note": c.note, "accepted": [list(a) for a in c.accepted],
+                 **_prov("prov", c.provenance), **_prov("origin", c.origin)}
+                for c in edition.evolutions])
+        items = [
+            {"edition_id": edition.id, "kind": kind, "subkind": subkind, "position": position,
+             "title": title, "territory": territory, "date": date, "payload": to_data(item)}
+            for position, (kind, subkind, title, item, territory, date)
+            in enumerate(_items(edition))]
+        if items:
+            conn.execute(insert(t.edition_items), items)
+        return {"observations": len(edition.observations),
+                "evolutions": len(edition.evolutions), "items": len(items)}
+
+    # == reading =========================================================================
+    def catalog(self) -> Catalog:
+        with self.engine.connect() as conn:
+            territories = TerritoryIndex(tuple(
+                Territory(r.code, r.name, TerritoryKind(r.kind), r.slug, tuple(r.aliases),
+                          r.chief_town, r.metropolitan, r.description)
+                for r in conn.execute(select(t.territories).order_by(t.territories.c.code))))
+            units = {r.code: Unit(r.code, r.symbol, r.label, r.dimension, r.scale)
+                     for r in conn.execute(select(t.units))}
+            sections = tuple(Section(r.id, r.title, r.position) for r in conn.execute(
+                select(t.sections).order_by(t.sections.c.position)))
+            indicators = {r.id: from_data(Indicator, r._asdict())
+                          for r in conn.execute(select(t.indicators).order_by(t.indicators.c.id))}
+            sources = {r.id: from_data(Source, r._asdict()) for r in conn.execute(
+                select(t.sources).where(t.sources.c.scope == ""))}
+        return Catalog(territories, units, sections, indicators, sources)
+
+    def is_loaded(self) -> bool:
+        with self.engine.connect() as conn:
+            return bool(conn.execute(select(func.count()).select_from(t.territories)).scalar())
+
+    def editions(self, region: str | None = None) -> list[EditionSummary]:
+        query = select(t.editions).order_by(t.editions.c.region, t.editions.c.year)
+        if region is not None:
+            query = query.where(t.editions.c.region == region)
+        with self.engine.connect() as conn:
+            return [EditionSummary(r.id, r.region, r.year, r.title, parse_period(r.published),
+                                   parse_period(r.cutoff), r.synthetic, r.content_hash)
+                    for r in conn.execute(query)]
+
+    def latest_edition_year(self, region: str) -> int:
+        years = [e.year for e in self.editions(region)]
+        if not years:
+            raise NotFound(f"no edition for region {region}; run 'monoreg load' first?")
+        return max(years)
+
+    def edition(self, region: str, year: int) -> Edition:
+        edition_id = f"{region}-{year}"
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.editions).where(t.editions.c.id == edition_id)).first()
+            if row is None:
+                raise NotFound(f"no edition {year} for region {region}")
+            observations = tuple(_observation(r) for r in conn.execute(
+                select(t.observations).where(t.observations.c.edition_id == edition_id)
+                .order_by(t.observations.c.id)))
+            claims = tuple(self._claim(r) for r in conn.execute(
+                select(t.evolution_claims).where(t.evolution_claims.c.edition_id == edition_id)
+                .order_by(t.evolution_claims.c.id)))
+            sources = tuple(from_data(Source, r._asdict()) for r in conn.execute(
+                select(t.sources).where(t.sources.c.scope == edition_id)))
+            items: dict[str, list[Any]] = {kind: [] for kind in _ITEM_TYPES}
+            for r in conn.execute(select(t.edition_items).where(
+                    t.edition_items.c.edition_id == edition_id)
+                    .order_by(t.edition_items.c.position)):
+                items[r.kind].append(from_data(_ITEM_TYPES[r.kind], r.payload))
+        header = row.header
+        guide = None
+        if header.get("guide"):
+            meta = header["guide"]
+            guide = Guide(meta["title"],
+                          parse_period(meta["published"]) if meta["published"] else None,
+                          tuple(items["guide_public"]), tuple(items["glossary"]),
+                          tuple(items["network"]), meta["note"])
+        return Edition(
+            region=row.region, year=row.year, published=parse_period(row.published),
+            cutoff=parse_period(row.cutoff), title=row.title, publisher=row.publisher,
+            observations=observations, evolutions=claims, sources=sources,
+            table_sources=tuple(tuple(x) for x in header["table_sources"]),  # type: ignore[misc]
+            lists=tuple(items["list"]), contacts=tuple(items["contact"]),
+            texts=tuple(items["text"]), directory=tuple(items["directory"]), guide=guide,
+            facts=tuple(tuple(x) for x in header["facts"]),  # type: ignore[misc]
+            provenance=from_data(Provenance, header["provenance"])
+            if header.get("provenance") else None,
+            synthetic=row.synthetic)
+
+    @staticmethod
+    def _claim(r: Any) -> EvolutionClaim:
+        return EvolutionClaim(
+            indicator=r.indicator, territory=r.territory,
+            base_period=parse_period(r.base_period), period=parse_period(r.period),
+            printed=r.printed, value=r.value, unit=r.unit, place=r.place,
+            provenance=Provenance(r.prov_file, r.prov_line) if r.prov_file else None,
+            origin=Provenance(r.origin_file, r.origin_line) if r.origin_file else None,
+            note=r.note, accepted=tuple((a, b) for a, b in r.accepted or ()))
+
+    def observations(self, *, territories: Sequence[str] | None = None,
+                     indicators: Sequence[str] | None = None, edition: str | None = None,
+                     period_from: Period | None = None, period_to: Period | None = None,
+                     limit: int | None = None, offset: int = 0) -> list[ObservationRecord]:
+        """Figures matching every filter given, in a stable order."""
+        query = (select(t.observations, t.batches.c.kind.label("batch_kind"),
+                        t.batches.c.name.label("batch_name"))
+                 .join(t.batches, t.batches.c.id == t.observations.c.batch_id))
+        conditions = []
+        if territories is not None:
+            conditions.append(t.observations.c.territory.in_(territories))
+        if indicators is not None:
+            conditions.append(t.observations.c.indicator.in_(indicators))
+        if edition is not None:
+            conditions.append(t.observations.c.edition_id == edition)
+        if period_from is not None:
+            conditions.append(t.observations.c.period_end >= period_from.start)
+        if period_to is not None:
+            conditions.append(t.observations.c.period_start <= period_to.end)
+        if conditions:
+            query = query.where(and_(*conditions))
+        query = query.order_by(t.observations.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [ObservationRecord(_observation(r), r.edition_id, r.batch_kind, r.batch_name)
+                    for r in conn.execute(query)]
+
+    def count_observations(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.observations)).scalar()
+                       or 0)
+
+    def source(self, source_id: str, scope: str = "") -> Source | None:
+        """A source by id, looked up in an edition's own sources first, then the reference."""
+        with self.engine.connect() as conn:
+            for candidate in dict.fromkeys((scope, "")):
+                row = conn.execute(select(t.sources).where(
+                    t.sources.c.scope == candidate, t.sources.c.id == source_id)).first()
+                if row is not None:
+                    return from_data(Source, row._asdict())
+        return None

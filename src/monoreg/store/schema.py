@@ -1,0 +1,202 @@
+"""Tables of the store. Alembic migrations (store/migrations) create and evolve them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(naming_convention={
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+})
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """Decimals stored as text: SQLite has no exact numeric type, and figures must not drift."""
+
+    impl = String(64)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+territories = Table(
+    "territories", metadata,
+    Column("code", String(16), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("slug", String(200), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("metropolitan", Boolean, nullable=False),
+    Column("chief_town", String(16)),
+    Column("aliases", JSON, nullable=False),
+    Column("description", Text),
+)
+
+units = Table(
+    "units", metadata,
+    Column("code", String(32), primary_key=True),
+    Column("symbol", String(16), nullable=False),
+    Column("label", String(200), nullable=False),
+    Column("dimension", String(32), nullable=False),
+    Column("scale", ExactDecimal, nullable=False),
+)
+
+sections = Table(
+    "sections", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", String(300), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+indicators = Table(
+    "indicators", metadata,
+    Column("id", String(100), primary_key=True),
+    Column("label", String(300), nullable=False),
+    Column("short_label", String(200)),
+    Column("unit", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("evolution", String(16), nullable=False),
+    Column("polarity", String(16), nullable=False),
+    Column("decimals", Integer, nullable=False),
+    Column("definition", Text, nullable=False),
+    Column("source", String(100)),
+    Column("section", String(64), nullable=False),
+    Column("additive", Boolean, nullable=False),
+    Column("part_of", String(100)),
+    Column("caveats", Text),
+    Column("frequency", String(32)),
+)
+
+# A source id is global (reference/sources.yaml, scope '') or local to an edition.
+sources = Table(
+    "sources", metadata,
+    Column("scope", String(32), primary_key=True),
+    Column("id", String(100), primary_key=True),
+    Column("producer", String(300), nullable=False),
+    Column("dataset", String(300)),
+    Column("published", String(64)),
+    Column("url", String(500)),
+    Column("printed", Text),
+)
+
+# Every set of figures arrives in a batch: the data files, one series file, one import.
+batches = Table(
+    "batches", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),   # datafiles | series | import
+    Column("name", String(200), nullable=False),
+    Column("file", String(500)),
+    Column("sha256", String(64)),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("report", JSON),
+)
+
+editions = Table(
+    "editions", metadata,
+    Column("id", String(32), primary_key=True),   # '28-2020'
+    Column("batch_id", ForeignKey("batches.id"), nullable=False),
+    Column("region", String(16), nullable=False, index=True),
+    Column("year", Integer, nullable=False),
+    Column("title", String(500), nullable=False),
+    Column("publisher", String(200), nullable=False),
+    Column("published", String(16), nullable=False),
+    Column("cutoff", String(16), nullable=False),
+    Column("synthetic", Boolean, nullable=False),
+    Column("header", JSON, nullable=False),        # facts, table sources, provenance, guide
+    Column("content_hash", String(64), nullable=False),
+    UniqueConstraint("region", "year", name="uq_editions_region_year"),
+)
+
+observations = Table(
+    "observations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch_id", ForeignKey("batches.id"), nullable=False),
+    Column("edition_id", ForeignKey("editions.id"), nullable=True),
+    Column("place", String(64), nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("territory", String(16), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("period_kind", String(16), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("value", ExactDecimal),
+    Column("unit", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("source_scope", String(32)),
+    Column("source", String(100)),
+    Column("printed", Text),
+    Column("printed_period", String(200)),
+    Column("perimeter", Text),
+    Column("raw", Text),
+    Column("note", Text),
+    Column("accepted", JSON, nullable=False),
+    Column("prov_file", String(500)),
+    Column("prov_line", Integer),
+    Column("prov_page", Integer),
+    Column("prov_column", String(100)),
+    Column("origin_file", String(500)),
+    Column("origin_line", Integer),
+    Index("ix_observations_lookup", "territory", "indicator", "period_end"),
+    Index("ix_observations_edition", "edition_id"),
+    Index("ix_observations_batch", "batch_id"),
+)
+
+evolution_claims = Table(
+    "evolution_claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("edition_id", ForeignKey("editions.id"), nullable=False, index=True),
+    Column("place", String(64), nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("territory", String(16), nullable=False),
+    Column("base_period", String(16), nullable=False),
+    Column("period", String(16), nullable=False),
+    Column("printed", Text, nullable=False),
+    Column("value", ExactDecimal),
+    Column("unit", String(16)),
+    Column("note", Text),
+    Column("accepted", JSON, nullable=False),
+    Column("prov_file", String(500)),
+    Column("prov_line", Integer),
+    Column("origin_file", String(500)),
+    Column("origin_line", Integer),
+)
+
+# Lists, contacts, texts, directory entries and guide publics: one row per item, the item as
+# JSON (model.codec), plus the columns the portal filters and searches on.
+edition_items = Table(
+    "edition_items", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("edition_id", ForeignKey("editions.id"), nullable=False),
+    # kind: list | contact | text | directory | guide_public | glossary | network
+    Column("kind", String(32), nullable=False),
+    Column("subkind", String(32)),                # list kind, contact group, text type
+    Column("position", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("territory", String(16)),
+    Column("date", String(16)),
+    Column("payload", JSON, nullable=False),
+    Index("ix_edition_items_lookup", "edition_id", "kind"),
+)
