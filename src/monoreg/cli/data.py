@@ -1,4 +1,4 @@
-"""The `monoreg` command: parse, call one library function, print. Rich stays here."""
+"""Commands on the data files and the store: load, show, export."""
 
 from __future__ import annotations
 
@@ -8,75 +8,27 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
-from typer.core import TyperGroup
 
 from monoreg import formatting as fr
+from monoreg.cli.common import (
+    EditionOption,
+    app,
+    err,
+    open_store,
+    out,
+    resolve_edition_year,
+    resolve_region,
+)
 from monoreg.derive.tables import indicator_rows
-from monoreg.errors import InputError, UsageError
+from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
-from monoreg.model import Catalog, Territory
+from monoreg.model import Catalog
 from monoreg.publish.exports import WRITERS, edition_export, region_export
-from monoreg.settings import Settings, get_settings
-from monoreg.store.repository import Store
-
-
-def _out() -> Console:
-    # Made per call, so that output goes to the streams of the moment (tests capture them).
-    return Console()
-
-
-def _err() -> Console:
-    return Console(stderr=True)
-
-
-class MonoregGroup(TyperGroup):
-    """Turns monoreg's errors into one line on stderr and an exit code (1: the data is wrong,
-    2: wrong usage); anything else is a bug and keeps its traceback."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except InputError as error:
-            typer.echo(f"Erreur : {error}", err=True)
-            raise typer.Exit(1) from None
-        except UsageError as error:
-            typer.echo(f"Erreur : {error}", err=True)
-            raise typer.Exit(2) from None
-
-
-def make_app(help_text: str) -> typer.Typer:
-    return typer.Typer(cls=MonoregGroup, help=help_text, no_args_is_help=True,
-                       pretty_exceptions_enable=False, add_completion=False)
-
-
-app = make_app("monoreg — monographies régionales formation, apprentissage, emploi.")
-
-
-def open_store(settings: Settings | None = None) -> Store:
-    settings = settings or get_settings()
-    return Store.open(settings.resolved_database_url())
-
-
-def resolve_region(catalog: Catalog, text: str) -> Territory:
-    region = catalog.region(text)
-    if region is None:
-        if not catalog.territories.territories:
-            raise UsageError("the store is empty: run 'monoreg load' first")
-        names = ", ".join(r.slug for r in catalog.territories.regions)
-        raise UsageError(f"unknown region '{text}' (expected an INSEE code, a name or one of: "
-                         f"{names})")
-    return region
-
-
-def resolve_edition_year(store: Store, region: Territory, year: int | None) -> int:
-    return year if year is not None else store.latest_edition_year(region.code)
-
+from monoreg.settings import get_settings
 
 DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder "
                                                  "(default: MONOREG_DATA_DIR or data/).")]
-EditionOption = Annotated[int | None, typer.Option("--edition", help="Publication year.")]
 
 
 @app.command()
@@ -85,7 +37,7 @@ def load(data: DataOption = None) -> None:
     settings = get_settings()
     data_dir = data or settings.data_dir
     store = open_store(settings)
-    console = _out()
+    console = out()
     with console.status("Chargement des fichiers de données…"):
         report = load_data(store, data_dir)
     console.print(f"Chargé : {report.editions} édition(s), {report.observations} chiffres, "
@@ -115,7 +67,7 @@ def show(region: str, edition: EditionOption = None,
             "evolution": fr.evolution(r.change.value, r.change.mode, 2) if r.change else None,
             "evolution_printed": r.claim.printed if r.claim else None,
             "france": _cell(r.national, catalog)} for r in rows]
-        _out().print_json(json.dumps(payload, ensure_ascii=False))
+        out().print_json(json.dumps(payload, ensure_ascii=False))
         return
     table = Table(title=f"{territory.name} — édition {year}", show_lines=False)
     for name in ("Section", "Indicateur", "Région N-1", "Région N", "Évolution",
@@ -127,7 +79,7 @@ def show(region: str, edition: EditionOption = None,
             r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
             fr.evolution(r.change.value, r.change.mode, 2) if r.change else "–",
             r.claim.printed if r.claim else "", _text(r.national, catalog))
-    _out().print(table)
+    out().print(table)
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
@@ -169,12 +121,6 @@ def export(region: str, edition: EditionOption = None,
         sys.stdout.buffer.flush()
     else:
         out.write_bytes(payload)
-        _err().print(f"Écrit : {out} ({len(data.observations)} chiffres)")
+        err().print(f"Écrit : {out} ({len(data.observations)} chiffres)")
 
 
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,16 @@
+"""The `monoreg` command: parse, call one library function, print. Rich stays in cli/.
+
+Each module registers its commands on the shared `app` (cli/common.py).
+"""
+
+from __future__ import annotations
+
+from monoreg.cli import data  # noqa: F401  (registers load, show, export)
+from monoreg.cli.common import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,3 @@
+from monoreg.cli import main
+
+main()
