@@ -51,6 +51,11 @@ def test_a_unit_alone_is_no_number() -> None:
     assert NO_NUMBER in figure.anomalies
 
 
+def test_small_counts_in_words() -> None:
+    assert read_printed("CINQ").value == Decimal(5)
+    assert read_printed("dix-sept").value == Decimal(17)
+
+
 def test_annotation_is_kept_apart() -> None:
     figure = read_printed("233 361 308 (AE)")
     assert figure.value == Decimal("233361308")

@@ -29,6 +29,13 @@ UNIT_BY_SYMBOL = {
     "milliards": "beur", "millions": "meur", "milliers": "keur",
 }
 
+# Small counts are often printed in words ("CINQ CAMPUS DES METIERS").
+NUMBER_WORDS = {w: i for i, w in enumerate((
+    "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
+    "dix-neuf", "vingt"))}
+NUMBER_WORDS["une"] = 1
+
 # Anomaly codes (validation turns them into French messages).
 DOT_DECIMAL = "dot-decimal"             # '-0.03%': a dot as decimal separator
 IRREGULAR_GROUPS = "irregular-groups"   # '30 70 000': digit groups not of three
@@ -72,6 +79,8 @@ def read_printed(text: str) -> PrintedNumber:
         return PrintedNumber(original, None, Status.MISSING)
     if cleaned in ("-", "–", "—", "/"):
         return PrintedNumber(original, None, Status.NOT_APPLICABLE)
+    if folded in NUMBER_WORDS:
+        return PrintedNumber(original, Decimal(NUMBER_WORDS[folded]), Status.VALUE)
 
     annotation = None
     match = _ANNOTATION.search(cleaned)
