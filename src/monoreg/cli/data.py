@@ -20,10 +20,10 @@ from monoreg.cli.common import (
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.derive.tables import indicator_rows
+from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
-from monoreg.model import Catalog
+from monoreg.model import Catalog, Evolution
 from monoreg.publish.exports import WRITERS, edition_export, region_export
 from monoreg.settings import get_settings
 
@@ -64,7 +64,7 @@ def show(region: str, edition: EditionOption = None,
         payload = [{
             "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
-            "evolution": fr.evolution(r.change.value, r.change.mode, 2) if r.change else None,
+            "evolution": _evolution(r) if r.change else None,
             "evolution_printed": r.claim.printed if r.claim else None,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
@@ -77,9 +77,16 @@ def show(region: str, edition: EditionOption = None,
     for r in rows:
         table.add_row(
             r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
-            fr.evolution(r.change.value, r.change.mode, 2) if r.change else "–",
+            _evolution(r) if r.change else "–",
             r.claim.printed if r.claim else "", _text(r.national, catalog))
     out().print(table)
+
+
+def _evolution(row: IndicatorRow) -> str:
+    # Tables print relative evolutions to two decimals, as the monograph does; points to one.
+    assert row.change is not None
+    decimals = 2 if row.change.mode is Evolution.RELATIVE else 1
+    return fr.evolution(row.change.value, row.change.mode, decimals)
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
