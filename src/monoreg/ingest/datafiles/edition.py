@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.fields import Cell
@@ -187,37 +190,33 @@ class _EditionReader:
         return tuple(result)
 
     # -- YAML content -------------------------------------------------------------------
-    def lists(self) -> tuple[ListItem, ...]:
-        path = self.file("lists.yaml")
+    def _grouped(self, name: str, model: type, kinds: Iterable[StrEnum]
+                 ) -> Iterator[tuple[Any, str | None, Any]]:
+        """(kind, block source, item) for files made of one block per kind (lists, contacts)."""
+        path = self.file(name)
         if path is None:
-            return ()
-        data = load_yaml(ListsFile, path)
-        items: list[ListItem] = []
-        for kind in ListKind:
+            return
+        data = load_yaml(model, path)
+        for kind in kinds:
             block = getattr(data, kind.value)
             if block is None:
                 continue
             source = self.source_id(Cell(display_path(path), block.line), block.source)
-            items.extend(ListItem(kind, i.title, i.body, tuple(i.details.items()), source,
-                                  self.prov("lists.yaml", i.line), i.note,
-                                  tuple(i.accept.items())) for i in block.items)
-        return tuple(items)
+            for item in block.items:
+                yield kind, source, item
+
+    def lists(self) -> tuple[ListItem, ...]:
+        return tuple(
+            ListItem(kind, i.title, i.body, tuple(i.details.items()), source,
+                     self.prov("lists.yaml", i.line), i.note, tuple(i.accept.items()))
+            for kind, source, i in self._grouped("lists.yaml", ListsFile, ListKind))
 
     def contacts(self) -> tuple[Contact, ...]:
-        path = self.file("contacts.yaml")
-        if path is None:
-            return ()
-        data = load_yaml(ContactsFile, path)
-        contacts: list[Contact] = []
-        for group in ContactGroup:
-            block = getattr(data, group.value)
-            if block is None:
-                continue
-            source = self.source_id(Cell(display_path(path), block.line), block.source)
-            contacts.extend(Contact(group, c.organisation, c.role, c.person, c.unit, c.phone,
-                                    c.email, c.website, source, self.prov("contacts.yaml", c.line),
-                                    c.note, tuple(c.accept.items())) for c in block.items)
-        return tuple(contacts)
+        return tuple(
+            Contact(group, c.organisation, c.role, c.person, c.unit, c.phone, c.email,
+                    c.website, source, self.prov("contacts.yaml", c.line), c.note,
+                    tuple(c.accept.items()))
+            for group, source, c in self._grouped("contacts.yaml", ContactsFile, ContactGroup))
 
     def texts(self) -> tuple[Text, ...]:
         path = self.file("texts.yaml")
