@@ -41,6 +41,7 @@ from monoreg.model import (
 from monoreg.model.codec import from_data, to_data
 from monoreg.store import schema as t
 from monoreg.store.db import make_engine, migrate, transaction
+from monoreg.store.search import rebuild_index
 
 DATAFILE_KINDS = ("datafiles", "series")
 _ITEM_TYPES: dict[str, type] = {
@@ -182,6 +183,7 @@ class Store:
                                            None)
                 self._insert_observations(conn, item.observations, batch_id, None)
                 series += len(item.observations)
+            rebuild_index(conn)  # the search index follows the load, in its transaction
         return LoadReport(len(dataset.editions), counts["observations"], counts["evolutions"],
                           counts["items"], series)
 
@@ -198,6 +200,7 @@ class Store:
                 self._write_edition(conn, edition, batch_id)
             else:
                 self._insert_observations(conn, observations, batch_id, None)
+            rebuild_index(conn)  # an edition may have come or gone with the batch
         return batch_id
 
     def _new_batch(self, conn: Connection, kind: str, name: str, file: str | None,

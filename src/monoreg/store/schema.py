@@ -200,3 +200,22 @@ edition_items = Table(
     Column("payload", JSON, nullable=False),
     Index("ix_edition_items_lookup", "edition_id", "kind"),
 )
+
+# The full-text search documents (texts, news, contacts, directory), rebuilt by every load
+# (store/search.py). The backend's index lives beside it: an FTS5 table on SQLite, a
+# tsvector column on PostgreSQL (migration 0002). No foreign key: a load deletes editions
+# before the index is rebuilt in the same transaction.
+search_docs = Table(
+    "search_docs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("edition_id", String(32)),
+    Column("region", String(16)),
+    Column("kind", String(16), nullable=False),    # text | contact | directory
+    Column("type", String(32), nullable=False),    # text type, 'contact' or 'annuaire'
+    Column("year", Integer),
+    Column("date", String(16)),
+    Column("position", Integer, nullable=False),   # the item's position in its edition
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Index("ix_search_docs_filters", "region", "type", "year"),
+)

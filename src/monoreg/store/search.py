@@ -1,0 +1,322 @@
+"""Full-text search in French over edition texts, news, contacts and the directory.
+
+One interface, two backends:
+
+- SQLite: an FTS5 table (`unicode61 remove_diacritics 2`) holding Snowball French stems
+  computed here in Python, since SQLite has no French stemmer;
+- PostgreSQL: a tsvector column filled with `to_tsvector('french', unaccent(...))` and
+  queried with `plainto_tsquery('french', unaccent(...))`.
+
+Both are accent-insensitive and stemmed ("formations" finds "formation"). Snippets are
+highlighted here, for both backends, as parts of text flagged as matches: the caller
+escapes them (the portal renders them with <mark>, the API returns them as data).
+
+The index is rebuilt from the store's edition items by `rebuild_index(conn)`, inside the
+load's transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import snowballstemmer
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    column,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    table,
+    text,
+)
+
+from monoreg.errors import UsageError
+from monoreg.model import Contact, DirectoryEntry, Text
+from monoreg.model.codec import from_data
+from monoreg.model.names import fold
+from monoreg.store import schema as t
+
+DIRECTORY_TYPE = "annuaire"
+CONTACT_TYPE = "contact"
+SNIPPET_WORDS = 30
+MAX_QUERY_WORDS = 16
+
+_WORD = re.compile(r"\w+")
+# French function words, folded: they carry no meaning for search (PostgreSQL's 'french'
+# configuration drops its own list; this one keeps SQLite close to it).
+_STOPWORD_TEXT = """
+a au aux avec ce ces c d dans de des du elle elles en et eux il ils j je l la le les leur
+leurs lui m ma mais me meme mes moi mon n ne nos notre nous on ou par pas pour qu que qui
+s sa se ses son sur t ta te tes toi ton tu un une vos votre vous y est sont ete etre cet
+cette
+"""
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("french")
+
+
+def stems(value: str) -> list[str]:
+    """The searchable stems of a text: folded (no case, no accents), stop words dropped."""
+    return [_stem(word) for word in _WORD.findall(fold(value)) if word not in _STOPWORDS]
+
+
+# == the interface ========================================================================
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    region: str | None = None      # region code
+    type: str | None = None        # a text type, 'contact' or 'annuaire'
+    year: int | None = None
+    limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a title or snippet; `match` marks the words the query found."""
+
+    text: str
+    match: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str                      # text | contact | directory
+    type: str
+    region: str | None
+    edition: str | None
+    year: int | None
+    date: str | None
+    position: int                  # the item's position in its edition
+    title: tuple[Part, ...]
+    snippet: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    total: int
+    hits: tuple[SearchHit, ...]
+
+
+@dataclass(frozen=True)
+class SearchFacets:
+    """The values the filters can take, as indexed."""
+
+    types: tuple[str, ...]
+    years: tuple[int, ...]
+    regions: tuple[str, ...]
+
+
+class SearchIndex:
+    """Searches the index of one store; the backend follows the engine's dialect."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._backend = _backend(engine.dialect.name)
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        words = stems(query.text)
+        if not words:
+            raise UsageError("la recherche ne contient aucun mot à chercher")
+        if len(words) > MAX_QUERY_WORDS:
+            raise UsageError(f"la recherche compte plus de {MAX_QUERY_WORDS} mots")
+        filters = _filters(query)
+        with self.engine.connect() as conn:
+            total, rows = self._backend.search(conn, query, words, filters)
+        wanted = frozenset(words)
+        return SearchResults(total, tuple(_hit(row, wanted) for row in rows))
+
+    def facets(self) -> SearchFacets:
+        d = t.search_docs.c
+        with self.engine.connect() as conn:
+            types = conn.execute(select(d.type).distinct().order_by(d.type)).scalars().all()
+            years = conn.execute(select(d.year).where(d.year.is_not(None)).distinct()
+                                 .order_by(d.year.desc())).scalars().all()
+            regions = conn.execute(select(d.region).where(d.region.is_not(None)).distinct()
+                                   .order_by(d.region)).scalars().all()
+        return SearchFacets(tuple(types), tuple(years), tuple(regions))
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.search_docs))
+                       .scalar_one())
+
+
+def _filters(query: SearchQuery) -> list[ColumnElement[bool]]:
+    d = t.search_docs.c
+    conditions = []
+    if query.region is not None:
+        conditions.append(d.region == query.region)
+    if query.type is not None:
+        conditions.append(d.type == query.type)
+    if query.year is not None:
+        conditions.append(d.year == query.year)
+    return conditions
+
+
+def _page(conn: Connection, base: Select[Any], rank: ColumnElement[Any], query: SearchQuery
+          ) -> tuple[int, list[Any]]:
+    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    rows = conn.execute(base.order_by(rank, t.search_docs.c.id)
+                        .limit(query.limit).offset(query.offset)).all()
+    return int(total), list(rows)
+
+
+# == backends ===========================================================================
+class _Sqlite:
+    _fts = table("search_fts", column("rowid"))
+
+    def search(self, conn: Connection, query: SearchQuery, words: list[str],
+               filters: list[ColumnElement[bool]]) -> tuple[int, list[Any]]:
+        match = " ".join(f'"{w}"' for w in words)  # stems are \w+: quoting is enough
+        base = (select(t.search_docs)
+                .join(self._fts, self._fts.c.rowid == t.search_docs.c.id)
+                .where(text("search_fts MATCH :match").bindparams(match=match), *filters))
+        # bm25: lower is better; a match in the title weighs five times one in the body.
+        rank = func.bm25(literal_column("search_fts"), 5.0, 1.0)
+        return _page(conn, base, rank, query)
+
+    def write(self, conn: Connection, docs: list[dict[str, Any]]) -> None:
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
+        if docs:
+            conn.execute(text(
+                "INSERT INTO search_fts(rowid, title, body) VALUES (:id, :title, :body)"),
+                [{"id": d["id"], "title": " ".join(stems(d["title"])),
+                  "body": " ".join(stems(d["body"]))} for d in docs])
+
+
+class _Postgres:
+    _tsv = literal_column("search_docs.tsv")
+
+    def search(self, conn: Connection, query: SearchQuery, words: list[str],
+               filters: list[ColumnElement[bool]]) -> tuple[int, list[Any]]:
+        tsquery = func.plainto_tsquery(literal_column("'french'::regconfig"),
+                                       func.unaccent(query.text))
+        base = select(t.search_docs).where(self._tsv.op("@@")(tsquery), *filters)
+        return _page(conn, base, func.ts_rank_cd(self._tsv, tsquery).desc(), query)
+
+    def write(self, conn: Connection, docs: list[dict[str, Any]]) -> None:
+        conn.execute(text(
+            "UPDATE search_docs SET tsv = "
+            "setweight(to_tsvector('french', unaccent(title)), 'A') || "
+            "setweight(to_tsvector('french', unaccent(body)), 'B')"))
+
+
+_SQLITE = _Sqlite()
+_POSTGRES = _Postgres()
+
+
+def _backend(dialect_name: str) -> _Sqlite | _Postgres:
+    return _POSTGRES if dialect_name == "postgresql" else _SQLITE
+
+
+# == building the index ===================================================================
+_INDEXED_KINDS = ("text", "contact", "directory")
+
+
+def rebuild_index(conn: Connection) -> int:
+    """Replace the search documents by the store's edition items (texts, news, contacts,
+    directory), on the caller's transaction; returns how many were indexed."""
+    conn.execute(delete(t.search_docs))
+    items, editions = t.edition_items, t.editions
+    rows = conn.execute(
+        select(items.c.kind, items.c.position, items.c.payload, editions.c.id,
+               editions.c.region, editions.c.year)
+        .join(editions, editions.c.id == items.c.edition_id)
+        .where(items.c.kind.in_(_INDEXED_KINDS))
+        .order_by(editions.c.id, items.c.position))
+    docs = [{"id": number, "edition_id": row.id, "kind": row.kind, "position": row.position,
+             **_document(row.kind, row.payload, row.region, row.year)}
+            for number, row in enumerate(rows, start=1)]
+    if docs:
+        conn.execute(insert(t.search_docs), docs)
+    _backend(conn.dialect.name).write(conn, docs)
+    return len(docs)
+
+
+def _joined(values: Iterable[str | None]) -> str:
+    return " · ".join(v for v in values if v)
+
+
+def _document(kind: str, payload: dict[str, Any], region: str, year: int) -> dict[str, Any]:
+    """The searchable fields of one edition item."""
+    if kind == "text":
+        item = from_data(Text, payload)
+        return {"type": item.type.value, "region": region, "title": item.title,
+                "body": item.body, "year": item.date.year if item.date else year,
+                "date": item.date.code if item.date else None}
+    if kind == "contact":
+        contact = from_data(Contact, payload)
+        return {"type": CONTACT_TYPE, "region": region, "title": contact.organisation,
+                "body": _joined((contact.unit, contact.role, contact.person, contact.phone,
+                                 contact.email, contact.website)),
+                "year": year, "date": None}
+    entry = from_data(DirectoryEntry, payload)
+    return {"type": DIRECTORY_TYPE, "region": entry.territory, "title": entry.organisation,
+            "body": _joined((entry.territory_label, *(p.number for p in entry.phones),
+                             *entry.emails, *entry.websites, *entry.public_websites)),
+            "year": year, "date": None}
+
+
+# == highlighting =========================================================================
+def _is_match(word: str, wanted: frozenset[str]) -> bool:
+    folded = fold(word)
+    return folded not in _STOPWORDS and _stem(folded) in wanted
+
+
+def highlight(value: str, wanted: frozenset[str], window: int | None = None
+              ) -> tuple[Part, ...]:
+    """`value` cut into parts, the words whose stem is wanted flagged; with `window`, only
+    about that many words around the first match, with '…' where text is left out."""
+    value = " ".join(value.split())
+    tokens = list(_WORD.finditer(value))
+    start, end = 0, len(value)
+    if window is not None and len(tokens) > window:
+        first = next((n for n, m in enumerate(tokens) if _is_match(m.group(), wanted)), 0)
+        high = min(len(tokens), max(first - window // 4, 0) + window)
+        low = max(0, high - window)
+        start = tokens[low].start() if low else 0
+        end = tokens[high - 1].end() if high < len(tokens) else len(value)
+    return tuple(_parts(value, tokens, wanted, start, end))
+
+
+def _parts(value: str, tokens: list[re.Match[str]], wanted: frozenset[str], start: int,
+           end: int) -> Iterator[Part]:
+    if start > 0:
+        yield Part("… ")
+    cursor = start
+    for token in tokens:
+        if token.start() < start or token.end() > end or not _is_match(token.group(), wanted):
+            continue
+        if token.start() > cursor:
+            yield Part(value[cursor:token.start()])
+        yield Part(token.group(), True)
+        cursor = token.end()
+    if cursor < end:
+        yield Part(value[cursor:end])
+    if end < len(value):
+        yield Part(" …")
+
+
+def _hit(row: Any, wanted: frozenset[str]) -> SearchHit:
+    return SearchHit(kind=row.kind, type=row.type, region=row.region, edition=row.edition_id,
+                     year=row.year, date=row.date, position=row.position,
+                     title=highlight(row.title, wanted),
+                     snippet=highlight(row.body, wanted, SNIPPET_WORDS))

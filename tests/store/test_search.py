@@ -1,0 +1,88 @@
+"""French full-text search on both backends, over the SYNTHETIC data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monoreg.errors import UsageError
+from monoreg.loading import load
+from monoreg.store.repository import Store
+from monoreg.store.search import Part, SearchIndex, SearchQuery, highlight, stems
+
+
+@pytest.fixture
+def index(store: Store, data_dir: Path) -> SearchIndex:
+    load(store, data_dir)
+    return SearchIndex(store.engine)
+
+
+def _titles(index: SearchIndex, **query: object) -> list[str]:
+    results = index.search(SearchQuery(**query))  # type: ignore[arg-type]
+    return ["".join(p.text for p in hit.title) for hit in results.hits]
+
+
+def test_stems_fold_case_accents_and_plurals() -> None:
+    assert stems("Formations") == stems("formation")
+    assert stems("RÉGIONALE") == stems("régionale")
+    assert stems("de la formation") == stems("formation")  # function words are dropped
+
+
+def test_a_plural_query_finds_the_singular_and_accents_do_not_matter(index: SearchIndex
+                                                                     ) -> None:
+    # The synthetic text says "synthétique sur les formations".
+    assert _titles(index, text="formation") == ["Pacte synthétique"]
+    assert _titles(index, text="SYNTHETIQUES formations") == ["Pacte synthétique"]
+    assert _titles(index, text="apprentissage") == []
+
+
+def test_contacts_and_directory_are_searchable(index: SearchIndex) -> None:
+    assert _titles(index, text="Jean") == ["Conseil régional (synthétique)"]
+    results = index.search(SearchQuery(text="carif"))
+    assert [(h.kind, h.type, h.region) for h in results.hits] == [
+        ("directory", "annuaire", "28")]
+
+
+def test_filters_by_region_type_and_year(index: SearchIndex) -> None:
+    assert _titles(index, text="formations", type="pric", year=2029, region="28") == [
+        "Pacte synthétique"]
+    assert _titles(index, text="formations", type="cper") == []
+    assert _titles(index, text="formations", year=2030) == []
+    assert _titles(index, text="formations", region="53") == []
+    facets = index.facets()
+    assert "pric" in facets.types and "annuaire" in facets.types
+    assert facets.regions == ("28",)
+
+
+def test_snippets_flag_the_matching_words(index: SearchIndex) -> None:
+    hit = index.search(SearchQuery(text="formation")).hits[0]
+    assert [p.text for p in hit.snippet if p.match] == ["formations"]
+    assert "".join(p.text for p in hit.snippet).startswith("Un texte synthétique")
+
+
+def test_a_query_without_words_is_a_usage_error(index: SearchIndex) -> None:
+    with pytest.raises(UsageError):
+        index.search(SearchQuery(text=" !! de la "))
+
+
+def test_pagination_and_total(index: SearchIndex) -> None:
+    everything = index.search(SearchQuery(text="synthetique"))
+    assert everything.total == 3  # the text, the contact, the directory entry
+    second = index.search(SearchQuery(text="synthetique", limit=1, offset=1))
+    assert second.total == 3 and second.hits == everything.hits[1:2]
+
+
+def test_reload_rebuilds_instead_of_adding(store: Store, index: SearchIndex,
+                                           data_dir: Path) -> None:
+    before = index.count()
+    load(store, data_dir)
+    assert index.count() == before > 0
+
+
+def test_highlight_window_cuts_long_text_around_the_first_match() -> None:
+    words = " ".join(f"mot{n}" for n in range(100)) + " formation " + "fin " * 50
+    parts = highlight(words, frozenset(stems("formation")), window=10)
+    assert parts[0] == Part("… ") and parts[-1] == Part(" …")
+    assert [p.text for p in parts if p.match] == ["formation"]
+    assert len("".join(p.text for p in parts).split()) <= 12
