@@ -14,6 +14,7 @@ class Status(StrEnum):
     VALUE = "value"
     MISSING = "non-renseigne"       # the source prints "Non renseigné": missing, never 0
     NOT_APPLICABLE = "sans-objet"  # the source prints "-"
+    TO_FILL = "a-completer"         # a slot of an edition in preparation: no figure yet
 
 
 @dataclass(frozen=True)

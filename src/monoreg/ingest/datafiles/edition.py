@@ -113,7 +113,10 @@ class _EditionReader:
             else None
         if row.get("status") and status is None:
             raise cell.error(f"status '{row.get('status')}' is not one of: non-renseigne, "
-                             "sans-objet", "status")
+                             "sans-objet, a-completer", "status")
+        if status is Status.TO_FILL and printed is not None:
+            raise cell.error("a figure still to fill (a-completer) has no printed text: remove "
+                             "the status when the figure is filled", "printed")
         value = cell.decimal(value_text) if value_text else None
         parsed = None
         if printed is not None:
