@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, sele
 from monoreg.errors import NotFound
 from monoreg.model import (
     Catalog,
+    Checks,
     Contact,
     Dataset,
     DirectoryEntry,
@@ -110,6 +111,7 @@ def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> 
         "prov_page": o.provenance.page if o.provenance else None,
         "prov_column": o.provenance.column if o.provenance else None,
         **_prov("origin", o.origin),
+        "dimension": o.dimension,
     }
 
 
@@ -123,7 +125,7 @@ def _observation(row: Any) -> Observation:
         printed=row.printed, printed_period=row.printed_period, place=row.place,
         provenance=provenance,
         origin=Provenance(row.origin_file, row.origin_line) if row.origin_file else None,
-        perimeter=row.perimeter, raw=row.raw, note=row.note,
+        perimeter=row.perimeter, raw=row.raw, note=row.note, dimension=row.dimension,
         accepted=tuple((a, b) for a, b in row.accepted or ()))
 
 
@@ -230,7 +232,7 @@ class Store:
             t.batches.c.kind.in_(DATAFILE_KINDS))).scalars().all()
         self._delete_batches(conn, ids)
         conn.execute(delete(t.sources).where(t.sources.c.scope == ""))
-        for table in (t.indicators, t.sections, t.units, t.territories):
+        for table in (t.checks, t.indicators, t.sections, t.units, t.territories):
             conn.execute(delete(table))
 
     def _write_catalog(self, conn: Connection, catalog: Catalog) -> None:
@@ -248,6 +250,7 @@ class Store:
             conn.execute(insert(t.indicators), [
                 {**to_data(i)} for i in catalog.indicators.values()])
         self._insert_sources(conn, "", catalog.sources.values())
+        conn.execute(insert(t.checks).values(id=1, payload=to_data(catalog.checks)))
 
     def _insert_sources(self, conn: Connection, scope: str, sources: Iterable[Source]) -> None:
         rows = [{"scope": scope, **to_data(s)} for s in sources]
@@ -310,7 +313,16 @@ class Store:
                           for r in conn.execute(select(t.indicators).order_by(t.indicators.c.id))}
             sources = {r.id: from_data(Source, r._asdict()) for r in conn.execute(
                 select(t.sources).where(t.sources.c.scope == ""))}
-        return Catalog(territories, units, sections, indicators, sources)
+            checks = conn.execute(select(t.checks.c.payload)).scalar()
+        return Catalog(territories, units, sections, indicators, sources,
+                       from_data(Checks, checks) if checks else Checks())
+
+    def version(self) -> str:
+        """Changes whenever a load or an import commits (the portal's caches follow it)."""
+        with self.engine.connect() as conn:
+            newest, count, last = conn.execute(select(
+                func.max(t.batches.c.id), func.count(), func.max(t.batches.c.loaded_at))).one()
+        return f"{newest or 0}.{count}.{last or ''}"
 
     def is_loaded(self) -> bool:
         with self.engine.connect() as conn:

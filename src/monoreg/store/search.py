@@ -18,6 +18,7 @@ load's transaction.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,7 +105,7 @@ class SearchHit:
     edition: str | None
     year: int | None
     date: str | None
-    position: int                  # the item's position in its edition
+    position: int                  # index among its edition's items of its kind (0 = first)
     title: tuple[Part, ...]
     snippet: tuple[Part, ...]
 
@@ -242,9 +243,13 @@ def rebuild_index(conn: Connection) -> int:
         .join(editions, editions.c.id == items.c.edition_id)
         .where(items.c.kind.in_(_INDEXED_KINDS))
         .order_by(editions.c.id, items.c.position))
-    docs = [{"id": number, "edition_id": row.id, "kind": row.kind, "position": row.position,
-             **_document(row.kind, row.payload, row.region, row.year)}
-            for number, row in enumerate(rows, start=1)]
+    docs = []
+    seen: Counter[tuple[str, str]] = Counter()
+    for number, row in enumerate(rows, start=1):
+        docs.append({"id": number, "edition_id": row.id, "kind": row.kind,
+                     "position": seen[row.id, row.kind],
+                     **_document(row.kind, row.payload, row.region, row.year)})
+        seen[row.id, row.kind] += 1
     if docs:
         conn.execute(insert(t.search_docs), docs)
     _backend(conn.dialect.name).write(conn, docs)

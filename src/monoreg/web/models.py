@@ -1,0 +1,419 @@
+"""The views of the portal as pydantic models: pages render them, the API returns them.
+
+Every field is described: the descriptions are the API's documentation (/openapi.json).
+Figures carry both their exact value and their French text as monoreg formats it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ErrorBody(View):
+    status: int = Field(description="Code HTTP.")
+    type: str = Field(description="Nature de l'erreur : invalid_request, not_found, "
+                      "forbidden, payload_too_large, internal_error…")
+    message: str = Field(description="Explication en une phrase.")
+    details: list[dict[str, Any]] = Field(default=[], description="Paramètres en cause.")
+
+
+class ErrorResponse(View):
+    """The one shape of every API error."""
+
+    error: ErrorBody
+
+
+# -- reference ------------------------------------------------------------------------
+class RegionRef(View):
+    code: str = Field(description="Code INSEE de la région ('28').")
+    name: str = Field(description="Nom de la région.")
+    slug: str = Field(description="Identifiant d'URL ('normandie').")
+
+
+class Region(RegionRef):
+    metropolitan: bool = Field(description="Région métropolitaine (sinon outre-mer).")
+    chief_town: str | None = Field(description="Code INSEE de la commune chef-lieu.")
+    editions: list[int] = Field(description="Années des éditions publiées.")
+    url: str = Field(description="Page de la région sur le portail.")
+
+
+class UnitInfo(View):
+    code: str = Field(description="Code de l'unité ('persons', 'percent', 'meur').")
+    symbol: str = Field(description="Symbole imprimé après la valeur ('%', 'M€'), "
+                        "éventuellement vide.")
+    label: str = Field(description="Libellé en français.")
+
+
+class SourceInfo(View):
+    id: str = Field(description="Identifiant de la source.")
+    label: str = Field(description="La source telle qu'elle est citée.")
+    url: str | None = Field(default=None, description="Adresse de la source, si connue.")
+
+
+class IndicatorInfo(View):
+    id: str = Field(description="Identifiant de l'indicateur.")
+    label: str = Field(description="Libellé.")
+    short_label: str | None = Field(description="Libellé court.")
+    unit: UnitInfo = Field(description="Unité des valeurs.")
+    kind: str = Field(description="stock, flow, amount ou rate.")
+    evolution: str = Field(description="relative (en %), points ou none.")
+    polarity: str = Field(description="up_good (une hausse est favorable), up_bad ou "
+                          "neutral.")
+    decimals: int = Field(description="Décimales affichées.")
+    definition: str = Field(description="Définition.")
+    source: SourceInfo | None = Field(description="Source habituelle.")
+    section: str = Field(description="Section de la monographie.")
+    section_title: str | None = Field(description="Titre de cette section.")
+    caveats: str | None = Field(description="Précautions de lecture.")
+    frequency: str | None = Field(description="Périodicité.")
+    additive: bool = Field(description="Les régions s'additionnent en un total national.")
+
+
+class Edition(View):
+    id: str = Field(description="Identifiant ('28-2020').")
+    region: RegionRef
+    year: int = Field(description="Année de publication.")
+    title: str
+    publisher: str | None = Field(default=None, description="Éditeur.")
+    published: str = Field(description="Date de publication (code de période).")
+    published_label: str = Field(description="Date de publication en français.")
+    cutoff_label: str = Field(description="Arrêt de la collecte des données.")
+    synthetic: bool = Field(description="Édition synthétique (tests), pas des données "
+                            "réelles.")
+    url: str = Field(description="Page de l'édition sur le portail.")
+
+
+# -- figures --------------------------------------------------------------------------
+class Observation(View):
+    """One figure, as in the exports (`monoreg export`)."""
+
+    indicator: str
+    label: str = Field(description="Libellé de l'indicateur.")
+    territory: str = Field(description="Code du territoire ('28', 'FR', 'FR-HM').")
+    territory_name: str | None
+    period: str = Field(description="Période (code triable : '2019', '2019-T2', "
+                        "'2018/2019', '2019-01-01').")
+    period_label: str = Field(description="Période en français.")
+    value: int | float | None = Field(description="Valeur dans `unit` ; null quand le "
+                                      "chiffre manque (« non renseigné »), jamais 0.")
+    unit: str
+    status: str = Field(description="value, non-renseigne ou sans-objet.")
+    printed: str | None = Field(description="Le chiffre tel qu'imprimé.")
+    printed_period: str | None
+    place: str | None = Field(description="Section où il est imprimé.")
+    edition: str | None = Field(description="Édition qui l'imprime ; null pour les séries "
+                                "officielles et imports.")
+    source: dict[str, Any] | None = Field(description="Source (id, producteur, libellé).")
+    provenance: dict[str, Any] | None = Field(description="Fichier et ligne où il a été "
+                                              "lu.")
+    origin: dict[str, Any] | None = Field(description="Ligne du document d'origine.")
+    perimeter: str | None
+    raw: str | None
+    note: str | None
+    accepted: list[dict[str, str]]
+
+
+class ObservationPage(View):
+    total: int = Field(description="Nombre total de chiffres correspondant aux filtres.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL de la page suivante, ou null.")
+    items: list[Observation]
+
+
+class Figure(View):
+    """A figure ready to read: its value, its French text and its period."""
+
+    value: int | float | None
+    text: str = Field(description="Le chiffre mis en forme en français ('3 319 067', "
+                      "'8,3 %', 'non renseigné').")
+    period: str
+    period_label: str
+    territory: str
+    status: str
+    printed: str | None = None
+
+
+class KeyFigure(View):
+    indicator: str
+    label: str
+    base: Figure | None = Field(description="Région, année N-1.")
+    current: Figure | None = Field(description="Région, année N.")
+    evolution: str | None = Field(description="Évolution recalculée ('-3,02 %', "
+                                  "'+0,7 pt').")
+    evolution_value: float | None = Field(description="Évolution recalculée, en % ou en "
+                                          "points.")
+    evolution_printed: str | None = Field(description="Évolution telle qu'imprimée.")
+    national: Figure | None = Field(description="France (ou périmètre national).")
+
+
+class KeyFigureSection(View):
+    id: str
+    title: str
+    rows: list[KeyFigure]
+
+
+class Download(View):
+    format: str = Field(description="pdf, csv, json ou xlsx.")
+    label: str
+    url: str
+    available: bool = Field(description="Faux quand le fichier n'a pas été construit.")
+
+
+class ValidationStatus(View):
+    errors: int
+    warnings: int
+    infos: int
+    accepted: int = Field(description="Constats acceptés par l'éditeur (justifiés).")
+    url: str = Field(description="Rapport de validation.")
+
+
+class RegionPage(View):
+    region: Region
+    edition: Edition | None = Field(description="L'édition affichée (la plus récente par "
+                                    "défaut).")
+    facts: list[tuple[str, str]] = Field(description="Faits saillants (libellé, valeur).")
+    sections: list[KeyFigureSection] = Field(description="Chiffres clés par section.")
+    downloads: list[Download]
+    validation: ValidationStatus | None
+    texts: list[TextRef] = Field(description="Textes de politique publique et "
+                                 "actualités de l'édition.")
+
+
+# -- comparisons and series -------------------------------------------------------------
+class RankedFigure(View):
+    rank: int | None = Field(description="Rang (1 = valeur la plus élevée) ; null sans "
+                             "valeur.")
+    region: RegionRef
+    figure: Figure
+    value: float | None = Field(description="Valeur convertie dans l'unité de "
+                                "l'indicateur (pour classer et tracer).")
+    other_period: bool = Field(description="Vrai quand la période diffère de celle de la "
+                               "comparaison.")
+    source: str | None
+
+
+class Comparison(View):
+    indicator: IndicatorInfo
+    period: str | None = Field(description="Période de la comparaison.")
+    period_label: str | None
+    same_period: bool = Field(description="Toutes les régions sont à la même période.")
+    note: str | None = Field(description="Ce qu'il faut savoir pour comparer.")
+    rows: list[RankedFigure] = Field(description="Régions classées, valeur décroissante.")
+    national: Figure | None = Field(description="France à la même période, si connue.")
+    national_value: float | None = Field(description="Chiffre France converti dans l'unité "
+                                         "de l'indicateur.")
+    missing: list[RegionRef] = Field(description="Régions sans chiffre.")
+    periods: list[str] = Field(description="Périodes disponibles, la plus récente "
+                               "d'abord.")
+
+
+class SeriesPoint(View):
+    figure: Figure
+    value: float | None = Field(description="Valeur convertie dans l'unité de "
+                                "l'indicateur.")
+    source: str | None
+    edition: str | None
+    origin: str = Field(description="Édition, série officielle ou import.")
+    revision: bool = Field(description="Diffère d'un chiffre antérieur pour la même "
+                           "période.")
+    revises: str | None = Field(description="La valeur remplacée, mise en forme.")
+
+
+class Series(View):
+    region: RegionRef
+    indicator: IndicatorInfo
+    points: list[SeriesPoint]
+
+
+# -- content --------------------------------------------------------------------------
+class Phone(View):
+    text: str = Field(description="Le numéro tel qu'imprimé.")
+    tel: str | None = Field(description="Lien tel: (E.164), si le numéro est valide.")
+    label: str | None = None
+
+
+class Link(View):
+    text: str = Field(description="L'adresse telle qu'imprimée.")
+    href: str | None = Field(description="Lien (https:, mailto:), si l'adresse est "
+                             "utilisable.")
+
+
+class Contact(View):
+    group: str
+    group_label: str
+    organisation: str
+    role: str | None
+    person: str | None
+    unit: str | None
+    phones: list[Phone]
+    email: Link | None
+    website: Link | None
+
+
+class CarifOref(View):
+    territory: str | None
+    territory_label: str
+    organisation: str
+    phones: list[Phone]
+    emails: list[Link]
+    websites: list[Link]
+    public_websites: list[Link]
+
+
+class Directory(View):
+    region: RegionRef | None
+    query: str | None
+    regions: list[RegionRef] = Field(description="Régions disponibles pour le filtre.")
+    contacts: list[Contact]
+    carif_oref: list[CarifOref]
+
+
+class TextRef(View):
+    title: str
+    type: str
+    type_label: str
+    date_label: str | None
+    url: str
+
+
+class Block(View):
+    kind: str = Field(description="p (paragraphe) ou ul (liste à puces).")
+    lines: list[str]
+
+
+class PolicyText(View):
+    region: RegionRef
+    edition: Edition
+    title: str
+    type: str
+    type_label: str
+    date_label: str | None
+    source: str | None
+    blocks: list[Block]
+
+
+class Part(View):
+    text: str
+    match: bool = Field(description="Mot trouvé par la recherche (à surligner).")
+
+
+class SearchHit(View):
+    kind: str = Field(description="text, contact ou directory.")
+    type: str
+    type_label: str
+    region: RegionRef | None
+    year: int | None
+    date_label: str | None
+    title: list[Part]
+    snippet: list[Part]
+    url: str
+
+
+class Facet(View):
+    value: str
+    label: str
+
+
+class SearchFacets(View):
+    types: list[Facet] = Field(description="Valeurs possibles du filtre type.")
+    years: list[int]
+    regions: list[RegionRef]
+
+
+class SearchResults(View):
+    query: str
+    region: str | None
+    type: str | None
+    year: int | None
+    total: int
+    limit: int
+    offset: int
+    next: str | None
+    previous: str | None
+    hits: list[SearchHit]
+    facets: SearchFacets = Field(description="Valeurs possibles des filtres.")
+
+
+class Glossary(View):
+    acronym: str
+    definition: str
+
+
+class Structure(View):
+    name: str = Field(description="Structure telle que le guide la nomme.")
+    acronyms: list[Glossary] = Field(description="Sigles expliqués.")
+
+
+class GuideChoice(View):
+    id: str = Field(description="Identifiant du public ('demandeurs-d-emploi').")
+    label: str
+    group: str
+
+
+class GuideNeed(View):
+    need: str | None = Field(description="L'attente de ce public, selon le guide.")
+    structures: list[Structure]
+
+
+class Network(View):
+    network: str
+    link: Link
+
+
+class Guide(View):
+    title: str | None = Field(description="Le guide d'où viennent les structures.")
+    published_label: str | None
+    note: str | None = Field(description="Avertissement de l'éditeur sur le guide.")
+    choices: list[GuideChoice] = Field(description="Publics au choix.")
+    regions: list[RegionRef]
+    public: GuideChoice | None = Field(description="Public choisi.")
+    region: RegionRef | None = Field(description="Région choisie.")
+    needs: list[GuideNeed] = Field(description="Pour chaque attente, les structures.")
+    networks: list[Network] = Field(description="Où trouver les antennes des réseaux.")
+    carif_oref: list[CarifOref] = Field(description="Le Carif-Oref de la région.")
+
+
+class Finding(View):
+    rule: str
+    severity: str
+    message: str
+    section: str | None
+    indicator: str | None
+    territory: str | None
+    period: str | None
+    printed: str | None
+    expected: str | None
+    location: str | None
+    accepted: str | None
+
+
+class ValidationReport(View):
+    region: RegionRef
+    edition: Edition
+    status: ValidationStatus
+    findings: list[Finding]
+
+
+class MapRegion(View):
+    region: RegionRef
+    text: str | None = Field(description="Valeur affichée, ou null sans donnée.")
+    level: int | None = Field(description="Classe de couleur (0 à 4), null sans donnée.")
+
+
+class Home(View):
+    regions: list[Region]
+    editions: list[Edition] = Field(description="Dernières éditions publiées.")
+    map_indicators: list[IndicatorInfo] = Field(description="Indicateurs pour la carte.")
+    map: Comparison | None = Field(description="L'indicateur colorié sur la carte.")
+    map_regions: list[MapRegion]
+    legend: list[str] = Field(description="Bornes des classes de couleur, en français.")
+
+
+RegionPage.model_rebuild()

@@ -1,0 +1,179 @@
+"""The portal's pages, in French: each route parses its query, asks one service for its
+view and renders it with a template (Jinja2 with autoescape: every text is escaped)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from monoreg.errors import NotFound, UsageError
+from monoreg.web import charts, services
+from monoreg.web.api import get_portal
+from monoreg.web.caching import cached, respond
+from monoreg.web.portal import Portal
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+HTML = "text/html; charset=utf-8"
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+NAVIGATION = (("/", "Accueil"), ("/indicateurs", "Indicateurs"), ("/recherche", "Recherche"),
+              ("/annuaire", "Annuaire"), ("/ou-s-adresser", "Où s'adresser ?"))
+
+environment = Environment(loader=FileSystemLoader(TEMPLATES),
+                          autoescape=select_autoescape(default=True, default_for_string=True),
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+environment.globals["navigation"] = NAVIGATION
+
+router = APIRouter(include_in_schema=False)
+PortalDep = Annotated[Portal, Depends(get_portal)]
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def render(request: Request, template: str, **context: Any) -> bytes:
+    return environment.get_template(template).render(
+        path=request.url.path, **context).encode("utf-8")
+
+
+def _page(portal: Portal, request: Request, template: str,
+          build: Callable[[], dict[str, Any]]) -> Response:
+    return cached(portal, request, lambda: (render(request, template, **build()), HTML), "html")
+
+
+def error_page(request: Request, status: int, message: str) -> Response:
+    body = render(request, "error.html", status=status, message=message)
+    return HTMLResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _year(text: str | None, name: str) -> int | None:
+    """An optional year from a form (an empty choice means any year)."""
+    if not text:
+        return None
+    if not text.isdigit() or not 1800 <= int(text) <= 2200:
+        raise UsageError(f"{name} : une année est attendue (par exemple 2020)")
+    return int(text)
+
+
+@router.get("/")
+def home(request: Request, portal: PortalDep, indicateur: Text = None) -> Response:
+    def build() -> dict[str, Any]:
+        view = services.home(portal, indicateur or None)
+        return {"view": view, "map": charts.france_map(view.map_regions)}
+    return _page(portal, request, "home.html", build)
+
+
+@router.get("/regions")
+def regions() -> Response:
+    return RedirectResponse("/#regions", status_code=308)
+
+
+@router.get("/regions/{slug}")
+def region(request: Request, portal: PortalDep, slug: str,
+           edition: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
+    snapshot = portal.snapshot()
+    territory = services.find_region(snapshot, slug)
+    if slug != territory.slug:  # one address per region: /regions/28 → /regions/normandie
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/regions/{territory.slug}{query}", status_code=308)
+    return _page(portal, request, "region.html",
+                 lambda: {"view": services.region_page(portal, slug, edition),
+                          "monograph": None, "monograph_css": None})
+
+
+@router.get("/regions/{slug}/{year}/validation")
+def validation(request: Request, portal: PortalDep, slug: str, year: int) -> Response:
+    return _page(portal, request, "validation.html",
+                 lambda: {"view": services.validation_report(portal, slug, year)})
+
+
+@router.get("/regions/{slug}/{year}/textes/{number}")
+def text(request: Request, portal: PortalDep, slug: str, year: int, number: int) -> Response:
+    return _page(portal, request, "text.html",
+                 lambda: {"view": services.policy_text(portal, slug, year, number)})
+
+
+@router.get("/regions/{slug}/{year}/donnees.{fmt}")
+def download(request: Request, portal: PortalDep, slug: str, year: int, fmt: str) -> Response:
+    territory = services.find_region(portal.snapshot(), slug)
+    if fmt not in MEDIA_TYPES:
+        raise NotFound(f"format inconnu : « {fmt} » ({', '.join(MEDIA_TYPES)})")
+    filename = f"monoreg-{territory.slug}-{year}.{fmt}"
+
+    def build() -> tuple[bytes, str]:
+        return services.export_edition(portal, slug, year, fmt), MEDIA_TYPES[fmt]
+    response = cached(portal, request, build, fmt)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@router.get("/regions/{slug}/{year}/monographie.pdf")
+def monograph_pdf(portal: PortalDep, slug: str, year: int) -> Response:
+    territory = services.find_region(portal.snapshot(), slug)
+    # The path is built from the known region's slug, never from the URL's text.
+    path = services.pdf_path(portal, territory, year).resolve()
+    if not path.is_file() or not path.is_relative_to(portal.build_dir.resolve()):
+        raise NotFound(f"la monographie PDF {year} de {territory.name} n'est pas construite "
+                       "(monoreg build)")
+    return FileResponse(path, media_type="application/pdf", filename=path.name)
+
+
+@router.get("/regions/{slug}/indicateurs/{indicator}")
+def series(request: Request, portal: PortalDep, slug: str, indicator: str) -> Response:
+    def build() -> dict[str, Any]:
+        view = services.series(portal, slug, indicator)
+        return {"view": view, "chart": charts.line_chart(view)}
+    return _page(portal, request, "series.html", build)
+
+
+@router.get("/indicateurs")
+def indicators(request: Request, portal: PortalDep) -> Response:
+    return _page(portal, request, "indicators.html",
+                 lambda: {"view": services.indicators(portal.snapshot())})
+
+
+@router.get("/indicateurs/{indicator}")
+def indicator(request: Request, portal: PortalDep, indicator: str, periode: Text = None,
+              region: Text = None) -> Response:
+    def build() -> dict[str, Any]:
+        view = services.comparison(portal, indicator, periode or None)
+        return {"view": view, "chart": charts.bar_chart(view, region), "current": region}
+    return _page(portal, request, "indicator.html", build)
+
+
+@router.get("/recherche")
+def search(request: Request, portal: PortalDep, q: Text = None, region: Text = None,
+           type: Text = None, annee: Text = None,
+           offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
+    def build() -> dict[str, Any]:
+        view = None
+        if q and q.strip():
+            view = services.search(portal, q, region=region or None, type=type or None,
+                                   year=_year(annee, "annee"), offset=offset)
+        return {"view": view, "q": q or "", "region": region or "", "type": type or "",
+                "year": annee or "", "facets": services.search_facets(portal)}
+    return _page(portal, request, "search.html", build)
+
+
+@router.get("/annuaire")
+def directory(request: Request, portal: PortalDep, region: Text = None, q: Text = None
+              ) -> Response:
+    return _page(portal, request, "directory.html",
+                 lambda: {"view": services.directory(portal, region or None, q or None)})
+
+
+@router.get("/ou-s-adresser")
+def guide(request: Request, portal: PortalDep, public: Text = None, region: Text = None
+          ) -> Response:
+    return _page(portal, request, "guide.html",
+                 lambda: {"view": services.guide(portal, public or None, region or None)})
+
+
+@router.get("/favicon.ico")
+def favicon(request: Request) -> Response:
+    icon = (Path(__file__).resolve().parent / "static" / "favicon.svg").read_bytes()
+    return respond(request, icon, "image/svg+xml")

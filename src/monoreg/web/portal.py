@@ -1,0 +1,110 @@
+"""What the web app serves from: the store, its search index, and a snapshot of the store's
+reference data and editions that follows the store's version.
+
+The data only change when `monoreg load` (or an import, or the admin reload) commits; the
+portal rechecks the store's version at most once per `recheck` seconds and then starts a new
+snapshot, so a load shows on the portal within that delay, without a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from monoreg.model import Catalog, Edition
+from monoreg.store.repository import EditionSummary, Store
+from monoreg.store.search import SearchIndex
+
+
+@dataclass
+class Snapshot:
+    """The store as of one version: catalogue, edition list, and editions read on demand."""
+
+    version: str
+    catalog: Catalog
+    editions: tuple[EditionSummary, ...]
+    store: Store
+    _loaded: dict[str, Edition] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def edition(self, summary: EditionSummary) -> Edition:
+        with self._lock:
+            if summary.id not in self._loaded:
+                self._loaded[summary.id] = self.store.edition(summary.region, summary.year)
+            return self._loaded[summary.id]
+
+    def editions_of(self, region: str) -> list[EditionSummary]:
+        return [e for e in self.editions if e.region == region]
+
+    def latest(self, region: str) -> EditionSummary | None:
+        mine = self.editions_of(region)
+        return max(mine, key=lambda e: e.year) if mine else None
+
+
+class ResponseCache:
+    """Rendered responses of the current snapshot, least recently used dropped first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[tuple[str, ...], tuple[bytes, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...]) -> tuple[bytes, str] | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: tuple[str, ...], body: bytes, media_type: str) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._entries[key] = (body, media_type)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class Portal:
+    def __init__(self, store: Store, *, build_dir: Path, data_dir: Path,
+                 admin_token: str | None = None, recheck: float = 1.0,
+                 cache_size: int = 512) -> None:
+        self.store = store
+        self.search = SearchIndex(store.engine)
+        self.build_dir = build_dir
+        self.data_dir = data_dir
+        self.admin_token = admin_token
+        self.recheck = recheck
+        self.cache = ResponseCache(cache_size)
+        self._snapshot: Snapshot | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    def snapshot(self) -> Snapshot:
+        now = time.monotonic()
+        current = self._snapshot
+        if current is not None and now - self._checked < self.recheck:
+            return current
+        with self._lock:
+            version = self.store.version()
+            if self._snapshot is None or self._snapshot.version != version:
+                self._snapshot = Snapshot(version, self.store.catalog(),
+                                          tuple(self.store.editions()), self.store)
+                self.cache.clear()
+            self._checked = now
+            return self._snapshot
+
+    def forget(self) -> None:
+        """Drop the snapshot at once (after a reload made by this process)."""
+        with self._lock:
+            self._snapshot = None
+            self._checked = 0.0
+            self.cache.clear()
