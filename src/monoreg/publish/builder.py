@@ -1,0 +1,411 @@
+"""Edition → Monograph: the document tree both writers print.
+
+Sections come from the catalogue, in print order; what each holds comes from layout.yaml.
+Every figure is formatted here, once; evolutions are recomputed by derive (the printed one
+appears only in proof mode, next to it); findings become numbered notes next to their figure
+(all of them in proof mode, only accepted ones in the public version).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from monoreg import formatting as fr
+from monoreg.derive.tables import IndicatorRow, indicator_rows
+from monoreg.model import (
+    Catalog,
+    Edition,
+    Evolution,
+    Finding,
+    Observation,
+    Section,
+    Text,
+)
+from monoreg.model.names import fold
+from monoreg.publish import document as doc
+from monoreg.publish import figures
+from monoreg.publish.charts import build_chart
+from monoreg.publish.findings import FindingIndex, Notes
+from monoreg.publish.layout import (
+    ChartBlock,
+    ContactsBlock,
+    DirectoryBlock,
+    FactsBlock,
+    GridTableBlock,
+    GuideBlock,
+    IndicatorTableBlock,
+    KeyFiguresBlock,
+    Layout,
+    ListsBlock,
+    PeriodTableBlock,
+    SummaryBlock,
+    TextsBlock,
+    load_layout,
+)
+from monoreg.publish.sentences import summary
+from monoreg.publish.sources import source_line, source_text
+
+EMPTY_SECTION = "Aucune donnée pour cette section dans cette édition."
+NO_FIGURE = "–"
+RELATIVE_DECIMALS = 2   # as the monographs print their 'Évolution (en %)' columns
+SYNTHETIC_MARK = "SYNTHÉTIQUE"
+
+
+def cutoff_notice(edition: Edition) -> str:
+    return ("La collecte des données chiffrées contenues dans ce document est arrêtée "
+            f"{edition.cutoff.phrase()}.")
+
+
+@dataclass
+class _Context:
+    edition: Edition
+    catalog: Catalog
+    findings: FindingIndex
+    mode: doc.Mode
+    layout: Layout
+    region_name: str
+    placed_facts: set[str] = field(default_factory=set)
+
+    @property
+    def proof(self) -> bool:
+        return self.mode is doc.Mode.PROOF
+
+    def notes(self) -> Notes:
+        return Notes(self.mode)
+
+    def cell(self, o: Observation | None, notes: Notes, *, detail: bool = True) -> doc.Cell:
+        """A figure's cell; `detail=False` where the row or caption already says the period."""
+        if o is None:
+            return doc.Cell(NO_FIGURE)
+        printed = f"imprimé\u00a0: {o.printed}" if self.proof and o.printed else None
+        return doc.Cell(figures.text(o, self.catalog),
+                        figures.detail(o, self.catalog, self.edition.region) if detail else None,
+                        proof=printed, marks=notes.mark(self.findings.about(o)))
+
+
+@dataclass
+class _SectionBuilder:
+    ctx: _Context
+    section: Section
+    consumed: set[str]   # indicators a period or grid table of the section prints
+
+    @property
+    def observations(self) -> list[Observation]:
+        return [o for o in self.ctx.edition.observations if o.place == self.section.id]
+
+    def rows(self) -> list[IndicatorRow]:
+        return [r for r in indicator_rows(self.ctx.edition, self.ctx.catalog, self.section.id)
+                if r.indicator.id not in self.consumed]
+
+    # -- blocks -------------------------------------------------------------------------
+    def key_figures(self, spec: KeyFiguresBlock) -> doc.KeyFigures | None:
+        ctx, notes = self.ctx, self.ctx.notes()
+        by_indicator: dict[str, list[Observation]] = {}
+        for o in self.observations:
+            by_indicator.setdefault(o.indicator, []).append(o)
+        cards = []
+        for indicator_id, found in by_indicator.items():
+            indicator = ctx.catalog.indicators[indicator_id]
+            by_territory: dict[str, list[Observation]] = {}
+            for o in sorted(found, key=lambda o: (o.territory != ctx.edition.region,
+                                                  o.period.sort_key())):
+                by_territory.setdefault(o.territory, []).append(o)
+            cards.append(doc.Card(
+                title=indicator.short_label or indicator.label,
+                figures=tuple(doc.CardFigure(
+                    figures.territory_name(territory, ctx.catalog),
+                    tuple(doc.CardValue(figures.text(o, ctx.catalog), o.period.phrase(),
+                                        notes.mark(ctx.findings.about(o))) for o in values))
+                    for territory, values in by_territory.items()),
+                unit=figures.unit_caption(indicator, ctx.catalog)))
+        if not cards:
+            return None
+        return doc.KeyFigures(tuple(cards), source_line(self.observations, ctx.edition,
+                                                        ctx.catalog), notes.done())
+
+    def summary(self, spec: SummaryBlock) -> doc.Summary | None:
+        sentences = summary(self.rows(), self.ctx.catalog, self.ctx.findings)
+        return doc.Summary(sentences) if sentences else None
+
+    def indicator_table(self, spec: IndicatorTableBlock) -> doc.Table | None:
+        ctx, rows, notes = self.ctx, self.rows(), self.ctx.notes()
+        if not rows:
+            return None
+        with_base = any(r.base for r in rows)
+        with_national = any(r.national for r in rows)
+        region = ctx.region_name
+        columns = ["Indicateur"]
+        if with_base:
+            columns += [f"{region}, année N-1", f"{region}, année N", "Évolution"]
+        else:
+            columns.append(region)
+        if with_national:
+            columns.append("National")
+        table_rows = []
+        for r in rows:
+            cells = []
+            if with_base:
+                cells += [ctx.cell(r.base, notes), ctx.cell(r.current, notes),
+                          self._evolution(r, notes)]
+            else:
+                cells.append(ctx.cell(r.current, notes))
+            if with_national:
+                cells.append(ctx.cell(r.national, notes))
+            caption = figures.unit_caption(r.indicator, ctx.catalog)
+            label = f"{r.indicator.label} ({caption})" if caption else r.indicator.label
+            table_rows.append(doc.Row(label, tuple(cells)))
+        used = [o for r in rows for o in (r.base, r.current, r.national) if o is not None]
+        return doc.Table(self.section.title, tuple(columns), tuple(table_rows),
+                         source_line(used, ctx.edition, ctx.catalog), notes=notes.done())
+
+    def _evolution(self, r: IndicatorRow, notes: Notes) -> doc.Cell:
+        ctx = self.ctx
+        marks = notes.mark(ctx.findings.about(r.claim)) if r.claim else ()
+        proof = f"imprimé\u00a0: {r.claim.printed}" if ctx.proof and r.claim else None
+        if r.change is None:
+            return doc.Cell(NO_FIGURE, proof=proof, marks=marks)
+        decimals = RELATIVE_DECIMALS if r.change.mode is Evolution.RELATIVE \
+            else r.indicator.decimals
+        return doc.Cell(fr.evolution(r.change.value, r.change.mode, decimals),
+                        f"{r.base.period.label()} → {r.current.period.label()}"
+                        if r.base and r.current else None, proof=proof, marks=marks)
+
+    def period_table(self, spec: PeriodTableBlock) -> doc.Table | None:
+        ctx, notes = self.ctx, self.ctx.notes()
+        columns = [c for g in spec.groups for c in g.columns]
+        wanted = {c.indicator for c in columns}
+        found = {(o.indicator, o.period): o for o in self.observations
+                 if o.indicator in wanted and o.territory == ctx.edition.region}
+        periods = sorted({period for _, period in found})
+        if not periods:
+            return None
+        rows = tuple(doc.Row(p.label(), tuple(
+            ctx.cell(found.get((c.indicator, p)), notes, detail=False) for c in columns))
+            for p in periods)
+        return doc.Table(spec.caption, ("Année", *(c.label for c in columns)), rows,
+                         source_line(found.values(), ctx.edition, ctx.catalog),
+                         groups=(doc.HeaderGroup("", 1),
+                                 *(doc.HeaderGroup(g.label, len(g.columns))
+                                   for g in spec.groups)),
+                         notes=notes.done())
+
+    def grid_table(self, spec: GridTableBlock) -> doc.Table | None:
+        ctx, notes = self.ctx, self.ctx.notes()
+        latest: dict[str, Observation] = {}
+        for o in sorted(self.observations, key=lambda o: o.period.sort_key()):
+            if o.territory == ctx.edition.region:
+                latest[o.indicator] = o
+        used = [latest[i] for row in spec.rows for i in row.indicators if i in latest]
+        if not used:
+            return None
+        rows = tuple(doc.Row(row.label, tuple(ctx.cell(latest.get(i), notes, detail=False)
+                                              for i in row.indicators)) for row in spec.rows)
+        periods = ", ".join(dict.fromkeys(o.period.label() for o in used))
+        return doc.Table(f"{spec.caption}, {periods}", ("", *spec.columns), rows,
+                         source_line(used, ctx.edition, ctx.catalog), notes=notes.done())
+
+    def texts(self, spec: TextsBlock) -> list[doc.TextBlock]:
+        return [self._text(t) for t in self.ctx.edition.texts if t.section == self.section.id]
+
+    def _text(self, text: Text) -> doc.TextBlock:
+        ctx = self.ctx
+        title = None if fold(text.title) == fold(self.section.title) else text.title
+        return doc.TextBlock(title, paragraphs(text.body),
+                             meta=text.date.label() if text.date else None,
+                             source=source_text(text.source, ctx.edition, ctx.catalog))
+
+    def lists(self, spec: ListsBlock) -> list[doc.Block]:
+        ctx, blocks = self.ctx, []
+        for ref in spec.lists:
+            items = [i for i in ctx.edition.lists if i.kind is ref.kind]
+            if not items:
+                continue
+            sources = dict.fromkeys(i.source for i in items if i.source)
+            source = "\u00a0; ".join(s for ref_ in sources
+                                     if (s := source_text(ref_, ctx.edition, ctx.catalog)))
+            blocks.append(doc.ItemList(ref.title, tuple(
+                doc.Entry(i.title, i.body, i.details) for i in items), source or None))
+        if spec.side_by_side and len(blocks) > 1:
+            return [doc.Columns(tuple(blocks))]  # type: ignore[arg-type]
+        return blocks
+
+    def contacts(self, spec: ContactsBlock) -> doc.Contacts | None:
+        ctx = self.ctx
+        found = [c for c in ctx.edition.contacts if c.group is spec.group]
+        if not found:
+            return None
+        cards = []
+        for c in found:
+            lines = [(c.role or "Contact", c.person or NO_FIGURE)]
+            lines += [(label, value) for label, value in (
+                ("Téléphone", c.phone), ("Courriel", c.email), ("Site internet", c.website))
+                if value]
+            cards.append(doc.ContactCard(c.organisation, tuple(lines), heading=c.unit))
+        sources = dict.fromkeys(c.source for c in found if c.source)
+        reference = next(iter(sources), None) or ctx.edition.source_for_place(self.section.id)
+        return doc.Contacts(tuple(cards), source_text(reference, ctx.edition, ctx.catalog))
+
+    def facts(self, spec: FactsBlock) -> doc.Facts | None:
+        ctx = self.ctx
+        if spec.facts is None:
+            items = [(k, v) for k, v in ctx.edition.facts if fold(k) not in ctx.placed_facts]
+        else:
+            wanted = {fold(label) for label in spec.facts}
+            items = [(k, v) for k, v in ctx.edition.facts if fold(k) in wanted]
+        return doc.Facts(tuple(items), spec.title) if items else None
+
+    def directory(self, spec: DirectoryBlock) -> doc.Table | None:
+        ctx = self.ctx
+        if not ctx.edition.directory:
+            return None
+        rows = []
+        for e in ctx.edition.directory:
+            phones = "\n".join(f"{p.number} ({p.label})" if p.label else p.number
+                               for p in e.phones)
+            cells = (e.organisation, phones, "\n".join(e.emails),
+                     "\n".join((*e.websites, *e.public_websites)))
+            rows.append(doc.Row(e.territory_label,
+                                tuple(doc.Cell(c or NO_FIGURE, numeric=False) for c in cells)))
+        return doc.Table("Les Carif-Oref des régions", (
+            "Région", "Organisme", "Téléphone", "Courriel", "Sites internet"), tuple(rows),
+            source_text(ctx.edition.source_for_place(self.section.id), ctx.edition,
+                        ctx.catalog))
+
+    def guide(self, spec: GuideBlock) -> list[doc.Block]:
+        guide = self.ctx.edition.guide
+        if guide is None:
+            return []
+        caption = guide.title + (f", {guide.published.label()}" if guide.published else "")
+        blocks: list[doc.Block] = []
+        if guide.note and self.ctx.proof:  # the editors' note on how the guide was entered
+            blocks.append(doc.Notice(guide.note))
+        blocks.append(doc.Table(caption, ("Public", "Attente", "Structures"), tuple(
+            doc.Row(f"{p.group} – {p.label}", (doc.Cell(p.need or NO_FIGURE, numeric=False),
+                                               doc.Cell(", ".join(p.structures),
+                                                        numeric=False)))
+            for p in guide.publics), None))
+        if guide.glossary:
+            blocks.append(doc.Facts(tuple((g.acronym, g.definition) for g in guide.glossary),
+                                    "Légende"))
+        if guide.networks:
+            blocks.append(doc.ItemList("Où trouver les antennes territoriales des principaux "
+                                       "réseaux ?", tuple(doc.Entry(n.network, n.url)
+                                                          for n in guide.networks)))
+        return blocks
+
+    def chart(self, spec: ChartBlock) -> doc.Chart | None:
+        ctx = self.ctx
+        return build_chart(spec.chart, ctx.layout.charts[spec.chart], ctx.edition, ctx.catalog,
+                           ctx.findings)
+
+    # -- the section --------------------------------------------------------------------
+    def build(self) -> doc.Section:
+        blocks: list[doc.Block] = []
+        for spec in self.ctx.layout.blocks(self.section.id):
+            result = _DISPATCH[type(spec)](self, spec)
+            if isinstance(result, list):
+                blocks.extend(result)
+            elif result is not None:
+                blocks.append(result)
+        if not blocks:
+            blocks.append(doc.Notice(EMPTY_SECTION))
+        notes = self.ctx.notes()
+        notes.mark(self.ctx.findings.unclaimed(self.section.id))
+        return doc.Section(self.section.id, self.section.title, tuple(blocks), notes.done())
+
+
+_DISPATCH: dict[type, Callable[[_SectionBuilder, Any], Any]] = {
+    KeyFiguresBlock: _SectionBuilder.key_figures,
+    SummaryBlock: _SectionBuilder.summary,
+    IndicatorTableBlock: _SectionBuilder.indicator_table,
+    PeriodTableBlock: _SectionBuilder.period_table,
+    GridTableBlock: _SectionBuilder.grid_table,
+    TextsBlock: _SectionBuilder.texts,
+    ListsBlock: _SectionBuilder.lists,
+    ContactsBlock: _SectionBuilder.contacts,
+    FactsBlock: _SectionBuilder.facts,
+    DirectoryBlock: _SectionBuilder.directory,
+    GuideBlock: _SectionBuilder.guide,
+    ChartBlock: _SectionBuilder.chart,
+}
+
+
+def paragraphs(body: str) -> tuple[doc.Paragraph | doc.Bullets, ...]:
+    """A text body as paragraphs (separated by blank lines) and bullet lists ('- ')."""
+    content: list[doc.Paragraph | doc.Bullets] = []
+    lines: list[str] = []
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            content.append(doc.Paragraph(" ".join(lines)))
+            lines.clear()
+        if bullets:
+            content.append(doc.Bullets(tuple(bullets)))
+            bullets.clear()
+
+    for raw in body.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("- "):
+            if lines:
+                flush()
+            bullets.append(line[2:].strip())
+        else:
+            if bullets:
+                flush()
+            lines.append(line)
+    flush()
+    return tuple(content)
+
+
+def _consumed(layout: Layout, section: str) -> set[str]:
+    consumed: set[str] = set()
+    for spec in layout.blocks(section):
+        if isinstance(spec, PeriodTableBlock):
+            consumed |= {c.indicator for g in spec.groups for c in g.columns}
+        elif isinstance(spec, GridTableBlock):
+            consumed |= {i for row in spec.rows for i in row.indicators}
+    return consumed
+
+
+def _placed_facts(layout: Layout) -> set[str]:
+    return {fold(label) for blocks in layout.sections.values() for spec in blocks
+            if isinstance(spec, FactsBlock) and spec.facts for label in spec.facts}
+
+
+def _counts(findings: Sequence[Finding]) -> dict[str, int]:
+    counts = Counter("accepted" if f.accepted else f.severity.value for f in findings)
+    return dict(counts)
+
+
+def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Finding],
+                    mode: doc.Mode = doc.Mode.PUBLIC, layout: Layout | None = None
+                    ) -> doc.Monograph:
+    layout = layout or load_layout()
+    region = catalog.territories.get(edition.region)
+    ctx = _Context(edition, catalog, FindingIndex(findings, edition), mode, layout,
+                   region.name, _placed_facts(layout))
+    sections = [_SectionBuilder(ctx, s, _consumed(layout, s.id)).build()
+                for s in catalog.sections]
+    if mode is doc.Mode.PROOF:
+        known = {s.id for s in catalog.sections}
+        orphans = [f for f in findings if f.section not in known]
+        if orphans:
+            notes = ctx.notes()
+            notes.mark(orphans)
+            sections.append(doc.Section("constats", "Constats sans section", (
+                doc.Notice("Constats de la validation qui ne désignent aucune section."),),
+                notes.done()))
+    title = edition.title
+    if edition.synthetic and SYNTHETIC_MARK not in title.upper():
+        title = f"{title} ({SYNTHETIC_MARK})"
+    return doc.Monograph(
+        title=title, region=region.name, region_slug=region.slug, year=edition.year,
+        published=edition.published.label(), publisher=edition.publisher,
+        cutoff_notice=cutoff_notice(edition), synthetic=edition.synthetic, mode=mode,
+        sections=tuple(sections), finding_counts=_counts(findings))

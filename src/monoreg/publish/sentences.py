@@ -1,0 +1,122 @@
+"""French sentences generated from the figures of an indicator table.
+
+'Le nombre d’apprentis progresse de 9,4 % entre 2016/2017 et 2018/2019, passant de 22 578 à
+24 703 (France : 452 652 en 2018/2019).' The evolution is the one derive recomputes (never
+the printed one); the verb follows the indicator's polarity, the amount its kind (% for
+counts and amounts, points for rates). A figure that validation marks as an unaccepted
+error gets no sentence: the text must not say what the data does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from monoreg import formatting as fr
+from monoreg.derive.evolutions import Change
+from monoreg.derive.tables import IndicatorRow
+from monoreg.model import Catalog, Evolution, Indicator, Period, PeriodKind, Polarity
+from monoreg.publish import figures
+from monoreg.publish.findings import FindingIndex
+
+WORDING_FILE = Path(__file__).with_name("wording.yaml")
+RELATIVE_DECIMALS = 1
+
+
+@dataclass(frozen=True)
+class Subject:
+    text: str            # 'le nombre d’apprentis'
+    plural: bool = False
+
+
+# (singular verb, plural verb, noun) for a rise and for a fall, by polarity: a rise of
+# something good 'progresse', a fall of something bad 'recule', neutral figures
+# 'augmente' / 'diminue'.
+_RISE = {Polarity.UP_GOOD: ("progresse", "progressent", "progression"),
+         Polarity.UP_BAD: ("augmente", "augmentent", "hausse"),
+         Polarity.NEUTRAL: ("augmente", "augmentent", "hausse")}
+_FALL = {Polarity.UP_GOOD: ("recule", "reculent", "recul"),
+         Polarity.UP_BAD: ("recule", "reculent", "recul"),
+         Polarity.NEUTRAL: ("diminue", "diminuent", "baisse")}
+
+
+@cache
+def load_wording(path: Path = WORDING_FILE) -> dict[str, Subject]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {key: Subject(value["subject"], value.get("plural", False))
+            for key, value in data.items()}
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def period_in_sentence(period: Period) -> str:
+    """'2018/2019', 'juillet 2019', 'le 2e trimestre 2019', 'le 1er janvier 2019'."""
+    if period.kind in (PeriodKind.QUARTER, PeriodKind.DATE):
+        return f"le {period.label()}"
+    return period.label()
+
+
+def amount(change: Change, indicator: Indicator) -> str:
+    """'9,4 %' or '0,7 point', without sign: the verb says the direction."""
+    if change.mode is Evolution.POINTS:
+        return fr.points_words(change.value, max(indicator.decimals, 1))
+    return fr.percent(abs(change.value), RELATIVE_DECIMALS)
+
+
+def is_stable(change: Change, indicator: Indicator) -> bool:
+    """Stable when the evolution, as printed, is zero."""
+    decimals = max(indicator.decimals, 1) if change.mode is Evolution.POINTS \
+        else RELATIVE_DECIMALS
+    return fr.rounded(change.value, decimals) == 0
+
+
+def evolution_sentence(row: IndicatorRow, catalog: Catalog, findings: FindingIndex,
+                       subject: Subject | None = None) -> str | None:
+    """The sentence for one row of an indicator table, or None when the figures do not
+    allow one (a missing value, no evolution, or an error validation reports)."""
+    indicator, base, current, change = row.indicator, row.base, row.current, row.change
+    if base is None or current is None or change is None:
+        return None
+    if findings.blocks((base, current)):
+        return None
+    between = f"entre {period_in_sentence(base.period)} et {period_in_sentence(current.period)}"
+    level = figures.text(current, catalog, scale_word=True)
+    if is_stable(change, indicator):
+        verb = "sont stables" if subject and subject.plural else "est stable"
+        movement, levels = f"{verb} {between}", f", à {level}"
+        noun = f"stabilité {between}"
+    else:
+        rise = change.value > Decimal(0)
+        singular, plural, noun_word = (_RISE if rise else _FALL)[indicator.polarity]
+        verb = plural if subject and subject.plural else singular
+        movement = f"{verb} de {amount(change, indicator)} {between}"
+        noun = f"{noun_word} de {amount(change, indicator)} {between}"
+        levels = (f", passant de {figures.text(base, catalog, scale_word=True)} "
+                  f"à {level}")
+    national = _national(row, catalog, findings)
+    if subject is not None:
+        return f"{_capitalised(subject.text)} {movement}{levels}{national}."
+    return f"{indicator.label}{fr.NBSP}: {noun}{levels}{national}."
+
+
+def _national(row: IndicatorRow, catalog: Catalog, findings: FindingIndex) -> str:
+    national = row.national
+    if national is None or national.value is None or findings.blocks((national,)):
+        return ""
+    name = figures.territory_name(national.territory, catalog)
+    return (f" ({name}{fr.NBSP}: {figures.text(national, catalog, scale_word=True)} "
+            f"{national.period.phrase()})")
+
+
+def summary(rows: list[IndicatorRow], catalog: Catalog, findings: FindingIndex
+            ) -> tuple[str, ...]:
+    wording = load_wording()
+    sentences = (evolution_sentence(row, catalog, findings, wording.get(row.indicator.id))
+                 for row in rows)
+    return tuple(s for s in sentences if s)
