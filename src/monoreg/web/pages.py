@@ -80,9 +80,12 @@ def region(request: Request, portal: PortalDep, slug: str,
     if slug != territory.slug:  # one address per region: /regions/28 → /regions/normandie
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/regions/{territory.slug}{query}", status_code=308)
-    return _page(portal, request, "region.html",
-                 lambda: {"view": services.region_page(portal, slug, edition),
-                          "monograph": None, "monograph_css": None})
+    # The PDF appears when `monoreg build` runs, without a store change: its presence is
+    # part of the cache key.
+    built = services.pdf_built(portal, territory, edition)
+    return cached(portal, request, lambda: (render(
+        request, "region.html", view=services.region_page(portal, slug, edition),
+        monograph=None, monograph_css=None), HTML), "html", str(built))
 
 
 @router.get("/regions/{slug}/{year}/validation")

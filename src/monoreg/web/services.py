@@ -273,6 +273,11 @@ def pdf_path(portal: Portal, territory: Territory, year: int) -> Any:
     return portal.build_dir / territory.slug / str(year) / f"{territory.slug}-{year}.pdf"
 
 
+def pdf_built(portal: Portal, territory: Territory, year: int | None) -> bool:
+    summary = _edition_summary(portal.snapshot(), territory, year)
+    return summary is not None and pdf_path(portal, territory, summary.year).is_file()
+
+
 def downloads(portal: Portal, territory: Territory, year: int) -> list[m.Download]:
     base = f"{region_url(territory)}/{year}/donnees"
     result = [m.Download(format="pdf", label=DOWNLOAD_LABELS["pdf"],
