@@ -5,6 +5,7 @@ Each module registers its commands on the shared `app` (cli/common.py).
 
 from __future__ import annotations
 
+import monoreg.cli.imports  # noqa: F401  (registers import monograph|of-list|lheo|…)
 import monoreg.cli.serve  # noqa: F401  (registers serve)
 from monoreg.cli import data  # noqa: F401  (registers load, show, export)
 from monoreg.cli.common import app

@@ -35,6 +35,9 @@ class Observation:
     raw: str | None = None          # extracted text when it differs from `printed`
     note: str | None = None
     accepted: tuple[tuple[str, str], ...] = ()  # (rule id, justification)
+    # A breakdown of the indicator, as 'scheme:code' ('nsf:312', 'formacode:34582'); None
+    # for the indicator as a whole. Only imported counts use it; edition figures never do.
+    dimension: str | None = None
 
     def __post_init__(self) -> None:
         if (self.value is None) != (self.status is not Status.VALUE):

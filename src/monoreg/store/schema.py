@@ -159,6 +159,7 @@ observations = Table(
     Column("prov_column", String(100)),
     Column("origin_file", String(500)),
     Column("origin_line", Integer),
+    Column("dimension", String(100)),        # 'nsf:312': a breakdown (imports only)
     Index("ix_observations_lookup", "territory", "indicator", "period_end"),
     Index("ix_observations_edition", "edition_id"),
     Index("ix_observations_batch", "batch_id"),

@@ -1,0 +1,100 @@
+"""`monoreg import …`: outside files into the store (see docs/importers.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from monoreg import formatting as fr
+from monoreg.cli.common import app, err, make_app, open_store, out
+from monoreg.errors import UsageError
+from monoreg.ingest.batch import ImportBatch, import_file
+from monoreg.ingest.batch import Progress as ProgressCallback
+from monoreg.ingest.of_list import read_of_list
+from monoreg.model import Catalog, parse_period
+
+imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
+                   "publique des organismes de formation, offre LHEO, populations Insee.")
+app.add_typer(imports, name="import")
+
+BIG_FILE = 5 << 20  # a progress bar for files over 5 MB
+LISTED = 10         # rejected lines printed; the JSON report lists more
+
+FileArgument = Annotated[Path, typer.Argument(help="Fichier à importer.")]
+DateOption = Annotated[str | None, typer.Option(
+    "--date", help="Date des chiffres, AAAA-MM-JJ (défaut : date du fichier).")]
+FormatOption = Annotated[str, typer.Option("--format", help="text ou json")]
+PERIOD_FROM = {"option": "option --date",
+               "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
+
+
+def _format(value: str) -> str:
+    if value not in ("text", "json"):
+        raise UsageError("--format is text or json")
+    return value
+
+
+@contextmanager
+def _progress(path: Path) -> Iterator[ProgressCallback | None]:
+    size = path.stat().st_size if path.is_file() else 0
+    if size < BIG_FILE:
+        yield None
+        return
+    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=err(), transient=True) as bar:
+        task = bar.add_task(f"Lecture de {path.name}", total=size)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
+    report = batch.report
+    console = out()
+    rejected = report["rejected"]
+    console.print(f"{title} ({batch.file}) : {fr.number(report['rows'])} enregistrements "
+                  f"lus, {fr.number(report['counted'])} comptés, "
+                  f"{fr.number(rejected['count'])} écartés.")
+    console.print(f"Chiffres datés du {parse_period(report['period']).label()} "
+                  f"({PERIOD_FROM[report['period_from']]}).")
+    regions: dict[str, dict[str, int]] = report["regions"]
+    table = Table(show_lines=False)
+    table.add_column("Région")
+    for indicator in regions:
+        table.add_column(catalog.indicators[indicator].short_label or indicator, justify="right")
+    codes = sorted({code for counts in regions.values() for code in counts})
+    for code in codes:
+        table.add_row(catalog.territories.get(code).name,
+                      *(fr.number(regions[i].get(code, 0)) for i in regions))
+    console.print(table)
+    for item in rejected["lines"][:LISTED]:
+        line = f"ligne {item['line']}" if item["line"] is not None else "?"
+        console.print(f"  écarté, {line} : {item['reason']}")
+    more = rejected["count"] - min(LISTED, len(rejected["lines"]))
+    if more > 0:
+        console.print(f"  … et {fr.number(more)} autres (--format json pour la liste).")
+
+
+def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None:
+    payload = {"batch": batch.name, "file": batch.file, "sha256": batch.sha256,
+               "figures": len(batch.observations), "report": batch.report, **(extra or {})}
+    out().print_json(json.dumps(payload, ensure_ascii=False))
+
+
+@imports.command("of-list")
+def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+    """Liste publique des organismes de formation → organismes par région."""
+    _format(format)
+    store = open_store()
+    with _progress(file) as progress:
+        batch = import_file(store, lambda catalog: read_of_list(file, catalog, date, progress))
+    if format == "json":
+        _print_json(batch)
+    else:
+        _print_counts(batch, store.catalog(), "Liste publique des organismes de formation")

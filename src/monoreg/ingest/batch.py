@@ -1,0 +1,148 @@
+"""What every importer of an outside file shares: the stream it reads (hashed as it goes,
+with progress), the period its counts are dated by, and the batch it hands to the store.
+
+An importer reads and checks the whole file before anything is stored; `store_batch` then
+writes the batch in one transaction (Store.add_import), so a file that fails leaves the store
+untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from monoreg.errors import InputError, UsageError
+from monoreg.ingest.datafiles.reader import display_path
+from monoreg.model import Catalog, Observation, Period, PeriodKind
+from monoreg.store.repository import Store
+
+Progress = Callable[[int, int], None]
+"""Called with (bytes read so far, file size) while a file is read."""
+
+CHUNK = 1 << 20
+
+
+class HashingReader(io.RawIOBase):
+    """A raw stream over a file that hashes what is read and reports progress.
+
+    Wrapped in io.BufferedReader it gives C-speed line iteration, and the SHA-256 of the file
+    comes for free from the one pass the importer makes anyway.
+    """
+
+    def __init__(self, handle: BinaryIO, size: int, progress: Progress | None) -> None:
+        super().__init__()
+        self._handle = handle
+        self._size = size
+        self._progress = progress
+        self._read = 0
+        self._reported = 0
+        self._hash = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self._handle.readinto(buffer)
+        if n:
+            self._hash.update(memoryview(buffer)[:n])
+            self._read += n
+            if self._progress is not None and self._read - self._reported >= CHUNK:
+                self._reported = self._read
+                self._progress(self._read, self._size)
+        return n or 0
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+    def finish(self) -> None:
+        """Hash whatever the parser left unread (a trailer after the last record)."""
+        while self.readinto(bytearray(CHUNK)):
+            pass
+        if self._progress is not None:
+            self._progress(self._read, self._size)
+
+
+@dataclass
+class InputFile:
+    """An imported file, opened for one streaming pass."""
+
+    path: Path
+    progress: Progress | None = None
+    _raw: HashingReader | None = field(default=None, init=False, repr=False)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def open(self) -> io.BufferedReader:
+        try:
+            handle = self.path.open("rb")
+        except FileNotFoundError:
+            raise InputError("file not found", file=self.name) from None
+        except IsADirectoryError:
+            raise InputError("is a folder, not a file", file=self.name) from None
+        self._raw = HashingReader(handle, self.path.stat().st_size, self.progress)
+        return io.BufferedReader(self._raw, buffer_size=CHUNK)
+
+    def sha256(self) -> str:
+        if self._raw is None:
+            raise RuntimeError("the file was not read")
+        self._raw.finish()
+        return self._raw.hexdigest()
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """Figures read from one outside file, ready for the store, with the import report."""
+
+    kind: str                # 'of-list', 'lheo', 'insee-population', 'monograph'
+    name: str                # importing a file under the same name replaces the earlier batch
+    file: str
+    sha256: str
+    observations: tuple[Observation, ...]
+    report: dict[str, Any]   # JSON-ready: what was read, rejected, placed
+
+
+def store_batch(store: Store, batch: ImportBatch) -> int:
+    """Write the batch in one transaction; returns the batch id."""
+    return store.add_import(batch.kind, batch.name, batch.file, batch.sha256,
+                            batch.observations, batch.report)
+
+
+def import_file(store: Store, read: Callable[[Catalog], ImportBatch]) -> ImportBatch:
+    """Read a whole file against the store's catalogue, then store it in one transaction."""
+    catalog = store.catalog()
+    if not catalog.territories.territories:
+        raise UsageError("the store is empty: run 'monoreg load' first")
+    batch = read(catalog)
+    store_batch(store, batch)
+    return batch
+
+
+@dataclass(frozen=True)
+class CountDate:
+    """The date per-region counts are dated by, and where it was taken from."""
+
+    period: Period
+    origin: str              # 'option' (--date) or 'file-date' (the file's modification date)
+
+
+def count_date(text: str | None, path: Path) -> CountDate:
+    """--date YYYY-MM-DD when given, else the file's modification date (documented in
+    docs/importers.md: the open-data lists are snapshots, dated by their download)."""
+    if text:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(f"--date '{text}' is not a date YYYY-MM-DD") from None
+        return CountDate(Period(PeriodKind.DATE, day.year, day.month, day.day), "option")
+    try:
+        day = date.fromtimestamp(path.stat().st_mtime)
+    except FileNotFoundError:
+        raise InputError("file not found", file=display_path(path)) from None
+    return CountDate(Period(PeriodKind.DATE, day.year, day.month, day.day), "file-date")

@@ -1,0 +1,256 @@
+"""The public list of training organisations → organisations per region, dated.
+
+The list (layout: ingest/layouts/liste-publique-of.yaml) holds one declared organisation per
+line; monoreg counts, per INSEE region, the organisations and those certified to train
+apprentices, and stores the counts as observations dated by --date (or the file's date).
+
+The file is read in one streaming pass. A line whose only `;` and `"` are field separators
+and whole-field quotes (almost all of them) is split with bytes.split, which is several
+times faster than the csv module; any other line (a `;` or a line break inside quotes,
+escaped quotes) goes through the csv module, so both give the fields a strict CSV reader
+would. Rows that cannot be counted are rejected, counted and listed with their line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from monoreg.errors import InputError, UsageError
+from monoreg.ingest.batch import CountDate, ImportBatch, InputFile, Progress, count_date
+from monoreg.ingest.datafiles.reader import load_yaml
+from monoreg.ingest.datafiles.schemas import _Item
+from monoreg.ingest.tally import RegionCodes, Rejections, Tally
+from monoreg.model import Catalog
+
+LAYOUTS = Path(__file__).resolve().parent / "layouts"
+OF_LIST_LAYOUT = LAYOUTS / "liste-publique-of.yaml"
+CONTINUATION = 50      # lines a quoted field may run over before the row is given up
+SHAPES = 4096          # quoting patterns remembered (a list has a handful)
+_BOOLEANS = {"true": True, "false": False}
+
+
+class MeasureFile(_Item):
+    indicator: str
+    where: str | None = None       # a boolean column that must be true for the row to count
+
+
+class CountLayout(_Item):
+    """Columns of a list of records counted per region (schema of ingest/layouts/*.yaml)."""
+
+    name: str
+    source: str
+    delimiter: str = ";"
+    key: str                       # the record's unique key (a repeated key is rejected)
+    region: str                    # INSEE region code
+    measures: list[MeasureFile]
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where the layout's columns are in this file, found from its header."""
+
+    count: int                     # fields per line (a trailing ';' makes one more)
+    key: int
+    region: int
+    flags: tuple[int, ...]         # the measures' `where` columns, in order
+    names: tuple[str | None, ...]  # the `where` column of each measure (None: every row)
+
+    @property
+    def split(self) -> int:
+        return max(self.key, self.region, *self.flags) + 1
+
+
+# Everything but ';' and '"': deleting it leaves a line's skeleton, b';;""; …'.
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b';"')
+
+
+def _header(first: bytes, layout: CountLayout, file: str) -> _Columns:
+    try:
+        text = first.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the header is not UTF-8", file=file, line=1) from None
+    names = next(csv.reader([text.rstrip("\r\n")], delimiter=layout.delimiter))
+    position = {name.strip(): i for i, name in enumerate(names) if name.strip()}
+    wanted = [layout.key, layout.region, *(m.where for m in layout.measures if m.where)]
+    missing = [name for name in wanted if name not in position]
+    if missing:
+        raise InputError(f"missing column(s): {', '.join(missing)} (is this the "
+                         f"{layout.name}?)", file=file, line=1)
+    wheres = tuple(dict.fromkeys(m.where for m in layout.measures if m.where))
+    return _Columns(len(names), position[layout.key], position[layout.region],
+                    tuple(position[w] for w in wheres), tuple(m.where for m in layout.measures))
+
+
+class _Counter:
+    """One pass over the records: counts per distinct (region, flags) text, rejections."""
+
+    def __init__(self, columns: _Columns, layout: CountLayout, catalog: Catalog) -> None:
+        self.columns = columns
+        self.layout = layout
+        self.codes = RegionCodes(catalog)
+        self.rejections = Rejections()
+        # (region text, flag texts…) -> [rows] when countable, or the reason it is not
+        self.keys: dict[tuple[bytes, ...], list[int] | str] = {}
+        self.rows = 0
+        self.wheres = tuple(dict.fromkeys(m.where for m in layout.measures if m.where))
+
+    def classify(self, key: tuple[bytes, ...]) -> list[int] | str:
+        try:
+            region_text, *flags = (part.decode("utf-8") for part in key)
+        except UnicodeDecodeError:
+            return "texte qui n'est pas en UTF-8"
+        if self.codes.check(region_text) is None:
+            return RegionCodes.reason(region_text)
+        for name, flag in zip(self.wheres, flags, strict=True):
+            if flag.strip('"') not in _BOOLEANS:
+                return f"{name} vaut « {flag} » au lieu de true ou false"
+        return [0]
+
+    def slow_fields(self, line: bytes, lines: Iterator[bytes]) -> tuple[list[bytes] | str, int]:
+        """Fields of a line the fast split cannot take, with the csv module; returns the
+        fields (or why the row is rejected) and how many more lines it ran over."""
+        extra = 0
+        while line.count(b'"') % 2:  # a quoted field goes on over the next line
+            following = next(lines, None)
+            if following is None or extra >= CONTINUATION:
+                return "guillemet ouvert jamais refermé", extra
+            line += following
+            extra += 1
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            return "ligne qui n'est pas en UTF-8", extra
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""),
+                                   delimiter=self.layout.delimiter, strict=True))
+        except csv.Error as error:
+            return f"CSV mal formé ({error})", extra
+        fields = rows[0] if len(rows) == 1 else []
+        if len(fields) != self.columns.count:
+            return f"{len(fields)} champs au lieu de {self.columns.count}", extra
+        return [f.encode("utf-8") for f in fields], extra
+
+    def run(self, lines: Iterator[bytes], first_line: int) -> None:
+        c = self.columns
+        skeleton = self.layout.delimiter.encode() * (c.count - 1)
+        split, key_at = c.split, c.key
+        getter: Callable[[list[bytes]], Any] = itemgetter(c.region, *c.flags)
+        if not c.flags:
+            region_at = c.region
+            getter = lambda f: (f[region_at],)  # noqa: E731 - one column, still a tuple
+        keys, seen, reject = self.keys, set(), self.rejections.add
+        separator = self.layout.delimiter.encode()
+        # Skeletons seen so far, and whether they are plain (only separators and whole-field
+        # quotes): a list repeats a handful of quoting patterns, so this is one set lookup.
+        plain: dict[bytes, bool] = {}
+        number = first_line - 1
+        for line in lines:
+            number += 1
+            shape = line.translate(None, _NOT_STRUCTURE)
+            simple = plain.get(shape)
+            if simple is None:
+                simple = shape.replace(b'""', b"") == skeleton
+                if len(plain) < SHAPES:
+                    plain[shape] = simple
+            if simple:
+                fields = line.split(separator, split)
+            elif not line.strip():
+                continue  # an empty line is no record
+            else:
+                start = number
+                result, extra = self.slow_fields(line, lines)
+                number += extra
+                if isinstance(result, str):
+                    reject(start, result)
+                    self.rows += 1
+                    continue
+                fields = result
+            self.rows += 1
+            key = getter(fields)
+            entry = keys.get(key)
+            if entry is None:
+                entry = keys[key] = self.classify(key)
+            if entry.__class__ is str:
+                reject(number, entry)  # type: ignore[arg-type]
+                continue
+            ident = fields[key_at].strip(b'" ')
+            if not ident:
+                reject(number, f"{self.layout.key} vide")
+                continue
+            size = len(seen)
+            seen.add(ident)
+            if len(seen) == size:
+                reject(number, f"{self.layout.key} en double")
+                continue
+            entry[0] += 1  # type: ignore[index]
+
+    def tally(self) -> Tally:
+        tally = Tally()
+        for key, entry in self.keys.items():
+            if isinstance(entry, str) or not entry[0]:
+                continue
+            region = self.codes.check(key[0].decode("utf-8"))
+            assert region is not None  # classify() accepted it
+            flags = dict(zip(self.wheres, (k.decode().strip('"') == "true" for k in key[1:]),
+                             strict=True))
+            for measure in self.layout.measures:
+                if measure.where is None or flags[measure.where]:
+                    tally.add(measure.indicator, region, n=entry[0])
+                else:
+                    tally.add(measure.indicator, region, n=0)
+        return tally
+
+
+def check_layout(layout: CountLayout, catalog: Catalog, where: str) -> None:
+    """The layout's indicators and source must be in the store's catalogue."""
+    for measure in layout.measures:
+        if measure.indicator not in catalog.indicators:
+            raise UsageError(f"{where}: indicator '{measure.indicator}' is not in the store's "
+                             "catalogue (data/reference/indicators.yaml): run 'monoreg load'")
+    if layout.source not in catalog.sources:
+        raise UsageError(f"{where}: source '{layout.source}' is not in the store's catalogue "
+                         "(data/reference/sources.yaml): run 'monoreg load'")
+
+
+def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
+                 progress: Progress | None = None,
+                 layout_path: Path = OF_LIST_LAYOUT) -> ImportBatch:
+    """Count the organisations of the list per region; raises InputError when the file cannot
+    be read as the list (missing columns, not a single countable row)."""
+    layout = load_yaml(CountLayout, layout_path)
+    check_layout(layout, catalog, layout_path.name)
+    when = count_date(date, path)
+    source = InputFile(path, progress)
+    with source.open() as stream:
+        first = stream.readline()
+        if not first.strip():
+            raise InputError("the file is empty", file=source.name)
+        counter = _Counter(_header(first, layout, source.name), layout, catalog)
+        counter.run(iter(stream), 2)
+        sha256 = source.sha256()
+    tally = counter.tally()
+    if counter.rows and not tally.counts:
+        first_reject = counter.rejections.listed[0]
+        raise InputError(f"no row could be counted (first: {first_reject[1]})",
+                         file=source.name, line=first_reject[0])
+    return ImportBatch(
+        kind="of-list", name=f"of-list {when.period.code}", file=source.name, sha256=sha256,
+        observations=tally.observations(catalog, when.period, layout.source, source.name,
+                                        layout.region),
+        report=_report(layout, source.name, when, counter, tally))
+
+
+def _report(layout: CountLayout, file: str, when: CountDate, counter: _Counter,
+            tally: Tally) -> dict[str, Any]:
+    return {
+        "kind": "of-list", "layout": layout.name, "file": file, "source": layout.source,
+        "period": when.period.code, "period_from": when.origin,
+        "rows": counter.rows, "counted": tally.total(layout.measures[0].indicator),
+        "rejected": counter.rejections.report(), "regions": tally.by_region(),
+    }
