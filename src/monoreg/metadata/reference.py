@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.reader import display_path, read_csv, read_yaml, validate_yaml
 from monoreg.ingest.datafiles.schemas import MARKS, IndicatorFile, SectionFile, SourceFile
+from monoreg.metadata.checks import load_checks
 from monoreg.model import (
     Catalog,
     Evolution,
@@ -172,4 +173,5 @@ def load_catalog(data_dir: Path) -> Catalog:
     sections = load_sections(folder)
     sources = load_sources(folder)
     indicators = load_indicators(folder, units, sections, sources)
-    return Catalog(load_territories(folder), units, sections, indicators, sources)
+    return Catalog(load_territories(folder), units, sections, indicators, sources,
+                   load_checks(folder, indicators))

@@ -1,6 +1,7 @@
 """The domain model every stage shares. Nobody redefines these types."""
 
 from monoreg.model.catalog import Catalog
+from monoreg.model.checks import Balance, Bound, Checks, ListCount
 from monoreg.model.content import (
     Contact,
     ContactGroup,
@@ -27,7 +28,10 @@ from monoreg.model.territory import Territory, TerritoryIndex, TerritoryKind
 from monoreg.model.unit import Unit
 
 __all__ = [
+    "Balance",
+    "Bound",
     "Catalog",
+    "Checks",
     "Contact",
     "ContactGroup",
     "Dataset",
@@ -41,6 +45,7 @@ __all__ = [
     "GuidePublic",
     "Indicator",
     "IndicatorKind",
+    "ListCount",
     "ListItem",
     "ListKind",
     "NetworkLink",

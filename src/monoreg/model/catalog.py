@@ -3,8 +3,9 @@ indicators and sources."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from monoreg.model.checks import Checks
 from monoreg.model.indicator import Indicator
 from monoreg.model.section import Section
 from monoreg.model.source import Source
@@ -19,6 +20,7 @@ class Catalog:
     sections: tuple[Section, ...]
     indicators: dict[str, Indicator]
     sources: dict[str, Source]
+    checks: Checks = field(default_factory=Checks)  # reference/checks.yaml
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -27,5 +27,7 @@ class Finding:
     period: str | None = None
     printed: str | None = None
     expected: str | None = None
-    location: str | None = None
+    location: str | None = None    # the figure's provenance: data file and line
     accepted: str | None = None    # the editor's justification when the finding is accepted
+    origin: str | None = None      # where the document prints it (source.txt line)
+    related: tuple[str, ...] = ()  # locations of the other figures the finding compares

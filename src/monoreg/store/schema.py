@@ -90,6 +90,13 @@ indicators = Table(
     Column("frequency", String(32)),
 )
 
+# The relations of reference/checks.yaml (model.Checks as JSON): one row, replaced by a load.
+checks = Table(
+    "checks", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("payload", JSON, nullable=False),
+)
+
 # A source id is global (reference/sources.yaml, scope '') or local to an edition.
 sources = Table(
     "sources", metadata,

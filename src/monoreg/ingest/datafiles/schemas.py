@@ -66,6 +66,31 @@ class SourceFile(_Item):
     printed: str | None = None
 
 
+class BoundFile(_Item):
+    part: str
+    whole: str
+
+
+class BalanceFile(_Item):
+    receipts: str
+    expenses: str
+
+
+class ListCountFile(_Item):
+    indicator: str
+    list: str
+
+
+class ChecksFile(_Item):
+    """reference/checks.yaml: relations between indicators that validation checks."""
+
+    population: str | None = None
+    complete: list[str] = []
+    bounds: list[BoundFile] = []
+    balances: list[BalanceFile] = []
+    list_counts: list[ListCountFile] = []
+
+
 # -- editions/<region>/<year>/edition.yaml ------------------------------------------------
 class FactFile(_Item):
     label: str

@@ -1,0 +1,41 @@
+"""Relations between indicators that the catalogue's `part_of` cannot say, declared in
+data/reference/checks.yaml. Validation checks the printed figures against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bound:
+    """`part` never exceeds `whole` for one territory and period (jobseekers ≤ active
+    population, a sub-budget ≤ the whole budget)."""
+
+    part: str
+    whole: str
+
+
+@dataclass(frozen=True)
+class Balance:
+    """A budget that must balance: `receipts` equal `expenses` (budget primitif)."""
+
+    receipts: str
+    expenses: str
+
+
+@dataclass(frozen=True)
+class ListCount:
+    """A printed count that is the number of items of a list of the edition
+    ('7 pôles de compétitivité' and the seven pôles described)."""
+
+    indicator: str
+    list_kind: str                 # a ListKind value
+
+
+@dataclass(frozen=True)
+class Checks:
+    population: str | None = None  # the indicator giving a territory's population
+    complete: tuple[str, ...] = () # wholes that are exactly the sum of their catalogue parts
+    bounds: tuple[Bound, ...] = ()
+    balances: tuple[Balance, ...] = ()
+    list_counts: tuple[ListCount, ...] = ()
