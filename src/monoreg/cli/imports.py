@@ -17,6 +17,8 @@ from monoreg.cli.common import app, err, make_app, open_store, out
 from monoreg.errors import UsageError
 from monoreg.ingest.batch import ImportBatch, import_file
 from monoreg.ingest.batch import Progress as ProgressCallback
+from monoreg.ingest.insee import read_insee_population
+from monoreg.ingest.lheo import read_lheo
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
 
@@ -98,3 +100,36 @@ def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = 
         _print_json(batch)
     else:
         _print_counts(batch, store.catalog(), "Liste publique des organismes de formation")
+
+
+@imports.command("lheo")
+def lheo(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+    """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
+    _format(format)
+    store = open_store()
+    with _progress(file) as progress:
+        batch = import_file(store, lambda catalog: read_lheo(file, catalog, date, progress))
+    if format == "json":
+        _print_json(batch)
+    else:
+        _print_counts(batch, store.catalog(), "Offre de formation LHEO, actions")
+
+
+@imports.command("insee-population")
+def insee_population(
+        file: FileArgument,
+        date: Annotated[str | None, typer.Option(
+            "--date", help="Date des populations, AAAA-MM-JJ (1er janvier du millésime).")]
+        = None,
+        format: FormatOption = "text") -> None:
+    """Populations légales Insee des régions (donnees_regions.csv) → populations."""
+    _format(format)
+    store = open_store()
+    batch = import_file(store, lambda catalog: read_insee_population(file, catalog, date))
+    if format == "json":
+        _print_json(batch)
+        return
+    report = batch.report
+    out().print(f"Populations légales Insee ({batch.file}) : {fr.number(report['figures'])} "
+                f"chiffres pour {fr.number(report['regions'])} régions, au "
+                f"{parse_period(report['period']).label()}.")
