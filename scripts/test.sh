@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
 bash scripts/venv.sh test
+# axe-core for the accessibility checks of the page tests (tests/web/test_browser.py)
+[ -f .cache/node/node_modules/axe-core/axe.min.js ] || \
+  npm install --prefix .cache/node axe-core@4 --no-audit --no-fund >/dev/null
 source scripts/postgres.sh
 start_postgres
 trap stop_postgres EXIT

@@ -32,6 +32,7 @@ class BarChart:
     width: int
     height: int
     label_width: int
+    value_x: int                 # values stand in a column right of the plot
     bar_height: int
     bars: tuple[Bar, ...]
     reference_x: float | None    # France's line, when comparable to the regions
@@ -59,8 +60,9 @@ def bar_chart(comparison: m.Comparison, current: str | None = None) -> BarChart 
     reference_x = None
     if show_reference and national is not None:
         reference_x = label_width + national / scale_top * plot
-    return BarChart(width=label_width + plot + 110, height=height, label_width=label_width,
-                    bar_height=bar_height, bars=bars, reference_x=reference_x,
+    return BarChart(width=label_width + plot + 120, height=height, label_width=label_width,
+                    value_x=label_width + plot + 12, bar_height=bar_height, bars=bars,
+                    reference_x=reference_x,
                     reference_text=comparison.national.text if show_reference
                     and comparison.national else None)
 

@@ -29,6 +29,11 @@ class ErrorResponse(View):
     error: ErrorBody
 
 
+class Facet(View):
+    value: str
+    label: str
+
+
 # -- reference ------------------------------------------------------------------------
 class RegionRef(View):
     code: str = Field(description="Code INSEE de la région ('28').")
@@ -210,8 +215,8 @@ class Comparison(View):
     national_value: float | None = Field(description="Chiffre France converti dans l'unité "
                                          "de l'indicateur.")
     missing: list[RegionRef] = Field(description="Régions sans chiffre.")
-    periods: list[str] = Field(description="Périodes disponibles, la plus récente "
-                               "d'abord.")
+    periods: list[Facet] = Field(description="Périodes disponibles (code, libellé), la "
+                                 "plus récente d'abord.")
 
 
 class SeriesPoint(View):
@@ -314,11 +319,6 @@ class SearchHit(View):
     title: list[Part]
     snippet: list[Part]
     url: str
-
-
-class Facet(View):
-    value: str
-    label: str
 
 
 class SearchFacets(View):

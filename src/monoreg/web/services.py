@@ -139,9 +139,15 @@ def find_indicator(catalog: Catalog, indicator_id: str) -> Indicator:
 
 def figure(catalog: Catalog, o: Observation) -> m.Figure:
     indicator = catalog.indicators.get(o.indicator)
+    unit = catalog.units[o.unit]
     decimals = indicator.decimals if indicator else 2
-    return m.Figure(value=json_number(o.value),
-                    text=fr.figure(o.value, catalog.units[o.unit], decimals),
+    if indicator and o.unit != indicator.unit and unit.scale == 1 and unit.dimension in (
+            "people", "count"):
+        decimals = 0  # a count printed in persons where the indicator is in thousands
+    text = fr.figure(o.value, unit, decimals)
+    if o.value is not None and unit.code == "thousands":
+        text = f"{text}{fr.NBSP}{unit.label}"  # formatting leaves 'milliers' to the label
+    return m.Figure(value=json_number(o.value), text=text,
                     period=o.period.code, period_label=o.period.label(),
                     territory=o.territory, status=o.status.value, printed=o.printed)
 
@@ -406,13 +412,13 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
     regions_ = catalog.territories.regions
     years = {e.id: e.year for e in snapshot.editions}
     figures = _preferred(portal.store.observations(indicators=[indicator.id]), years)
-    by_region: dict[str, dict[str, Observation]] = defaultdict(dict)
+    by_region: dict[str, dict[str, ObservationRecord]] = defaultdict(dict)
     for (territory, code), record in figures.items():
-        by_region[territory][code] = record.observation
+        by_region[territory][code] = record
     coverage: dict[str, int] = defaultdict(int)
     for region in regions_:
-        for code, o in by_region.get(region.code, {}).items():
-            coverage[code] += o.value is not None
+        for code, r in by_region.get(region.code, {}).items():
+            coverage[code] += r.observation.value is not None
     periods = sorted(coverage, key=lambda c: parse_period(c).sort_key(), reverse=True)
     wanted = parse_period_param(period, "period")
     if wanted is not None and wanted.code not in coverage:
@@ -424,22 +430,24 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
     rows: list[tuple[Decimal | None, m.RankedFigure]] = []
     missing = []
     for region in regions_:
-        mine = {c: o for c, o in by_region.get(region.code, {}).items() if o.value is not None}
+        mine = {c: r for c, r in by_region.get(region.code, {}).items()
+                if r.observation.value is not None}
         if not mine:
             missing.append(region_ref(region))
             continue
-        code = chosen if chosen in mine else max(mine, key=lambda c: mine[c].period.sort_key())
-        o = mine[code]
-        value = in_unit(o, catalog.units, unit.code)
+        code = chosen if chosen in mine else max(
+            mine, key=lambda c: mine[c].observation.period.sort_key())
+        record = mine[code]
+        value = in_unit(record.observation, catalog.units, unit.code)
         rows.append((value, m.RankedFigure(
-            rank=None, region=region_ref(region), figure=figure(catalog, o),
-            value=json_number(value),
-            other_period=code != chosen, source=_source_label(catalog, o.source))))
+            rank=None, region=region_ref(region), figure=figure(catalog, record.observation),
+            value=json_number(value), other_period=code != chosen,
+            source=_source_label(snapshot, record.observation.source, record.edition))))
     same = [r for r in rows if not r[1].other_period]
     same.sort(key=lambda r: r[0] or Decimal(0), reverse=True)
     ranked = [r[1].model_copy(update={"rank": n}) for n, r in enumerate(same, start=1)]
     others = sorted((r[1] for r in rows if r[1].other_period), key=lambda f: f.region.name)
-    france = next((by_region[code][chosen] for code in _NATIONAL_ORDER
+    france = next((by_region[code][chosen].observation for code in _NATIONAL_ORDER
                    if chosen in by_region.get(code, {})), None)
     return m.Comparison(
         indicator=indicator_info(catalog, indicator), period=chosen,
@@ -447,7 +455,8 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
         same_period=not others, note=_comparison_note(chosen, others, missing),
         rows=[*ranked, *others], national=figure(catalog, france) if france else None,
         national_value=json_number(in_unit(france, catalog.units, unit.code))
-        if france else None, missing=missing, periods=periods)
+        if france else None, missing=missing,
+        periods=[m.Facet(value=c, label=parse_period(c).label()) for c in periods])
 
 
 def _comparison_note(chosen: str | None, others: list[m.RankedFigure],
@@ -464,10 +473,17 @@ def _comparison_note(chosen: str | None, others: list[m.RankedFigure],
     return " ".join(parts) or None
 
 
-def _source_label(catalog: Catalog, source_id: str | None) -> str | None:
+def _source_label(snapshot: Snapshot, source_id: str | None, edition_id: str | None
+                  ) -> str | None:
+    """A source as cited: an edition's own sources first, then the reference ones."""
     if not source_id:
         return None
-    source = catalog.sources.get(source_id)
+    summary = next((e for e in snapshot.editions if e.id == edition_id), None)
+    if summary is not None:
+        local = {x.id: x for x in snapshot.edition(summary).sources}
+        if source_id in local:
+            return local[source_id].label()
+    source = snapshot.catalog.sources.get(source_id)
     return source.label() if source else source_id
 
 
@@ -539,7 +555,7 @@ def series(portal: Portal, slug: str, indicator_id: str) -> m.Series:
         points.append(m.SeriesPoint(
             figure=figure(catalog, o),
             value=json_number(in_unit(o, catalog.units, indicator.unit)),
-            source=_source_label(catalog, p.source),
+            source=_source_label(snapshot, p.source, p.edition),
             edition=p.edition, origin=origin, revision=p.revision,
             revises=fr.figure(p.revises, catalog.units[p.unit], indicator.decimals)
             if p.revises is not None else None))
