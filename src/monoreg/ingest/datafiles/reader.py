@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ def read_text(path: Path) -> str:
         raise InputError("file not found", file=display_path(path)) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", file=display_path(path)) from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError("encoded in UTF-16; save the file as UTF-8", file=display_path(path))
     if b"\x00" in raw[:4096]:
         raise InputError("binary content, expected UTF-8 text", file=display_path(path))
     try:
@@ -69,7 +72,45 @@ def _build(loader: yaml.SafeLoader, node: Node, path: Path) -> Any:
         return result
     if isinstance(node, SequenceNode):
         return [_build(loader, item, path) for item in node.value]
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as error:  # a date like 2029-02-30, an integer of 5 000 digits
+        raise InputError(f"invalid value: {error}", file=display_path(path),
+                         line=node.start_mark.line + 1) from None
+
+
+# Aliases let a short file stand for a huge one ("billion laughs"): the composer shares an
+# aliased node, but the dicts and lists built from it copy it every time it is used.
+MAX_ALIAS_EXPANSION = 10
+
+
+def _check_aliases(root: Node, path: Path) -> None:
+    """Refuse a document that aliases expand more than tenfold, or that contains itself."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:  # iterative: a deep document must not exhaust Python's recursion limit
+        node, children_done = stack.pop()
+        if isinstance(node, MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        else:
+            children = []
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            continue
+        if id(node) in sizes:
+            if sizes[id(node)] < 0:
+                raise InputError("an alias refers to the item that contains it",
+                                 file=display_path(path), line=node.start_mark.line + 1)
+            continue
+        sizes[id(node)] = -1
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if sizes.get(id(child), 0) <= 0)
+    if sizes[id(root)] > MAX_ALIAS_EXPANSION * len(sizes) + 1000:
+        raise InputError(f"aliases (*name) expand this file to {sizes[id(root)]} items, over "
+                         f"{MAX_ALIAS_EXPANSION} times its size: write the items out",
+                         file=display_path(path))
 
 
 def read_yaml(path: Path) -> Any:
@@ -80,9 +121,14 @@ def read_yaml(path: Path) -> Any:
         node = loader.get_single_node()
         if node is None:
             raise InputError("the file is empty", file=display_path(path))
+        _check_aliases(node, path)
         return _build(loader, node, path)
+    except RecursionError:
+        raise InputError("invalid YAML: nested too deeply", file=display_path(path)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context == "while scanning a simple key":
+            mark = error.context_mark  # the problem mark is on the line after the culprit
         line = mark.line + 1 if mark else None
         reason = error.problem or error.context or "invalid YAML"
         raise InputError(f"invalid YAML: {reason}", file=display_path(path), line=line) from None
@@ -144,14 +190,22 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
     lines = text.splitlines(keepends=True)
     where = display_path(path)
     current = 0
+    started = 0  # first line of the record being read: a quote left open is found only at
+    # the end of the file, but the mistake is where the record starts
 
     def physical() -> Iterator[str]:
-        nonlocal current
+        nonlocal current, started
         for number, line in enumerate(lines, 1):
             if line.lstrip().startswith("#") or not line.strip():
                 continue
             current = number
+            started = started or number
             yield line
+
+    def malformed(error: csv.Error) -> InputError:
+        reason = ('a quote (") opened on this line is never closed'
+                  if "unexpected end of data" in str(error) else f"malformed CSV: {error}")
+        return InputError(reason, file=where, line=started)
 
     reader = csv.reader(physical(), delimiter=delimiter, strict=True)
     try:
@@ -159,7 +213,7 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
     except StopIteration:
         raise InputError("the file has no header line", file=where) from None
     except csv.Error as error:
-        raise InputError(f"malformed CSV header: {error}", file=where, line=current) from None
+        raise malformed(error) from None
     while header and header[-1] == "":
         header.pop()
     missing = sorted(required - set(header))
@@ -171,12 +225,13 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
     if len(set(header)) != len(header):
         raise InputError("a column name is repeated in the header", file=where, line=current)
     while True:
+        started = 0
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            raise InputError(f"malformed CSV: {error}", file=where, line=current) from None
+            raise malformed(error) from None
         line = current
         if len(cells) > len(header) and not any(c.strip() for c in cells[len(header):]):
             cells = cells[: len(header)]

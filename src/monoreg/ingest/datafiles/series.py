@@ -27,6 +27,8 @@ def _territory(cell: Cell, catalog: Catalog, spec: SeriesFile, text: str) -> str
 def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
                      spec_cell: Cell, root: Path) -> SeriesBatch:
     path = folder / spec.file
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise spec_cell.error(f"series file '{spec.file}' is outside the series folder", "file")
     if not path.is_file():
         raise spec_cell.error(f"series file '{spec.file}' not found", "file")
     if spec.source not in catalog.sources:
