@@ -6,6 +6,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import yaml
+
 HEADER = ("place;indicator;territory;period;printed_period;printed;value;unit;status;source;"
           "perimeter;raw;origin;note;accept")
 
@@ -51,3 +53,14 @@ population-emploi;taux_chomage;28;2029-T2;;;7.5;;;;;;;;
 chiffres-cles;taux_chomage;28;2029-T2;;7,5 %;;;;table-pop;;;;;
 population-emploi;taux_chomage;28;2030-T2;;7,1 %;;;;;;;;;
 """
+
+
+def set_frequency(data_dir: Path, frequencies: dict[str, str]) -> None:
+    """Give SYNTHETIC indicators a producer rhythm (tests/synthetic.py declares none)."""
+    path = data_dir / "reference" / "indicators.yaml"
+    indicators = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for indicator in indicators:
+        if indicator["id"] in frequencies:
+            indicator["frequency"] = frequencies[indicator["id"]]
+    path.write_text(yaml.safe_dump(indicators, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")

@@ -65,19 +65,25 @@ def time_series(store: Store, territory: str, indicator: str,
     if catalog.territories.find(territory) is None:
         raise NotFound(f"unknown territory '{territory}'")
     code = catalog.territories.find(territory).code  # type: ignore[union-attr]
-    years = {e.id: e.year for e in store.editions()}
-    records = [r for r in store.observations(territories=[code], indicators=[indicator])
-               if r.observation.status is not Status.TO_FILL]
-    ordered = sorted(enumerate(records), key=lambda item: _known_order(item, years))
-    points = build_points([r for _, r in ordered], catalog.units)
+    records = known_figures(store, territories=[code], indicators=[indicator])
+    points = build_points(records, catalog.units)
     return TimeSeries(code, indicator, catalog.indicators[indicator].unit, points)
 
 
-def _known_order(item: tuple[int, ObservationRecord], years: dict[str, int]
-                 ) -> tuple[int, int, int]:
-    index, record = item
-    year = years.get(record.edition, 0) if record.edition else 0
-    return (_KIND_ORDER.get(record.batch_kind, len(_KIND_ORDER)), year, index)
+def known_figures(store: Store, *, territories: list[str], indicators: list[str]
+                  ) -> list[ObservationRecord]:
+    """Stored figures (not those still to fill) in the order they became known: editions by
+    publication year, then official series, then imports, each in load order."""
+    years = {e.id: e.year for e in store.editions()}
+    records = [r for r in store.observations(territories=territories, indicators=indicators)
+               if r.observation.status is not Status.TO_FILL]
+
+    def order(item: tuple[int, ObservationRecord]) -> tuple[int, int, int]:
+        index, record = item
+        year = years.get(record.edition, 0) if record.edition else 0
+        return (_KIND_ORDER.get(record.batch_kind, len(_KIND_ORDER)), year, index)
+
+    return [record for _, record in sorted(enumerate(records), key=order)]
 
 
 def build_points(records: list[ObservationRecord], units: dict[str, Unit]

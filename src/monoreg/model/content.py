@@ -29,6 +29,7 @@ class ListItem:
     provenance: Provenance | None = None
     note: str | None = None
     accepted: Accepted = ()
+    verified: Period | None = None  # last checked, when carried over from an earlier edition
 
 
 class ContactGroup(StrEnum):
@@ -51,6 +52,7 @@ class Contact:
     provenance: Provenance | None = None
     note: str | None = None
     accepted: Accepted = ()
+    verified: Period | None = None  # last checked, when carried over from an earlier edition
 
 
 class TextType(StrEnum):
@@ -73,6 +75,7 @@ class Text:
     provenance: Provenance | None = None
     note: str | None = None
     accepted: Accepted = ()
+    verified: Period | None = None  # last checked, when carried over from an earlier edition
 
 
 @dataclass(frozen=True)

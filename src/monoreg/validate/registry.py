@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from monoreg.model import Catalog, Edition, Finding, Severity
+from monoreg.model import Catalog, Edition, Finding, Observation, Severity
 
 RuleFunction = Callable[["Context"], Iterable[Finding]]
 
@@ -26,6 +26,8 @@ class Context:
     edition: Edition
     catalog: Catalog
     others: tuple[Edition, ...] = field(default=())
+    # figures stored outside editions (official series, imports), when known
+    series: tuple[Observation, ...] = field(default=())
 
 
 RULES: dict[str, Rule] = {}
@@ -47,9 +49,10 @@ def _load_rules() -> None:
 
 
 def validate_edition(edition: Edition, catalog: Catalog, *, others: tuple[Edition, ...] = (),
+                     series: tuple[Observation, ...] = (),
                      only: Iterable[str] | None = None) -> list[Finding]:
     _load_rules()
-    context = Context(edition, catalog, others)
+    context = Context(edition, catalog, others, series)
     wanted = set(only) if only is not None else None
     findings: list[Finding] = []
     for rule_id, entry in RULES.items():

@@ -32,6 +32,7 @@ from monoreg.model import (
     ListKind,
     NetworkLink,
     Observation,
+    Period,
     Phone,
     Provenance,
     Source,
@@ -193,6 +194,11 @@ class _EditionReader:
         return tuple(result)
 
     # -- YAML content -------------------------------------------------------------------
+    def verified(self, name: str, item: Any) -> Period | None:
+        """The date an item carried over from an earlier edition was last checked."""
+        cell = Cell(display_path(self.folder / name), item.line)
+        return cell.optional_period(item.verified, "verified")
+
     def _grouped(self, name: str, model: type, kinds: Iterable[StrEnum]
                  ) -> Iterator[tuple[Any, str | None, Any]]:
         """(kind, block source, item) for files made of one block per kind (lists, contacts)."""
@@ -211,14 +217,15 @@ class _EditionReader:
     def lists(self) -> tuple[ListItem, ...]:
         return tuple(
             ListItem(kind, i.title, i.body, tuple(i.details.items()), source,
-                     self.prov("lists.yaml", i.line), i.note, tuple(i.accept.items()))
+                     self.prov("lists.yaml", i.line), i.note, tuple(i.accept.items()),
+                     self.verified("lists.yaml", i))
             for kind, source, i in self._grouped("lists.yaml", ListsFile, ListKind))
 
     def contacts(self) -> tuple[Contact, ...]:
         return tuple(
             Contact(group, c.organisation, c.role, c.person, c.unit, c.phone, c.email,
                     c.website, source, self.prov("contacts.yaml", c.line), c.note,
-                    tuple(c.accept.items()))
+                    tuple(c.accept.items()), self.verified("contacts.yaml", c))
             for group, source, c in self._grouped("contacts.yaml", ContactsFile, ContactGroup))
 
     def texts(self) -> tuple[Text, ...]:
@@ -237,7 +244,7 @@ class _EditionReader:
                               cell.section(self.catalog, item.section, "section"),
                               cell.optional_period(item.date, "date"), item.source,
                               self.prov("texts.yaml", item.line), item.note,
-                              tuple(item.accept.items())))
+                              tuple(item.accept.items()), self.verified("texts.yaml", item)))
         return tuple(texts)
 
     def directory(self) -> tuple[DirectoryEntry, ...]:

@@ -6,6 +6,7 @@ is an error naming the file and line. `line` is filled in by the reader, not by 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -24,6 +25,16 @@ def _without_line(value: Any) -> Any:
 
 
 Map = Annotated[dict[str, V], BeforeValidator(_without_line)]
+
+
+def _date_text(value: Any) -> Any:
+    """YAML reads an unquoted 2021-03-15 as a date; keep it as the text the editor typed."""
+    return value.isoformat() if isinstance(value, date) else value
+
+
+# When an item carried over from an earlier edition was last checked ('mars 2021',
+# '2021-03-15'); `monoreg edition new` writes it, the editor updates it after checking.
+Verified = Annotated[str | None, BeforeValidator(_date_text)]
 Accept = Map[str]  # rule id -> the editor's justification
 
 
@@ -117,6 +128,7 @@ class ListItemFile(_Item):
     title: str
     body: str | None = None
     details: Map[str] = {}
+    verified: Verified = None
     note: str | None = None
     accept: Accept = {}
 
@@ -143,6 +155,7 @@ class ContactFile(_Item):
     phone: str | None = None
     email: str | None = None
     website: str | None = None
+    verified: Verified = None
     note: str | None = None
     accept: Accept = {}
 
@@ -166,6 +179,7 @@ class TextFile(_Item):
     date: str | None = None         # a period label ('6 décembre 2019', 'septembre 2019')
     source: str | None = None       # the source line as printed, or a source id
     body: str
+    verified: Verified = None
     note: str | None = None
     accept: Accept = {}
 

@@ -1,0 +1,48 @@
+"""When a producer's next figure is due: the period a figure should have in a new edition.
+
+A figure keeps the same lag behind the data cut-off from one edition to the next, counted in
+whole steps of its producer's rhythm (the catalogue's `frequency`): a quarterly figure at
+T2 2019 in an edition stopped in December 2019 is due at T2 2020 in the edition stopped in
+December 2020; a yearly figure moves by a year only when the cut-off moved by a whole year.
+"""
+
+from __future__ import annotations
+
+from monoreg.model import Period, PeriodKind
+
+MONTHS_PER_STEP = {"monthly": 1, "quarterly": 3, "yearly": 12, "school_year": 12}
+# Without a known rhythm a figure is assumed to move as the editions do: once a year.
+EDITION_MONTHS = 12
+
+
+def rhythm_known(frequency: str | None) -> bool:
+    return frequency in MONTHS_PER_STEP
+
+
+def months_between(earlier: Period, later: Period) -> int:
+    """Whole months from the end of `earlier` to the end of `later`."""
+    return (later.end.year - earlier.end.year) * 12 + later.end.month - earlier.end.month
+
+
+def advanced(period: Period, months: int) -> Period:
+    """`period` moved by `months` (negative: earlier) in its own unit, whole units only."""
+    match period.kind:
+        case PeriodKind.MONTH:
+            return period.shifted(months)
+        case PeriodKind.QUARTER:
+            return period.shifted(months // 3)
+        case _:
+            return period.shifted(months // 12)
+
+
+def year_before(period: Period) -> Period:
+    """The figure a monograph prints as N-1 for N: the same period one year earlier."""
+    return advanced(period, -12)
+
+
+def expected_period(period: Period, frequency: str | None, old_cutoff: Period,
+                    new_cutoff: Period) -> Period:
+    """The period a figure at `period` under `old_cutoff` should have under `new_cutoff`."""
+    step = MONTHS_PER_STEP.get(frequency or "", EDITION_MONTHS)
+    months = months_between(old_cutoff, new_cutoff)
+    return advanced(period, months // step * step)
