@@ -219,7 +219,10 @@ def _period_span(periods: Iterable[Period]) -> str:
 
 def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catalog,
                 findings: FindingIndex) -> Chart | None:
-    """The chart block, or None when the edition has no figure for it."""
+    """The chart block, or None when the edition has no figure for it (or the catalogue
+    does not know its indicators)."""
+    if any(series.indicator not in catalog.indicators for series in spec.series):
+        return None
     data = chart_data(edition, spec, catalog, findings)
     if not data.points:
         return None

@@ -17,9 +17,31 @@ from monoreg.model import Catalog, Edition, Observation, Source
 from monoreg.model.codec import to_data
 from monoreg.store.repository import Store
 
-CSV_COLUMNS = ("indicator", "label", "territory", "territory_name", "period", "period_label",
-               "value", "unit", "status", "printed", "printed_period", "place", "edition",
-               "source", "source_label", "provenance", "origin", "perimeter", "note")
+# The CSV's columns: (name, Frictionless type, French description). The data package of a
+# build (publish/datapackage.py) describes the CSV from this declaration.
+CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("indicator", "string", "Identifiant de l'indicateur (catalogue des indicateurs)"),
+    ("label", "string", "Libellé de l'indicateur"),
+    ("territory", "string", "Code du territoire : code INSEE de la région, FR, FR-HM ou FR-MET"),
+    ("territory_name", "string", "Nom du territoire"),
+    ("period", "string", "Période (2019, 2019-T2, 2019-07, 2018/2019, 2019-01-01)"),
+    ("period_label", "string", "Période en toutes lettres"),
+    ("value", "number", "Valeur, dans l'unité de la colonne unit ; vide si non renseignée"),
+    ("unit", "string", "Code de l'unité (persons, thousands, count, eur, keur, meur, beur, "
+                       "percent)"),
+    ("status", "string", "value, non-renseigne (imprimé « Non renseigné ») ou sans-objet"),
+    ("printed", "string", "Le chiffre tel qu'imprimé dans la monographie"),
+    ("printed_period", "string", "La période telle qu'imprimée"),
+    ("place", "string", "Section de la monographie où le chiffre est imprimé"),
+    ("edition", "string", "Édition (région-année)"),
+    ("source", "string", "Identifiant de la source"),
+    ("source_label", "string", "Source telle que citée"),
+    ("provenance", "string", "Fichier de données et ligne d'où vient le chiffre"),
+    ("origin", "string", "Ligne du texte de la monographie où le chiffre est imprimé"),
+    ("perimeter", "string", "Réserve sur le périmètre du territoire, telle qu'imprimée"),
+    ("note", "string", "Note de saisie"),
+)
+CSV_COLUMNS = tuple(name for name, _, _ in CSV_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,14 @@ class FindingIndex:
     edition: Edition
     _claimed: set[int] = field(default_factory=set)
     _located: set[str] = field(default_factory=set)
+    _claims: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._located = {str(item.provenance)
                          for item in (*self.edition.observations, *self.edition.evolutions)
                          if item.provenance is not None}
+        self._claims = {str(c.provenance) for c in self.edition.evolutions
+                        if c.provenance is not None}
 
     def about(self, item: Item) -> list[Finding]:
         found = []
@@ -58,10 +61,20 @@ class FindingIndex:
                 found.append(finding)
         return found
 
+    def _compared(self, item: Item) -> list[Finding]:
+        """Findings on a figure that name this one among those it was compared with (a part
+        of a sum that does not add up): any of them may be the wrong one. A printed
+        evolution compared with its two figures puts the evolution in question, not them."""
+        if item.provenance is None:
+            return []
+        location = str(item.provenance)
+        return [f for f in self.findings if location in getattr(f, "related", ())
+                and f.location not in self._claims]
+
     def blocks(self, items: Iterable[Item | None]) -> bool:
-        """True when one of the figures carries an unaccepted error."""
+        """True when one of the figures carries, or takes part in, an unaccepted error."""
         return any(is_blocking(f) for item in items if item is not None
-                   for f in self.about(item))
+                   for f in (*self.about(item), *self._compared(item)))
 
     def unclaimed(self, section: str | None) -> list[Finding]:
         """Findings of the section (None: of no known section) no figure has claimed."""

@@ -1,0 +1,62 @@
+"""`monoreg build`: monographs (PDF, HTML), data downloads and an index page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from monoreg.cli.common import EditionOption, app, err, open_store, out, resolve_region
+from monoreg.errors import UsageError
+from monoreg.publish.document import Mode
+from monoreg.publish.site import Result
+from monoreg.publish.site import build as build_site
+from monoreg.settings import get_settings
+
+
+@app.command()
+def build(
+    regions: Annotated[list[str] | None, typer.Argument(
+        help="Regions (INSEE code, name or slug).", show_default=False)] = None,
+    all_regions: Annotated[bool, typer.Option("--all", help="Every region.")] = False,
+    edition: EditionOption = None,
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out", help="Output folder (default: var/build, where 'monoreg serve' finds the "
+        "PDFs).", show_default=False)] = None,
+    proof: Annotated[bool, typer.Option(
+        "--proof", help="Proof for editors: every validation finding next to its figure.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild unchanged editions too.")
+                     ] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", min=1, help="Worker processes (default: one per core).")] = None,
+) -> None:
+    """PDF + HTML monographs, data downloads (CSV, JSON, XLSX, data package), an index page."""
+    if bool(regions) == all_regions:
+        raise UsageError("give REGION… or --all (not both)")
+    settings = get_settings()
+    out_dir = out_dir or settings.var_dir / "build"
+    store = open_store(settings)
+    catalog = store.catalog()
+    codes = None if all_regions else [resolve_region(catalog, r).code for r in regions or []]
+    console = err()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("Publication des monographies", total=None)
+
+        def started(total: int) -> None:
+            progress.update(task, total=total)
+
+        def done(result: Result) -> None:
+            state = "construite" if result.built else "inchangée"
+            progress.console.print(f"{result.region_name} {result.year} : {state}")
+            progress.advance(task)
+
+        report = build_site(store, out_dir, regions=codes, year=edition,
+                            mode=Mode.PROOF if proof else Mode.PUBLIC, force=force,
+                            jobs=jobs, on_result=done, on_start=started)
+    out().print(f"Écrit : {out_dir / 'index.html'} — {len(report.built)} édition(s) "
+                f"construite(s), {len(report.skipped)} inchangée(s), en "
+                f"{report.seconds:.1f} s.")

@@ -1,0 +1,262 @@
+"""`monoreg build`: for each edition, the monograph (PDF and HTML) and its data (CSV, JSON,
+XLSX, Frictionless data package), then an index page linking every edition built so far.
+
+Builds are incremental: manifest.json in the output folder records, for each edition, a
+fingerprint of its content (the store's content hash), of the catalogue, and of the code and
+templates that print it; an edition whose fingerprint and files are unchanged is skipped.
+Editions are built in worker processes when there are several (one per core by default).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib.metadata import version
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from monoreg.errors import UsageError
+from monoreg.model import Catalog, Edition
+from monoreg.model.codec import to_data
+from monoreg.publish import render, typst_writer
+from monoreg.publish.datapackage import write_datapackage
+from monoreg.publish.document import Mode
+from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.html_writer import render_index, render_page
+from monoreg.settings import PACKAGE_ROOT
+from monoreg.store.repository import EditionSummary, Store
+
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+INDEX = "index.html"
+# What prints an edition: a change in any of these files rebuilds every edition.
+CODE_PATHS = ("publish", "validate", "derive", "formatting.py", "model")
+CODE_SUFFIXES = {".py", ".yaml", ".html", ".typ", ".css"}
+
+
+@cache
+def code_version() -> str:
+    digest = hashlib.sha256()
+    for name in CODE_PATHS:
+        root = PACKAGE_ROOT / name
+        paths = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in paths:
+            if path.suffix in CODE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(PACKAGE_ROOT)).encode())
+                digest.update(path.read_bytes())
+    for package in ("typst", "vl-convert-python"):
+        digest.update(version(package).encode())
+    return digest.hexdigest()
+
+
+def catalog_hash(catalog: Catalog) -> str:
+    canonical = json.dumps(to_data(catalog), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def fingerprint(summary: EditionSummary, catalog_digest: str, mode: Mode) -> str:
+    parts = (summary.content_hash, catalog_digest, code_version(), mode.value)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def file_names(slug: str, year: int, mode: Mode = Mode.PUBLIC) -> dict[str, str]:
+    """The files of one edition, relative to the output folder: '<slug>/<year>/<slug>-<year>
+    .pdf' and so on (the portal serves the PDF from there); a proof's monograph files end in
+    '-epreuve'."""
+    folder, stem = f"{slug}/{year}", f"{slug}-{year}"
+    proof = stem + ("-epreuve" if mode is Mode.PROOF else "")
+    return {"pdf": f"{folder}/{proof}.pdf", "html": f"{folder}/{proof}.html",
+            "csv": f"{folder}/{stem}.csv", "json": f"{folder}/{stem}.json",
+            "xlsx": f"{folder}/{stem}.xlsx", "datapackage": f"{folder}/datapackage.json"}
+
+
+@dataclass(frozen=True)
+class Task:
+    edition: Edition
+    catalog: Catalog
+    out: Path
+    mode: Mode
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Result:
+    key: str
+    edition: str
+    region: str
+    region_name: str
+    slug: str
+    year: int
+    title: str
+    synthetic: bool
+    proof: bool
+    fingerprint: str
+    files: dict[str, str]
+    findings: dict[str, int]
+    built: bool = True
+    seconds: float = 0.0         # time to build this edition, in its process
+    engine_seconds: float = 0.0  # of which inside the Typst compiler
+
+
+def _write(path: Path, payload: bytes) -> None:
+    """Write through a temporary file, so that a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(payload)
+    os.replace(temporary, path)
+
+
+def build_edition(task: Task) -> Result:
+    """Everything one edition publishes. Runs in a worker process when several are built."""
+    started = time.perf_counter()
+    engine_before = typst_writer.ENGINE.seconds
+    edition, catalog = task.edition, task.catalog
+    region = catalog.territories.get(edition.region)
+    files = file_names(region.slug, edition.year, task.mode)
+    monograph = render.monograph(edition, catalog, task.mode)
+    _write(task.out / files["html"], render_page(monograph).encode("utf-8"))
+    _write(task.out / files["pdf"], typst_writer.render_pdf(monograph))
+    data = edition_export(catalog, edition)
+    for kind in ("csv", "json", "xlsx"):
+        _write(task.out / files[kind], WRITERS[kind](data))
+    _write(task.out / files["datapackage"],
+           write_datapackage(edition, catalog, Path(files["csv"]).name))
+    return Result(
+        key=f"{edition.id}:{task.mode.value}", edition=edition.id, region=region.code,
+        region_name=region.name, slug=region.slug, year=edition.year, title=monograph.title,
+        synthetic=edition.synthetic, proof=task.mode is Mode.PROOF,
+        fingerprint=task.fingerprint, files=files, findings=monograph.finding_counts,
+        seconds=time.perf_counter() - started,
+        engine_seconds=typst_writer.ENGINE.seconds - engine_before)
+
+
+# -- the manifest and the index ------------------------------------------------------------
+def read_manifest(out: Path) -> dict[str, dict[str, Any]]:
+    """The editions recorded by earlier builds; an unreadable manifest means none."""
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
+        return {}
+    editions = data.get("editions")
+    return editions if isinstance(editions, dict) else {}
+
+
+def _up_to_date(entry: dict[str, Any] | None, digest: str, out: Path) -> bool:
+    if not entry or entry.get("fingerprint") != digest:
+        return False
+    return all((out / path).is_file() for path in entry.get("files", {}).values())
+
+
+def write_index(out: Path, editions: dict[str, dict[str, Any]]) -> None:
+    entries = sorted(editions.values(), key=lambda e: (e["region_name"], e["year"], e["proof"]))
+    _write(out / INDEX, render_index(entries).encode("utf-8"))
+    manifest = {"format": MANIFEST_FORMAT, "editions": editions}
+    _write(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2,
+                                      sort_keys=True).encode("utf-8"))
+
+
+# -- the build ---------------------------------------------------------------------------------
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def built(self) -> list[Result]:
+        return [r for r in self.results if r.built]
+
+    @property
+    def skipped(self) -> list[Result]:
+        return [r for r in self.results if not r.built]
+
+    @property
+    def engine_seconds(self) -> float:
+        return sum(r.engine_seconds for r in self.results)
+
+
+Progress = Callable[[Result], None]
+
+
+def select_editions(store: Store, regions: Sequence[str] | None, year: int | None
+                    ) -> list[EditionSummary]:
+    """The editions to build: of the given region codes (None: every region), the given
+    year or else each region's latest."""
+    summaries = store.editions()
+    if regions is not None:
+        wanted = set(regions)
+        summaries = [s for s in summaries if s.region in wanted]
+        for code in regions:
+            if not any(s.region == code and (year is None or s.year == year)
+                       for s in summaries):
+                raise UsageError(f"no edition{f' {year}' if year else ''} for region {code}")
+    if year is not None:
+        return [s for s in summaries if s.year == year]
+    latest: dict[str, EditionSummary] = {}
+    for s in summaries:
+        if s.region not in latest or s.year > latest[s.region].year:
+            latest[s.region] = s
+    return list(latest.values())
+
+
+def _skipped(entry: dict[str, Any]) -> Result:
+    fields = {k: v for k, v in entry.items() if k in Result.__dataclass_fields__}
+    return Result(**{**fields, "built": False, "seconds": 0.0, "engine_seconds": 0.0})
+
+
+def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
+          year: int | None = None, mode: Mode = Mode.PUBLIC, force: bool = False,
+          jobs: int | None = None, on_result: Progress | None = None,
+          on_start: Callable[[int], None] | None = None) -> Report:
+    """Build the selected editions into `out` and rewrite its index and manifest."""
+    started = time.perf_counter()
+    catalog = store.catalog()
+    summaries = select_editions(store, regions, year)
+    if not summaries:
+        raise UsageError("no edition to build: run 'monoreg load' first?")
+    manifest = read_manifest(out)
+    digest = catalog_hash(catalog)
+    report = Report()
+    tasks = []
+    for summary in summaries:
+        key = f"{summary.id}:{mode.value}"
+        wanted = fingerprint(summary, digest, mode)
+        if not force and _up_to_date(manifest.get(key), wanted, out):
+            report.results.append(_skipped(manifest[key]))
+            continue
+        tasks.append(Task(store.edition(summary.region, summary.year), catalog, out, mode,
+                          wanted))
+    if on_start:
+        on_start(len(summaries))
+    for result in report.results:
+        if on_result:
+            on_result(result)
+    for result in _run(tasks, jobs):
+        report.results.append(result)
+        manifest[result.key] = {k: v for k, v in asdict(result).items()
+                                if k not in ("built", "seconds", "engine_seconds")}
+        if on_result:
+            on_result(result)
+    write_index(out, manifest)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run(tasks: list[Task], jobs: int | None) -> Iterator[Result]:
+    workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    if workers <= 1:
+        yield from (build_edition(task) for task in tasks)
+        return
+    # 'spawn': the Typst and vl-convert runtimes hold threads, which do not survive a fork.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        futures = [pool.submit(build_edition, task) for task in tasks]
+        for future in as_completed(futures):
+            yield future.result()

@@ -1,0 +1,88 @@
+"""The built pages in headless Debian Chromium (PyPI playwright driving /usr/bin/chromium, never
+a downloaded browser): no console error, and axe-core (npm, installed by scripts/test.sh
+under .cache/node) finds no serious or critical accessibility violation — in the public
+monograph, its proof and the index page of the build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monoreg.publish.document import Mode
+from monoreg.publish.site import build
+
+pytestmark = pytest.mark.browser
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = PROJECT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+
+def _missing(what: str) -> None:
+    # In CI a missing tool is a failure (scripts/test.sh installs it), elsewhere a skip.
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing (scripts/system-deps.sh and scripts/test.sh install it)")
+    pytest.skip(f"{what} is missing")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _missing("Debian's chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def proof_page(loaded, built) -> Path:  # type: ignore[no-untyped-def]
+    report = build(loaded.store, built.out, regions=["28"], mode=Mode.PROOF, jobs=1)
+    return built.out / report.results[0].files["html"]
+
+
+def _open(browser: Any, path: Path, width: int = 1280) -> tuple[Any, list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="fr-FR",
+                                  java_script_enabled=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    return page, errors
+
+
+def _serious(page: Any) -> list[str]:
+    if not AXE.exists():
+        _missing(f"axe-core ({AXE})")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_public_monograph_opens_cleanly_and_is_accessible(browser, built, width) -> None:  # type: ignore[no-untyped-def]
+    page, errors = _open(browser, built.files["html"], width)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("section h2").count() == 22
+    assert page.locator(".chart svg[role=img]").count() == 4
+    assert _serious(page) == []
+    assert errors == []
+    page.context.close()
+
+
+def test_proof_and_index_pages_are_accessible(browser, built, proof_page) -> None:  # type: ignore[no-untyped-def]
+    for path in (proof_page, built.out / "index.html"):
+        page, errors = _open(browser, path)
+        assert _serious(page) == [], path.name
+        assert errors == [], path.name
+        page.context.close()

@@ -1,0 +1,92 @@
+"""The PDF of the SYNTHETIC publication edition, read back with poppler (pdftotext, pdftoppm):
+sections in order, figures and generated sentences in French, sources under the tables,
+running headers and page numbers, text that Typst must not read as markup."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+from PIL import Image, ImageStat
+from publish_data import HOSTILE
+
+from monoreg.publish.typst_writer import typst_string, typst_value
+
+
+def _flat(text: str) -> str:
+    """Spaces as a reader sees them: no-break and narrow no-break spaces, line breaks and the
+    column padding of `pdftotext -layout` all become one space."""
+    return re.sub(r"[\s\u00a0\u202f\u2060]+", " ", text.replace("’", "'"))
+
+
+def test_sections_come_in_print_order(pdf_text: str, loaded) -> None:  # type: ignore[no-untyped-def]
+    body = pdf_text.split("\f", 2)[2]   # after the cover and the table of contents
+    lines = [_flat(line).strip() for line in body.splitlines()]
+    headings = [lines.index(s.title.upper()) for s in loaded.catalog.sections]
+    assert headings == sorted(headings)
+
+
+def test_figures_are_printed_in_french(pdf_text: str) -> None:
+    flat = _flat(pdf_text)
+    for figure in ("1 234 567", "60 000 000", "+2,88 %", "-0,7 pt", "8,3 %", "10 940",
+                   "90,0 M€", "-10,00 %", "non renseigné"):
+        assert figure in flat, figure
+    for english in ("1,234,567", "2.88", "8.3 %", "1234567"):
+        assert english not in flat, english
+
+
+def test_generated_sentences_are_in_the_pdf(pdf_text: str) -> None:
+    flat = _flat(pdf_text)
+    assert ("Le nombre d'apprentis progresse de 9,4 % entre 2026/2027 et 2028/2029, passant "
+            "de 10 000 à 10 940 (France : 400 000 en 2028/2029).") in flat
+    assert "Le taux de chômage recule de 0,7 point entre le 2e trimestre 2028" in flat
+    assert ("Le nombre de demandeurs d'emploi de 50 ans ou plus est stable entre juillet "
+            "2028 et juillet 2029") in flat
+
+
+def test_sources_cover_notice_headers_and_page_numbers(pdf_text: str) -> None:
+    pages = [p for p in pdf_text.split("\f") if p.strip()]
+    flat = _flat(pdf_text)
+    assert "Sources : producteur synthétique de population" in flat
+    assert "Source : producteur synthétique d'apprentissage" in flat
+    assert ("La collecte des données chiffrées contenues dans ce document est arrêtée en "
+            "décembre 2029.") in _flat(pages[0])
+    assert "SOMMAIRE" in pages[1]
+    for number, page in enumerate(pages[1:], start=2):
+        assert "SYNTHÉTIQUE" in page.splitlines()[0], number
+        assert re.search(rf"\b{number} ?/ ?{len(pages)}\s*$", page.rstrip()), number
+
+
+def test_chart_titles_with_period_and_source(pdf_text: str) -> None:
+    flat = _flat(pdf_text)
+    assert ("Dépenses de la région, fonctionnement et investissement (en millions d'euros) "
+            "(2027 à 2029)") in flat
+    assert "Effectif d'apprentis (2026/2027 et 2028/2029)" in flat
+
+
+def test_data_text_never_becomes_typst_markup(pdf_text: str) -> None:
+    flat = _flat(pdf_text)
+    assert _flat(HOSTILE) in flat
+    assert "premier point #1" in flat and "second point $2" in flat
+
+
+def test_typst_literals() -> None:
+    assert typst_string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
+    assert typst_value({"a": None, "b": (1, True), "c": {}, "d": []}) == \
+        '(a: none, b: (1, true, ), c: (:), d: ())'
+
+
+def test_pages_render_to_images(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "3", "-png",
+                    str(built.files["pdf"]), str(tmp_path / "page")], check=True,
+                   capture_output=True)
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert len(images) == 3
+    for path in images:
+        with Image.open(path) as image:
+            width, height = image.size
+            assert abs(height / width - 297 / 210) < 0.02   # A4 portrait
+            # Not a blank page: some ink, mostly paper.
+            mean = ImageStat.Stat(image.convert("L")).mean[0]
+            assert 150 < mean < 254, path.name

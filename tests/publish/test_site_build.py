@@ -1,0 +1,138 @@
+"""`monoreg build` and publish/site.py: the files of an edition, the data downloads (CSV, JSON,
+XLSX, a Frictionless data package that `frictionless validate` accepts), the index page,
+incremental rebuilds, and the command line's errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import html as lxml_html
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from monoreg.cli import app
+from monoreg.publish.document import Mode
+from monoreg.publish.exports import CSV_COLUMNS
+from monoreg.publish.site import build, catalog_hash, fingerprint, read_manifest
+
+
+def test_an_edition_publishes_its_monograph_and_data(built, loaded) -> None:  # type: ignore[no-untyped-def]
+    files = built.files
+    assert set(files) == {"pdf", "html", "csv", "json", "xlsx", "datapackage"}
+    assert files["pdf"].read_bytes().startswith(b"%PDF-")
+    assert files["pdf"].name == "normandie-2030.pdf"   # where the portal looks for it
+    rows = list(csv.reader(io.StringIO(files["csv"].read_text("utf-8-sig")), delimiter=";"))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) - 1 == len(loaded.edition.observations)
+    data = json.loads(files["json"].read_text("utf-8"))
+    assert data["edition"]["synthetic"] is True
+    sheet = load_workbook(files["xlsx"]).active
+    assert sheet.max_row - 1 == len(loaded.edition.observations)
+
+
+def test_the_data_package_passes_frictionless_validate(built) -> None:  # type: ignore[no-untyped-def]
+    descriptor = json.loads(built.files["datapackage"].read_text("utf-8"))
+    fields = {f["name"]: f["type"] for f in descriptor["resources"][0]["schema"]["fields"]}
+    assert fields["value"] == "number" and list(fields) == list(CSV_COLUMNS)
+    command = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(command), "validate", "--json", "datapackage.json"],
+                            cwd=built.files["datapackage"].parent, capture_output=True,
+                            text=True)
+    report = json.loads(result.stdout)
+    assert report["valid"] is True, result.stdout[-2000:]
+    assert result.returncode == 0
+
+
+def test_a_broken_csv_fails_frictionless_validate(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "broken"
+    shutil.copytree(built.files["datapackage"].parent, folder)
+    csv_file = folder / built.files["csv"].name
+    text = csv_file.read_text("utf-8-sig").splitlines()
+    cells = text[1].split(";")
+    cells[CSV_COLUMNS.index("value")] = "douze"
+    csv_file.write_text("\ufeff" + "\r\n".join([text[0], ";".join(cells), *text[2:]]),
+                        encoding="utf-8")
+    command = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run([str(command), "validate", "datapackage.json"], cwd=folder,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+
+
+def test_index_links_every_file(built) -> None:  # type: ignore[no-untyped-def]
+    index = built.out / "index.html"
+    tree = lxml_html.fromstring(index.read_text("utf-8"))
+    links = {a.get("href") for a in tree.iter("a") if not a.get("href").startswith("#")}
+    assert {str(p.relative_to(built.out)) for p in built.files.values()} <= links
+    assert all((built.out / link).is_file() for link in links)
+    assert "synthétique" in tree.text_content()
+
+
+def test_builds_are_incremental(built, loaded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "site"
+    shutil.copytree(built.out, out)
+    again = build(loaded.store, out, regions=["28"], jobs=1)
+    assert [r.built for r in again.results] == [False]
+    (out / built.files["pdf"].relative_to(built.out)).unlink()   # a file went missing
+    assert [r.built for r in build(loaded.store, out, regions=["28"]).results] == [True]
+    assert [r.built for r in build(loaded.store, out, regions=["28"], force=True,
+                                   jobs=1).results] == [True]
+    proof = build(loaded.store, out, regions=["28"], mode=Mode.PROOF, jobs=1)
+    assert proof.results[0].files["pdf"].endswith("normandie-2030-epreuve.pdf")
+    assert set(read_manifest(out)) == {"28-2030:public", "28-2030:proof"}
+
+
+def test_several_editions_build_in_worker_processes(loaded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = build(loaded.store, tmp_path / "site", jobs=2)
+    assert sorted(r.slug for r in report.built) == ["bretagne", "normandie"]
+    assert all(r.engine_seconds > 0 for r in report.built)
+    for result in report.built:
+        assert all((tmp_path / "site" / path).is_file() for path in result.files.values())
+
+
+def test_fingerprint_follows_content_catalogue_and_mode(loaded) -> None:  # type: ignore[no-untyped-def]
+    summary = loaded.store.editions("28")[0]
+    digest = catalog_hash(loaded.catalog)
+    reference = fingerprint(summary, digest, Mode.PUBLIC)
+    assert fingerprint(summary, digest, Mode.PUBLIC) == reference
+    assert fingerprint(replace(summary, content_hash="changed"), digest,
+                       Mode.PUBLIC) != reference
+    assert fingerprint(summary, "other catalogue", Mode.PUBLIC) != reference
+    assert fingerprint(summary, digest, Mode.PROOF) != reference
+    renamed = replace(loaded.catalog, sections=tuple(
+        replace(s, title=s.title + " (bis)") for s in loaded.catalog.sections))
+    assert catalog_hash(renamed) != digest
+
+
+runner = CliRunner()
+
+
+def test_cli_builds_one_region(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    result = runner.invoke(app, ["build", "normandie", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "normandie" / "2030" / "normandie-2030.pdf").is_file()
+    assert (tmp_path / "out" / "index.html").is_file()
+    again = runner.invoke(app, ["build", "--all", "--out", str(tmp_path / "out")])
+    assert again.exit_code == 0 and "0 édition(s) construite(s), 1 inchangée(s)" in \
+        again.output.replace("\n", " ")
+
+
+def test_cli_usage_errors(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    out = str(tmp_path / "out")
+    for args, message in ((["build", "--out", out], "REGION… or --all"),
+                          (["build", "normandie", "--all", "--out", out], "REGION… or --all"),
+                          (["build", "atlantide", "--out", out], "unknown region"),
+                          (["build", "normandie", "--edition", "1999", "--out", out],
+                           "no edition 1999")):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output and "Traceback" not in result.output
+    assert not Path(out).exists()
