@@ -11,11 +11,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monoreg.model import Catalog, Edition, Observation, Source
 from monoreg.model.codec import to_data
-from monoreg.store.repository import Store
+
+if TYPE_CHECKING:  # the workers of `monoreg build` write exports without loading the store
+    from monoreg.store.repository import Store
 
 # The CSV's columns: (name, Frictionless type, French description). The data package of a
 # build (publish/datapackage.py) describes the CSV from this declaration.

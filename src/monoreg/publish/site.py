@@ -20,7 +20,7 @@ from functools import cache
 from importlib.metadata import version
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monoreg.errors import UsageError
 from monoreg.model import Catalog, Edition
@@ -31,7 +31,9 @@ from monoreg.publish.document import Mode
 from monoreg.publish.exports import WRITERS, edition_export
 from monoreg.publish.html_writer import render_index, render_page
 from monoreg.settings import PACKAGE_ROOT
-from monoreg.store.repository import EditionSummary, Store
+
+if TYPE_CHECKING:  # worker processes import this module: they need no store
+    from monoreg.store.repository import EditionSummary, Store
 
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1

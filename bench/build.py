@@ -1,0 +1,136 @@
+"""Benchmark of `monoreg build`: the 18 regions' monographs (PDF + HTML + data downloads).
+
+Normandie is the real 2020 edition of data/; the 17 other regions are SYNTHETIC editions
+generated from Normandie's structure (counts and amounts scaled by a factor per region, rates
+unchanged, so that every printed evolution stays right; titles say SYNTHÉTIQUE and
+`synthetic` is set). They live in a temporary SQLite store, never in data/.
+
+In one run it measures:
+  build   the wall time of `monoreg build --all` into an empty folder (every edition built,
+          in `--jobs` worker processes, as the command does);
+  engine  the baseline: the wall time of the PDF engine alone, compiling the same 18 Typst
+          documents in the same number of fresh worker processes.
+Targets (issue 4): build ≤ 1.3 × engine, and build ≤ 10 s for the 18 regions on 2 cores.
+
+    .venv/bin/python bench/build.py [--jobs 2] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from decimal import Decimal
+from multiprocessing import get_context
+from pathlib import Path
+
+from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.model import Catalog, Dataset, Edition, IndicatorKind
+from monoreg.publish import render
+from monoreg.publish.site import build
+from monoreg.publish.typst_writer import TypstSource, to_typst
+from monoreg.settings import PROJECT_ROOT
+from monoreg.store.repository import Store
+
+TARGET_RATIO = 1.3
+TARGET_SECONDS = 10.0
+SEED_REGION = "28"
+
+
+def synthetic_edition(seed: Edition, catalog: Catalog, code: str) -> Edition:
+    """A SYNTHETIC edition of region `code` with the seed's structure: its counts and
+    amounts × a factor of the region, rates as they are (so printed evolutions stay right),
+    figures of France unchanged."""
+    region = catalog.territories.get(code)
+    factor = Decimal(50 + int(code) % 97) / Decimal(100)
+    observations = []
+    for o in seed.observations:
+        if o.territory != SEED_REGION:
+            observations.append(o)
+            continue
+        value = o.value
+        if value is not None and catalog.indicators[o.indicator].kind is not IndicatorKind.RATE:
+            value = (value * factor).quantize(Decimal(1) if value == value.to_integral_value()
+                                              else Decimal("0.1"))
+        observations.append(replace(o, territory=code, value=value, printed=None, raw=None))
+    evolutions = tuple(replace(c, territory=code) for c in seed.evolutions
+                       if c.territory == SEED_REGION)
+    return replace(seed, region=code, observations=tuple(observations), evolutions=evolutions,
+                   title=f"Monographie SYNTHÉTIQUE (banc d'essai) : {region.name}",
+                   synthetic=True)
+
+
+def make_store(folder: Path) -> Store:
+    dataset = load_data_dir(PROJECT_ROOT / "data")
+    catalog = dataset.catalog
+    seed = next(e for e in dataset.editions if e.region == SEED_REGION)
+    others = tuple(synthetic_edition(seed, catalog, r.code)
+                   for r in catalog.territories.regions if r.code != SEED_REGION)
+    store = Store.open(f"sqlite:///{folder / 'bench.sqlite'}")
+    store.load_dataset(Dataset(catalog, (seed, *others), dataset.series))
+    return store
+
+
+def _compile(source: TypstSource) -> float:
+    """In a worker: compile one document, return the seconds spent in the engine."""
+    from monoreg.publish.typst_writer import compile_pdf
+
+    started = time.perf_counter()
+    compile_pdf(source)
+    return time.perf_counter() - started
+
+
+def engine_alone(sources: list[TypstSource], jobs: int) -> float:
+    started = time.perf_counter()
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
+        list(pool.map(_compile, sources))
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--keep", type=Path, help="keep the built site in this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="monoreg-bench-") as tmp:
+        folder = Path(tmp)
+        store = make_store(folder)
+        editions = store.editions()
+        print(f"{len(editions)} editions (1 real, {sum(e.synthetic for e in editions)} "
+              f"SYNTHETIC), {args.jobs} worker process(es), {os.cpu_count()} core(s)")
+
+        out = folder / "site"
+        report = build(store, out, jobs=args.jobs)
+        total = report.seconds
+        assert len(report.built) == len(editions)
+
+        catalog = store.catalog()
+        sources = [to_typst(render.monograph(store.edition(e.region, e.year), catalog))
+                   for e in editions]
+        engine = engine_alone(sources, args.jobs)
+        if args.keep:
+            shutil.copytree(out, args.keep, dirs_exist_ok=True)
+        store.close()
+
+    in_build = report.engine_seconds
+    per_edition = sorted(r.seconds for r in report.built)
+    ratio = total / engine
+    print(f"build  (wall, {len(report.built)} editions: PDF, HTML, CSV, JSON, XLSX, "
+          f"data package, index): {total:6.2f} s")
+    print(f"engine (wall, Typst alone on the same documents, baseline):      {engine:6.2f} s")
+    print(f"  time inside typst.compile during the build, summed over workers: "
+          f"{in_build:6.2f} s; per edition median {per_edition[len(per_edition) // 2]:.2f} s")
+    print(f"ratio build / engine = {ratio:.2f} (target ≤ {TARGET_RATIO}) "
+          f"{'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
+    print(f"build = {total:.2f} s (target ≤ {TARGET_SECONDS:.0f} s) "
+          f"{'OK' if total <= TARGET_SECONDS else 'MISSED'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
