@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.pool import NullPool
 
@@ -20,13 +20,29 @@ from monoreg.errors import UsageError
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+# PostgreSQL advisory lock key taken by every writing transaction (any number will do, as
+# long as it is always the same one).
+WRITER_LOCK = 0x6D6F6E6F  # 'mono'
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so that the SELECTs of
+    # one read each saw whatever was committed at that moment (an edition's header from one
+    # load, its figures from the next). monoreg emits BEGIN itself (_sqlite_begin).
+    dbapi_connection.isolation_level = None
     # WAL lets readers keep reading the last committed state while a load writes.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    """Reads see one snapshot throughout; a writer takes the write lock at once, so that a
+    second writer waits for it instead of failing half-way on a state that has changed."""
+    writes = connection.get_execution_options().get("monoreg_writes", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -37,12 +53,26 @@ def make_engine(url: str) -> Engine:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, poolclass=NullPool)
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
-        return create_engine(url, pool_pre_ping=True)
+        # Every read is one snapshot, as on SQLite; writers switch to READ COMMITTED once
+        # they hold the writer lock (transaction()).
+        return create_engine(url, pool_pre_ping=True, isolation_level="REPEATABLE READ")
     except (ArgumentError, ValueError) as error:
         raise UsageError(f"MONOREG_DATABASE_URL is not a database URL: {error}") from None
     except ModuleNotFoundError as error:
         raise UsageError(f"no driver for MONOREG_DATABASE_URL: {error}") from None
+
+
+def pooled_engine(engine: Engine) -> Engine:
+    """The same database through a small pool of connections, for a long-running reader (the
+    portal). SQLite engines otherwise open a connection per query, and its empty page cache
+    costs more than most queries; other databases already pool."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    pooled = create_engine(engine.url, pool_size=8, max_overflow=8)
+    event.listen(pooled, "connect", _sqlite_pragmas)
+    return pooled
 
 
 def _alembic_config(connection: Connection) -> Config:
@@ -55,9 +85,12 @@ def _alembic_config(connection: Connection) -> Config:
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (a no-op when it is there already)."""
     try:
-        with engine.begin() as connection:
-            if _current(connection) != _head():
-                command.upgrade(_alembic_config(connection), "head")
+        with engine.connect() as connection:
+            current = _current(connection)
+        if current != _head():
+            with transaction(engine) as connection:
+                if _current(connection) != _head():  # unless another process just did it
+                    command.upgrade(_alembic_config(connection), "head")
     except OperationalError as error:
         raise UsageError(f"cannot open the database: {error.orig}") from None
 
@@ -74,6 +107,18 @@ def _current(connection: Connection) -> str | None:
 
 @contextmanager
 def transaction(engine: Engine) -> Iterator[Connection]:
-    """One transaction: everything inside commits together or not at all."""
-    with engine.begin() as connection:
-        yield connection
+    """One writing transaction: everything inside commits together or not at all.
+
+    Writers queue up (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock, then READ
+    COMMITTED so that each statement sees what the previous writer committed): two loads at
+    once run one after the other instead of deleting and inserting over each other.
+    """
+    with engine.connect() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        connection.execution_options(monoreg_writes=True,
+                                     **({"isolation_level": "READ COMMITTED"} if postgres
+                                        else {}))
+        with connection.begin():
+            if postgres:
+                connection.execute(select(func.pg_advisory_xact_lock(WRITER_LOCK)))
+            yield connection

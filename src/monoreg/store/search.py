@@ -29,14 +29,11 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    Select,
-    column,
     delete,
     func,
     insert,
     literal_column,
     select,
-    table,
     text,
 )
 
@@ -138,9 +135,8 @@ class SearchIndex:
             raise UsageError("la recherche ne contient aucun mot à chercher")
         if len(words) > MAX_QUERY_WORDS:
             raise UsageError(f"la recherche compte plus de {MAX_QUERY_WORDS} mots")
-        filters = _filters(query)
         with self.engine.connect() as conn:
-            total, rows = self._backend.search(conn, query, words, filters)
+            total, rows = self._backend.search(conn, query, words)
         wanted = frozenset(words)
         return SearchResults(total, tuple(_hit(row, wanted) for row in rows))
 
@@ -172,46 +168,59 @@ def _filters(query: SearchQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _page(conn: Connection, base: Select[Any], rank: ColumnElement[Any], query: SearchQuery
-          ) -> tuple[int, list[Any]]:
-    total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-    rows = conn.execute(base.order_by(rank, t.search_docs.c.id)
-                        .limit(query.limit).offset(query.offset)).all()
-    return int(total), list(rows)
+def _tags(region: str | None, type: str | None, year: int | None) -> list[str]:
+    """Filter values as tokens of a hidden FTS column, so that SQLite filters inside the
+    index instead of joining every match ('r28', 'tcper', 'y2019')."""
+    values = (("r", region), ("t", type), ("y", None if year is None else str(year)))
+    return [prefix + _NOT_TOKEN.sub("", value) for prefix, value in values if value]
+
+
+_NOT_TOKEN = re.compile(r"[\W_]+")
 
 
 # == backends ===========================================================================
 class _Sqlite:
-    _fts = table("search_fts", column("rowid"))
-
-    def search(self, conn: Connection, query: SearchQuery, words: list[str],
-               filters: list[ColumnElement[bool]]) -> tuple[int, list[Any]]:
-        match = " ".join(f'"{w}"' for w in words)  # stems are \w+: quoting is enough
-        base = (select(t.search_docs)
-                .join(self._fts, self._fts.c.rowid == t.search_docs.c.id)
-                .where(text("search_fts MATCH :match").bindparams(match=match), *filters))
+    def search(self, conn: Connection, query: SearchQuery, words: list[str]
+               ) -> tuple[int, list[Any]]:
+        # Stems and tags are \w+: quoting them is enough to keep FTS5 syntax out.
+        match = " ".join([*(f'"{w}"' for w in words),
+                          *(f'tags:"{tag}"' for tag in _tags(query.region, query.type,
+                                                            query.year))])
+        total = conn.execute(text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :m"),
+                             {"m": match}).scalar_one()
         # bm25: lower is better; a match in the title weighs five times one in the body.
-        rank = func.bm25(literal_column("search_fts"), 5.0, 1.0)
-        return _page(conn, base, rank, query)
+        ids = conn.execute(text(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH :m "
+            "ORDER BY bm25(search_fts, 5.0, 1.0, 0.0) LIMIT :limit OFFSET :offset"),
+            {"m": match, "limit": query.limit, "offset": query.offset}).scalars().all()
+        rows = {r.id: r for r in conn.execute(
+            select(t.search_docs).where(t.search_docs.c.id.in_(ids)))}
+        return int(total), [rows[i] for i in ids]
 
     def write(self, conn: Connection, docs: list[dict[str, Any]]) -> None:
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('delete-all')"))
         if docs:
-            conn.execute(text(
-                "INSERT INTO search_fts(rowid, title, body) VALUES (:id, :title, :body)"),
-                [{"id": d["id"], "title": " ".join(stems(d["title"])),
-                  "body": " ".join(stems(d["body"]))} for d in docs])
+            conn.execute(text("INSERT INTO search_fts(rowid, title, body, tags) "
+                              "VALUES (:id, :title, :body, :tags)"),
+                         [{"id": d["id"], "title": " ".join(stems(d["title"])),
+                           "body": " ".join(stems(d["body"])),
+                           "tags": " ".join(_tags(d["region"], d["type"], d["year"]))}
+                          for d in docs])
 
 
 class _Postgres:
     _tsv = literal_column("search_docs.tsv")
 
-    def search(self, conn: Connection, query: SearchQuery, words: list[str],
-               filters: list[ColumnElement[bool]]) -> tuple[int, list[Any]]:
+    def search(self, conn: Connection, query: SearchQuery, words: list[str]
+               ) -> tuple[int, list[Any]]:
         tsquery = func.plainto_tsquery(literal_column("'french'::regconfig"),
                                        func.unaccent(query.text))
-        base = select(t.search_docs).where(self._tsv.op("@@")(tsquery), *filters)
-        return _page(conn, base, func.ts_rank_cd(self._tsv, tsquery).desc(), query)
+        base = select(t.search_docs).where(self._tsv.op("@@")(tsquery), *_filters(query))
+        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+        rows = conn.execute(base.order_by(func.ts_rank_cd(self._tsv, tsquery).desc(),
+                                          t.search_docs.c.id)
+                            .limit(query.limit).offset(query.offset)).all()
+        return int(total), list(rows)
 
     def write(self, conn: Connection, docs: list[dict[str, Any]]) -> None:
         conn.execute(text(
@@ -281,9 +290,15 @@ def _document(kind: str, payload: dict[str, Any], region: str, year: int) -> dic
 
 
 # == highlighting =========================================================================
-def _is_match(word: str, wanted: frozenset[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _word_stem(word: str) -> str:
+    """The stem a word is indexed under ('' for a stop word)."""
     folded = fold(word)
-    return folded not in _STOPWORDS and _stem(folded) in wanted
+    return "" if folded in _STOPWORDS else _stem(folded)
+
+
+def _is_match(word: str, wanted: frozenset[str]) -> bool:
+    return _word_stem(word) in wanted
 
 
 def highlight(value: str, wanted: frozenset[str], window: int | None = None

@@ -30,7 +30,7 @@ router = APIRouter(prefix="/api/v1", tags=["api"], responses={
 })
 
 
-def get_portal(request: Request) -> Portal:
+async def get_portal(request: Request) -> Portal:
     return request.app.state.portal  # type: ignore[no-any-return]
 
 
@@ -41,52 +41,54 @@ Limit = Annotated[int, Query(ge=1, le=services.MAX_PAGE, description="Taille de 
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Décalage.")]
 
 
-def _json(portal: Portal, request: Request, build: Callable[[], BaseModel]) -> Response:
-    return cached(portal, request, lambda: (build().model_dump_json().encode(), JSON), "json")
+async def _json(portal: Portal, request: Request, build: Callable[[], BaseModel]
+                ) -> Response:
+    return await cached(portal, request,
+                        lambda: (build().model_dump_json().encode(), JSON), "json")
 
 
-def _json_list(portal: Portal, request: Request,
-               build: Callable[[], Sequence[BaseModel]]) -> Response:
+async def _json_list(portal: Portal, request: Request,
+                     build: Callable[[], Sequence[BaseModel]]) -> Response:
     def render() -> tuple[bytes, str]:
         return b"[" + b",".join(i.model_dump_json().encode() for i in build()) + b"]", JSON
-    return cached(portal, request, render, "json")
+    return await cached(portal, request, render, "json")
 
 
 @router.get("/regions", response_model=list[m.Region], summary="Les 18 régions")
-def regions(request: Request, portal: PortalDep) -> Response:
-    return _json_list(portal, request, lambda: services.regions(portal.snapshot()))
+async def regions(request: Request, portal: PortalDep) -> Response:
+    return await _json_list(portal, request, lambda: services.regions(portal.snapshot()))
 
 
 @router.get("/regions/{region}", response_model=m.RegionPage,
             summary="Une région : chiffres clés, téléchargements, validation")
-def region(request: Request, portal: PortalDep, region: str,
+async def region(request: Request, portal: PortalDep, region: str,
            edition: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
-    return _json(portal, request, lambda: services.region_page(portal, region, edition))
+    return await _json(portal, request, lambda: services.region_page(portal, region, edition))
 
 
 @router.get("/regions/{region}/series/{indicator}", response_model=m.Series,
             summary="Série chronologique d'un indicateur pour une région")
-def series(request: Request, portal: PortalDep, region: str, indicator: str) -> Response:
-    return _json(portal, request, lambda: services.series(portal, region, indicator))
+async def series(request: Request, portal: PortalDep, region: str, indicator: str) -> Response:
+    return await _json(portal, request, lambda: services.series(portal, region, indicator))
 
 
 @router.get("/indicators", response_model=list[m.IndicatorInfo],
             summary="Indicateurs : unité, polarité, définition, source")
-def indicators(request: Request, portal: PortalDep) -> Response:
-    return _json_list(portal, request, lambda: services.indicators(portal.snapshot()))
+async def indicators(request: Request, portal: PortalDep) -> Response:
+    return await _json_list(portal, request, lambda: services.indicators(portal.snapshot()))
 
 
 @router.get("/indicators/{indicator}", response_model=m.Comparison,
             summary="Un indicateur comparé entre les régions")
-def indicator(request: Request, portal: PortalDep, indicator: str,
+async def indicator(request: Request, portal: PortalDep, indicator: str,
               period: Annotated[str | None, Query(max_length=40)] = None) -> Response:
-    return _json(portal, request, lambda: services.comparison(portal, indicator, period))
+    return await _json(portal, request, lambda: services.comparison(portal, indicator, period))
 
 
 @router.get("/observations", response_model=m.ObservationPage, summary="Chiffres", responses={
     200: {"content": {"text/csv": {}},
           "description": "JSON, ou CSV (« ; », BOM) avec Accept: text/csv ou format=csv."}})
-def observations(
+async def observations(
         request: Request, portal: PortalDep, region: RegionQuery = None,
         indicator: Annotated[str | None, Query(max_length=100)] = None,
         period: Annotated[str | None, Query(max_length=40, description=(
@@ -107,53 +109,54 @@ def observations(
         if as_csv:
             return services.observations_csv(page), CSV
         return page.model_dump_json().encode(), JSON
-    return cached(portal, request, build, "csv" if as_csv else "json")
+    return await cached(portal, request, build, "csv" if as_csv else "json")
 
 
 @router.get("/editions", response_model=list[m.Edition], summary="Éditions publiées")
-def editions(request: Request, portal: PortalDep) -> Response:
-    return _json_list(portal, request, lambda: services.editions(portal.snapshot()))
+async def editions(request: Request, portal: PortalDep) -> Response:
+    return await _json_list(portal, request, lambda: services.editions(portal.snapshot()))
 
 
 @router.get("/editions/{region}/{year}/validation", response_model=m.ValidationReport,
             summary="Rapport de validation d'une édition")
-def validation(request: Request, portal: PortalDep, region: str, year: int) -> Response:
-    return _json(portal, request, lambda: services.validation_report(portal, region, year))
+async def validation(request: Request, portal: PortalDep, region: str, year: int) -> Response:
+    return await _json(portal, request,
+                       lambda: services.validation_report(portal, region, year))
 
 
 @router.get("/editions/{region}/{year}/texts/{number}", response_model=m.PolicyText,
             summary="Un texte de politique publique ou une actualité d'une édition")
-def text(request: Request, portal: PortalDep, region: str, year: int,
+async def text(request: Request, portal: PortalDep, region: str, year: int,
          number: Annotated[int, Path(ge=1, le=100_000)]) -> Response:
-    return _json(portal, request,
+    return await _json(portal, request,
                  lambda: services.policy_text(portal, region, year, number))
 
 
 @router.get("/search", response_model=m.SearchResults,
             summary="Recherche plein texte en français (textes, actualités, annuaire)")
-def search(request: Request, portal: PortalDep,
+async def search(request: Request, portal: PortalDep,
            q: Annotated[str, Query(min_length=1, max_length=200)],
            region: RegionQuery = None,
            type: Annotated[str | None, Query(max_length=40)] = None,
            year: Annotated[int | None, Query(ge=1800, le=2200)] = None,
            limit: Annotated[int, Query(ge=1, le=services.MAX_SEARCH_PAGE)] = 20,
            offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
-    return _json(portal, request, lambda: services.search(
+    return await _json(portal, request, lambda: services.search(
         portal, q, region=region, type=type, year=year, limit=limit, offset=offset))
 
 
 @router.get("/directory", response_model=m.Directory,
             summary="Annuaire : contacts et Carif-Oref, par région")
-def directory(request: Request, portal: PortalDep, region: RegionQuery = None,
+async def directory(request: Request, portal: PortalDep, region: RegionQuery = None,
               q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
-    return _json(portal, request, lambda: services.directory(portal, region, q))
+    return await _json(portal, request, lambda: services.directory(portal, region, q))
 
 
 @router.get("/guide", response_model=m.Guide, summary="Où s'adresser ? par public et région")
-def guide(request: Request, portal: PortalDep,
+async def guide(request: Request, portal: PortalDep,
           public: Annotated[str | None, Query(max_length=100)] = None,
           region: RegionQuery = None) -> Response:
-    return _json(portal, request, lambda: services.guide(portal, public, region))
+    return await _json(portal, request, lambda: services.guide(portal, public, region))
 
 
 class ReloadReport(BaseModel):

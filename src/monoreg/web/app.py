@@ -21,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from monoreg import __version__
 from monoreg.errors import InputError, MonoregError, NotFound
 from monoreg.settings import Settings, get_settings
+from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
 from monoreg.web import api, pages
 from monoreg.web.models import ErrorBody, ErrorResponse
@@ -94,7 +95,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     """The portal and API over `store` (default: the store of MONOREG_DATABASE_URL)."""
     settings = settings or get_settings()
     store = store or Store.open(settings.resolved_database_url())
-    portal = Portal(store, build_dir=build_dir or settings.var_dir / "build",
+    # The portal reads through a pool of connections (see store.db.pooled_engine).
+    portal = Portal(Store(pooled_engine(store.engine)),
+                    build_dir=build_dir or settings.var_dir / "build",
                     data_dir=settings.data_dir, admin_token=settings.admin_token,
                     recheck=recheck, cache_size=cache_size)
     app = FastAPI(

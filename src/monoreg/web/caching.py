@@ -1,15 +1,20 @@
 """HTTP caching: an ETag on every page and API answer (a hash of the body), Cache-Control,
-304 when the client already has it, and the snapshot's cache of rendered bodies."""
+304 when the client already has it, and the snapshot's cache of rendered bodies.
+
+A cached answer is served on the event loop without a thread; building one (store queries,
+rendering) runs in the thread pool.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from monoreg.web.portal import Portal
+from monoreg.web.portal import CachedBody, Portal
 
 MAX_AGE = 60  # seconds: the data change only when a load commits
 
@@ -19,29 +24,31 @@ def etag(body: bytes) -> str:
 
 
 def _known(request: Request, tag: str) -> bool:
-    header = request.headers.get("if-none-match", "")
+    header = request.headers.get("if-none-match")
+    if not header:
+        return False
     return any(candidate.strip().removeprefix("W/") in (tag, "*")
                for candidate in header.split(","))
 
 
-def respond(request: Request, body: bytes, media_type: str, *, status: int = 200,
-            headers: dict[str, str] | None = None) -> Response:
-    tag = etag(body)
-    common = {"ETag": tag, "Cache-Control": f"public, max-age={MAX_AGE}", "Vary": "Accept",
-              **(headers or {})}
-    if status == 200 and _known(request, tag):
-        return Response(status_code=304, headers=common)
-    return Response(body, status_code=status, media_type=media_type, headers=common)
+def respond(request: Request, body: bytes, media_type: str, tag: str | None = None
+            ) -> Response:
+    tag = tag or etag(body)
+    headers = {"ETag": tag, "Cache-Control": f"public, max-age={MAX_AGE}", "Vary": "Accept"}
+    if _known(request, tag):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
 
 
-def cached(portal: Portal, request: Request, render: Callable[[], tuple[bytes, str]],
-           *variant: str) -> Response:
+async def cached(portal: Portal, request: Request, render: Callable[[], tuple[bytes, str]],
+                 *variant: str) -> Response:
     """The body for this URL (and `variant`, e.g. the format) from the snapshot's cache, or
     rendered now and kept until the store changes."""
-    version = portal.snapshot().version
-    key = (version, request.url.path, str(request.url.query), *variant)
+    snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
+    key = (snapshot.version, request.url.path, request.url.query, *variant)
     entry = portal.cache.get(key)
     if entry is None:
-        entry = render()
-        portal.cache.put(key, *entry)
-    return respond(request, entry[0], entry[1])
+        body, media_type = await run_in_threadpool(render)
+        entry = CachedBody(body, media_type, etag(body))
+        portal.cache.put(key, entry)
+    return respond(request, entry.body, entry.media_type, entry.etag)

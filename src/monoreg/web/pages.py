@@ -9,10 +9,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from monoreg.errors import NotFound, UsageError
+from monoreg.model import Territory
 from monoreg.web import charts, services
 from monoreg.web.api import get_portal
 from monoreg.web.caching import cached, respond
@@ -40,9 +42,10 @@ def render(request: Request, template: str, **context: Any) -> bytes:
         path=request.url.path, **context).encode("utf-8")
 
 
-def _page(portal: Portal, request: Request, template: str,
-          build: Callable[[], dict[str, Any]]) -> Response:
-    return cached(portal, request, lambda: (render(request, template, **build()), HTML), "html")
+async def _page(portal: Portal, request: Request, template: str,
+                build: Callable[[], dict[str, Any]]) -> Response:
+    return await cached(portal, request,
+                        lambda: (render(request, template, **build()), HTML), "html")
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
@@ -60,11 +63,11 @@ def _year(text: str | None, name: str) -> int | None:
 
 
 @router.get("/")
-def home(request: Request, portal: PortalDep, indicateur: Text = None) -> Response:
+async def home(request: Request, portal: PortalDep, indicateur: Text = None) -> Response:
     def build() -> dict[str, Any]:
         view = services.home(portal, indicateur or None)
         return {"view": view, "map": charts.france_map(view.map_regions)}
-    return _page(portal, request, "home.html", build)
+    return await _page(portal, request, "home.html", build)
 
 
 @router.get("/regions")
@@ -73,44 +76,48 @@ def regions() -> Response:
 
 
 @router.get("/regions/{slug}")
-def region(request: Request, portal: PortalDep, slug: str,
-           edition: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
-    snapshot = portal.snapshot()
-    territory = services.find_region(snapshot, slug)
+async def region(request: Request, portal: PortalDep, slug: str,
+                 edition: Annotated[int | None, Query(ge=1800, le=2200)] = None) -> Response:
+    territory, built = await run_in_threadpool(_region_and_pdf, portal, slug, edition)
     if slug != territory.slug:  # one address per region: /regions/28 → /regions/normandie
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/regions/{territory.slug}{query}", status_code=308)
     # The PDF appears when `monoreg build` runs, without a store change: its presence is
     # part of the cache key.
-    built = services.pdf_built(portal, territory, edition)
-    return cached(portal, request, lambda: (render(
+    return await cached(portal, request, lambda: (render(
         request, "region.html", view=services.region_page(portal, slug, edition),
         monograph=None, monograph_css=None), HTML), "html", str(built))
 
 
+def _region_and_pdf(portal: Portal, slug: str, edition: int | None) -> tuple[Territory, bool]:
+    territory = services.find_region(portal.snapshot(), slug)
+    return territory, services.pdf_built(portal, territory, edition)
+
+
 @router.get("/regions/{slug}/{year}/validation")
-def validation(request: Request, portal: PortalDep, slug: str, year: int) -> Response:
-    return _page(portal, request, "validation.html",
+async def validation(request: Request, portal: PortalDep, slug: str, year: int) -> Response:
+    return await _page(portal, request, "validation.html",
                  lambda: {"view": services.validation_report(portal, slug, year)})
 
 
 @router.get("/regions/{slug}/{year}/textes/{number}")
-def text(request: Request, portal: PortalDep, slug: str, year: int, number: int) -> Response:
-    return _page(portal, request, "text.html",
+async def text(request: Request, portal: PortalDep, slug: str, year: int, number: int) -> Response:
+    return await _page(portal, request, "text.html",
                  lambda: {"view": services.policy_text(portal, slug, year, number)})
 
 
 @router.get("/regions/{slug}/{year}/donnees.{fmt}")
-def download(request: Request, portal: PortalDep, slug: str, year: int, fmt: str) -> Response:
-    territory = services.find_region(portal.snapshot(), slug)
+async def download(request: Request, portal: PortalDep, slug: str, year: int, fmt: str
+                   ) -> Response:
     if fmt not in MEDIA_TYPES:
         raise NotFound(f"format inconnu : « {fmt} » ({', '.join(MEDIA_TYPES)})")
-    filename = f"monoreg-{territory.slug}-{year}.{fmt}"
 
     def build() -> tuple[bytes, str]:
         return services.export_edition(portal, slug, year, fmt), MEDIA_TYPES[fmt]
-    response = cached(portal, request, build, fmt)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response = await cached(portal, request, build, fmt)
+    territory = services.find_region(portal.snapshot(), slug)  # known: the export found it
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="monoreg-{territory.slug}-{year}.{fmt}"')
     return response
 
 
@@ -126,30 +133,30 @@ def monograph_pdf(portal: PortalDep, slug: str, year: int) -> Response:
 
 
 @router.get("/regions/{slug}/indicateurs/{indicator}")
-def series(request: Request, portal: PortalDep, slug: str, indicator: str) -> Response:
+async def series(request: Request, portal: PortalDep, slug: str, indicator: str) -> Response:
     def build() -> dict[str, Any]:
         view = services.series(portal, slug, indicator)
         return {"view": view, "chart": charts.line_chart(view)}
-    return _page(portal, request, "series.html", build)
+    return await _page(portal, request, "series.html", build)
 
 
 @router.get("/indicateurs")
-def indicators(request: Request, portal: PortalDep) -> Response:
-    return _page(portal, request, "indicators.html",
+async def indicators(request: Request, portal: PortalDep) -> Response:
+    return await _page(portal, request, "indicators.html",
                  lambda: {"view": services.indicators(portal.snapshot())})
 
 
 @router.get("/indicateurs/{indicator}")
-def indicator(request: Request, portal: PortalDep, indicator: str, periode: Text = None,
+async def indicator(request: Request, portal: PortalDep, indicator: str, periode: Text = None,
               region: Text = None) -> Response:
     def build() -> dict[str, Any]:
         view = services.comparison(portal, indicator, periode or None)
         return {"view": view, "chart": charts.bar_chart(view, region), "current": region}
-    return _page(portal, request, "indicator.html", build)
+    return await _page(portal, request, "indicator.html", build)
 
 
 @router.get("/recherche")
-def search(request: Request, portal: PortalDep, q: Text = None, region: Text = None,
+async def search(request: Request, portal: PortalDep, q: Text = None, region: Text = None,
            type: Text = None, annee: Text = None,
            offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
     def build() -> dict[str, Any]:
@@ -159,20 +166,20 @@ def search(request: Request, portal: PortalDep, q: Text = None, region: Text = N
                                    year=_year(annee, "annee"), offset=offset)
         return {"view": view, "q": q or "", "region": region or "", "type": type or "",
                 "year": annee or "", "facets": services.search_facets(portal)}
-    return _page(portal, request, "search.html", build)
+    return await _page(portal, request, "search.html", build)
 
 
 @router.get("/annuaire")
-def directory(request: Request, portal: PortalDep, region: Text = None, q: Text = None
+async def directory(request: Request, portal: PortalDep, region: Text = None, q: Text = None
               ) -> Response:
-    return _page(portal, request, "directory.html",
+    return await _page(portal, request, "directory.html",
                  lambda: {"view": services.directory(portal, region or None, q or None)})
 
 
 @router.get("/ou-s-adresser")
-def guide(request: Request, portal: PortalDep, public: Text = None, region: Text = None
+async def guide(request: Request, portal: PortalDep, public: Text = None, region: Text = None
           ) -> Response:
-    return _page(portal, request, "guide.html",
+    return await _page(portal, request, "guide.html",
                  lambda: {"view": services.guide(portal, public or None, region or None)})
 
 

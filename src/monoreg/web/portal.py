@@ -11,12 +11,16 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from monoreg.model import Catalog, Edition
 from monoreg.store.repository import EditionSummary, Store
 from monoreg.store.search import SearchIndex
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -28,13 +32,21 @@ class Snapshot:
     editions: tuple[EditionSummary, ...]
     store: Store
     _loaded: dict[str, Edition] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _memo: dict[str, object] = field(default_factory=dict)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def edition(self, summary: EditionSummary) -> Edition:
         with self._lock:
             if summary.id not in self._loaded:
                 self._loaded[summary.id] = self.store.edition(summary.region, summary.year)
             return self._loaded[summary.id]
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value computed once per snapshot (search facets, map indicators)."""
+        with self._lock:
+            if key not in self._memo:
+                self._memo[key] = build()
+            return self._memo[key]  # type: ignore[no-any-return]
 
     def editions_of(self, region: str) -> list[EditionSummary]:
         return [e for e in self.editions if e.region == region]
@@ -44,26 +56,33 @@ class Snapshot:
         return max(mine, key=lambda e: e.year) if mine else None
 
 
+@dataclass(frozen=True)
+class CachedBody:
+    body: bytes
+    media_type: str
+    etag: str
+
+
 class ResponseCache:
     """Rendered responses of the current snapshot, least recently used dropped first."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._entries: OrderedDict[tuple[str, ...], tuple[bytes, str]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, ...], CachedBody] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...]) -> tuple[bytes, str] | None:
+    def get(self, key: tuple[str, ...]) -> CachedBody | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is not None:
                 self._entries.move_to_end(key)
             return entry
 
-    def put(self, key: tuple[str, ...], body: bytes, media_type: str) -> None:
+    def put(self, key: tuple[str, ...], entry: CachedBody) -> None:
         if self.size <= 0:
             return
         with self._lock:
-            self._entries[key] = (body, media_type)
+            self._entries[key] = entry
             self._entries.move_to_end(key)
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
@@ -87,6 +106,13 @@ class Portal:
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+
+    def fresh(self) -> Snapshot | None:
+        """The snapshot when it was checked less than `recheck` seconds ago (no I/O)."""
+        current = self._snapshot
+        if current is not None and time.monotonic() - self._checked < self.recheck:
+            return current
+        return None
 
     def snapshot(self) -> Snapshot:
         now = time.monotonic()

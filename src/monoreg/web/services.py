@@ -508,7 +508,7 @@ def _levels(values: list[Decimal]) -> list[Decimal]:
 def home(portal: Portal, indicator_id: str | None = None) -> m.Home:
     snapshot = portal.snapshot()
     catalog = snapshot.catalog
-    choices = map_indicators(snapshot, portal)
+    choices = snapshot.memo("map-indicators", lambda: map_indicators(snapshot, portal))
     ids = [c.id for c in choices]
     chosen = indicator_id or (DEFAULT_MAP_INDICATOR if DEFAULT_MAP_INDICATOR in ids else
                               next(iter(ids), None))
@@ -698,7 +698,7 @@ def search(portal: Portal, query: str, *, region: str | None = None, type: str |
 
 def search_facets(portal: Portal) -> m.SearchFacets:
     snapshot = portal.snapshot()
-    facets = portal.search.facets()
+    facets = snapshot.memo("search-facets", portal.search.facets)
     return m.SearchFacets(
         types=[m.Facet(value=t, label=TYPE_LABELS.get(t, t)) for t in facets.types],
         years=list(facets.years),
