@@ -1,0 +1,210 @@
+"""A page whose figures are read in extraction order (the key figures page).
+
+The layout lists the page's figures in the order the extraction gives them (slots); titles
+that carry a period ('Nombre d'emplois - 1er trimestre 2019') and lines of column periods
+('2017 2018 2019') are read first and taken out. The figures left are matched to the slots
+by dynamic programming: a run may be cut into several cells ('24 703 452 652' is the region
+and France), preferably between two figures of one indicator, and a figure that cannot be
+placed, or a slot left empty, is reported. The territory label printed next to a figure
+('Normandie', 'National') is checked against its slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from monoreg.ingest.monograph.cells import Cutting, balance, counts, cuttings
+from monoreg.ingest.monograph.figures import (
+    CUT_CHOSEN,
+    CUT_ONLY,
+    LABEL_CONTRADICTS,
+    Cell,
+    Figures,
+    Unit,
+    group_units,
+)
+from monoreg.ingest.monograph.layout import SequenceFile, SlotFile
+from monoreg.ingest.monograph.sections import SectionText, blank
+from monoreg.ingest.monograph.tokens import Kind, Token, tokenize
+from monoreg.model import Period, PeriodParseError, parse_period
+
+SKIP = 5.0          # cost of leaving a figure unplaced, or a slot empty
+CUT = 1.0           # cost of each cut inside a printed piece
+ACROSS = 3.0        # extra cost of a cut between figures of different indicators
+UNEVEN = 0.5        # cost per order of magnitude between the cells of a cut
+LABEL = 2.0         # a territory label next to the figure names another territory
+BEYOND = 3.0        # a cut giving a region more than France, for a count that adds up
+
+
+@dataclass(frozen=True)
+class _Option:
+    cells: int
+    cutting: Cutting | None
+    cost: float
+    alternatives: int
+
+
+def _options(unit: Unit) -> list[_Option]:
+    if unit.token.kind is not Kind.NUMBER:
+        return [_Option(1, None, 0.0, 1)]
+    options = []
+    for count in counts(unit.token):
+        readings = cuttings(unit.token, count)
+        for reading in readings:
+            cost = reading.splits * (CUT + UNEVEN * balance(reading))
+            options.append(_Option(count, reading, cost, len(readings)))
+    return options
+
+
+def _cost(option: _Option, slots: Sequence[SlotFile], labels: set[str], region: str,
+          additive: Callable[[str], bool]) -> float:
+    """What placing a figure (cut or not) on these slots costs: cuts, cells of different
+    indicators, a territory label that names neither, a region above France."""
+    cost = option.cost + ACROSS * (len({s.indicator for s in slots}) - 1)
+    territory = region if slots[0].territory == "region" else "FR"
+    if labels and territory not in labels:
+        cost += LABEL
+    if option.cutting is not None and option.cutting.splits:
+        values = option.cutting.values()
+        by_slot = {(s.indicator, s.territory): v for s, v in zip(slots, values, strict=True)}
+        for (indicator, where), value in by_slot.items():
+            france = by_slot.get((indicator, "national"))
+            if where == "region" and additive(indicator) and value is not None \
+                    and france is not None and value > france:
+                cost += BEYOND
+    return cost
+
+
+def _assign(units: Sequence[Unit], slots: Sequence[SlotFile], labels: Sequence[set[str]],
+            region: str, additive: Callable[[str], bool]
+            ) -> list[tuple[int, _Option | None, int]]:
+    """(unit index, option or None when unplaced, first slot) for the cheapest placement."""
+    m, k = len(units), len(slots)
+    options = [_options(u) for u in units]
+    best: dict[tuple[int, int], tuple[float, tuple[str, _Option | None]]] = {}
+
+    def solve(i: int, j: int) -> float:
+        if (i, j) in best:
+            return best[(i, j)][0]
+        if i == m:
+            result: tuple[float, tuple[str, _Option | None]] = ((k - j) * SKIP, ("end", None))
+        else:
+            result = (solve(i + 1, j) + SKIP, ("skip-unit", None))
+            if j < k:
+                candidate = solve(i, j + 1) + SKIP
+                if candidate < result[0]:
+                    result = (candidate, ("skip-slot", None))
+            for option in options[i]:
+                if j + option.cells > k:
+                    continue
+                cost = _cost(option, slots[j:j + option.cells], labels[i], region, additive)
+                candidate = solve(i + 1, j + option.cells) + cost
+                if candidate < result[0]:
+                    result = (candidate, ("take", option))
+        best[(i, j)] = result
+        return result[0]
+
+    solve(0, 0)
+    plan: list[tuple[int, _Option | None, int]] = []
+    i = j = 0
+    while i < m or j < k:
+        move, option = best[(i, j)][1]
+        if move == "end":
+            plan.extend((-1, None, rest) for rest in range(j, k))
+            break
+        if move == "skip-unit":
+            plan.append((i, None, j))
+            i += 1
+        elif move == "skip-slot":
+            plan.append((-1, None, j))
+            j += 1
+        else:
+            assert option is not None
+            plan.append((i, option, j))
+            i, j = i + 1, j + option.cells
+    return plan
+
+
+def _label_territories(items: Sequence[Unit | Token], index: int,
+                       find: Callable[[str], str | None]) -> list[str]:
+    """Territories named by the labels printed just before and after a figure."""
+    found = []
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(items) and isinstance(items[k], Token) \
+                and items[k].kind is Kind.TEXT:  # type: ignore[union-attr]
+            code = find(items[k].text)  # type: ignore[union-attr]
+            if code:
+                found.append(code)
+    return found
+
+
+def read_sequence(section: SectionText, spec: SequenceFile, figures: Figures, region: str,
+                  source_of: Callable[[str | None], str | None]) -> None:
+    lines, periods = blank(section.lines, {f"p:{k}": v for k, v in spec.periods.items()}
+                           | {f"c:{k}": v for k, v in spec.columns.items()})
+    named: dict[str, Period] = {}
+    for key, match in periods.items():
+        kind, name = key.split(":", 1)
+        try:
+            if kind == "p":
+                named[name] = parse_period(match.group("period"))
+            else:
+                for index, text in enumerate(match.group("periods").split()):
+                    named[f"{name}#{index}"] = parse_period(text)
+        except PeriodParseError as error:
+            figures.report.warn(figures.section, None, f"période illisible : {error}")
+    items = group_units(tokenize(lines))
+    unit_items = [i for i, item in enumerate(items) if isinstance(item, Unit)]
+    units: list[Unit] = [items[i] for i in unit_items]  # type: ignore[misc]
+    catalog = figures.catalog
+
+    def territory_of(text: str) -> str | None:
+        territory = catalog.territories.find(text)
+        return territory.code if territory else None
+
+    labels = [set(_label_territories(items, i, territory_of)) for i in unit_items]
+    plan = _assign(units, spec.slots, labels, region,
+                   lambda indicator: catalog.indicators[indicator].additive)
+    for unit_index, option, slot_index in plan:
+        if option is None:
+            if unit_index >= 0:
+                figures.unplaced(units[unit_index], "aucune place de la maquette ne reste "
+                                                    "pour ce chiffre")
+            else:
+                slot = spec.slots[slot_index]
+                figures.report.warn(figures.section, None, f"chiffre attendu non trouvé : "
+                                    f"{slot.indicator} ({slot.territory})")
+            continue
+        unit = units[unit_index]
+        cells = unit.cells(option.cutting)
+        factor, reasons = 1.0, []
+        if option.cutting is not None and option.cutting.splits:
+            factor = CUT_ONLY if option.alternatives == 1 else CUT_CHOSEN
+            reasons.append(f"cellules accolées « {unit.token.text} » séparées")
+            figures.report.cut(figures.section, unit.token.line, unit.token.page,
+                               unit.token.text, option.cutting.cells, option.alternatives)
+        for offset, cell in enumerate(cells):
+            slot = spec.slots[slot_index + offset]
+            _place(figures, cell, slot, region, named, sorted(labels[unit_index]), factor,
+                   reasons, source_of)
+
+
+def _place(figures: Figures, cell: Cell, slot: SlotFile, region: str,
+           named: dict[str, Period], labels: list[str], factor: float, reasons: list[str],
+           source_of: Callable[[str | None], str | None]) -> None:
+    territory = region if slot.territory == "region" else "FR"
+    reasons = list(reasons)
+    if labels and territory not in labels:
+        factor *= LABEL_CONTRADICTS
+        reasons.append(f"libellé voisin ({', '.join(labels)}) différent du territoire attendu")
+    if cell.period is not None and cell.period.period is not None:
+        period, printed = cell.period.period, cell.period.text
+    elif slot.period in named:
+        period, printed = named[slot.period], None
+    else:
+        figures.unplaced(cell, f"période introuvable pour {slot.indicator} ({slot.period})")
+        return
+    figures.observation(cell, slot.indicator, territory, period, printed_period=printed,
+                        unit=slot.unit, source=source_of(slot.source), confidence=factor,
+                        reasons=reasons)
