@@ -4,6 +4,9 @@
 errors first; findings an editor accepted in the data files carry their justification.
 """
 
-from monoreg.validate.registry import RULES, Context, rule, validate_edition
+from monoreg.validate.context import Context
+from monoreg.validate.registry import RULES, Rule, load_rules, rule, validate_edition
+from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
 
-__all__ = ["RULES", "Context", "rule", "validate_edition"]
+__all__ = ["DEFAULT_SETTINGS", "RULES", "Context", "Rule", "ValidationSettings", "load_rules",
+           "rule", "validate_edition"]

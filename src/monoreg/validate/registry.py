@@ -1,82 +1,73 @@
-"""The rule registry: `@rule(id, severity)` on small read-only functions yielding Findings."""
+"""The rule registry: `@rule(id, severity, family)` on small read-only functions that yield
+Findings, and `validate_edition`, which runs them all."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from monoreg.model import Catalog, Edition, Finding, Observation, Severity
+from monoreg.validate.context import Context
+from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
 
-RuleFunction = Callable[["Context"], Iterable[Finding]]
+RuleFunction = Callable[[Context], Iterable[Finding]]
+RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
-    severity: Severity
+    severity: Severity             # the severity of its findings unless a finding says other
     function: RuleFunction
     family: str
-    doc: str
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a rule may read: the edition, the catalogue, and other editions when known."""
-
-    edition: Edition
-    catalog: Catalog
-    others: tuple[Edition, ...] = field(default=())
-    # figures stored outside editions (official series, imports), when known
-    series: tuple[Observation, ...] = field(default=())
+    doc: str                       # French: what the rule checks (reports and docs show it)
+    final: bool = False            # runs after the others and sees their findings
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, family: str) -> Callable[[RuleFunction], RuleFunction]:
+def rule(rule_id: str, severity: Severity, family: str, *, final: bool = False
+         ) -> Callable[[RuleFunction], RuleFunction]:
+    if not RULE_ID.match(rule_id):
+        raise ValueError(f"rule id {rule_id!r} is not kebab-case")
+
     def register(function: RuleFunction) -> RuleFunction:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} is registered twice")
         RULES[rule_id] = Rule(rule_id, severity, function, family,
-                              (function.__doc__ or "").strip())
+                              (function.__doc__ or "").strip(), final)
         return function
     return register
 
 
-def _load_rules() -> None:
+def load_rules() -> dict[str, Rule]:
     # Importing the rule modules registers them.
     import monoreg.validate.rules  # noqa: F401
+    return RULES
 
 
 def validate_edition(edition: Edition, catalog: Catalog, *, others: tuple[Edition, ...] = (),
                      series: tuple[Observation, ...] = (),
-                     only: Iterable[str] | None = None) -> list[Finding]:
-    _load_rules()
-    context = Context(edition, catalog, others, series)
+                     only: Iterable[str] | None = None,
+                     settings: ValidationSettings = DEFAULT_SETTINGS) -> list[Finding]:
+    """Every finding of every rule (or of the rules in `only`) on `edition`, errors first,
+    in the order of the monograph's sections; accepted findings carry the justification."""
+    load_rules()
+    context = Context(edition, catalog, others, series, settings)
     wanted = set(only) if only is not None else None
+    chosen = [r for r in RULES.values() if wanted is None or r.id in wanted]
     findings: list[Finding] = []
-    for rule_id, entry in RULES.items():
-        if wanted is not None and rule_id not in wanted:
-            continue
-        findings.extend(entry.function(context))
-    findings = [_with_acceptance(f, edition) for f in findings]
-    return sorted(findings, key=lambda f: (f.severity.rank, f.section or "", f.rule,
-                                           f.indicator or "", f.period or ""))
-
-
-def _with_acceptance(finding: Finding, edition: Edition) -> Finding:
-    """Attach the editor's justification when the data files accept this finding."""
-    for justification in _acceptances(finding, edition):
-        return replace(finding, accepted=justification)
-    return finding
-
-
-def _acceptances(finding: Finding, edition: Edition) -> Iterable[str]:
-    for item in (*edition.observations, *edition.evolutions):
-        if not item.accepted or item.provenance is None:
-            continue
-        if finding.location != str(item.provenance):
-            continue
-        for rule_id, justification in item.accepted:
-            if rule_id == finding.rule:
-                yield justification
+    for entry in (r for r in chosen if not r.final):
+        findings.extend(entry.function(replace(context, rule=entry)))
+    findings = [f if f.accepted else replace(f, accepted=context.acceptances.by_location_of(f))
+                for f in findings]
+    done = replace(context, findings=tuple(findings),
+                   ran=frozenset(r.id for r in chosen if not r.final))
+    for entry in (r for r in chosen if r.final):
+        findings.extend(entry.function(replace(done, rule=entry)))
+    order = {s.id: s.order for s in catalog.sections}
+    return sorted(findings, key=lambda f: (
+        f.severity.rank, order.get(f.section or "", len(order)), f.rule, f.indicator or "",
+        f.territory or "", f.period or "", f.location or ""))
