@@ -11,7 +11,10 @@ from pathlib import Path
 from PIL import Image, ImageStat
 from publish_data import HOSTILE
 
-from monoreg.publish.typst_writer import typst_string, typst_value
+from monoreg.model import Finding, Severity
+from monoreg.publish.builder import build_monograph
+from monoreg.publish.document import Mode
+from monoreg.publish.typst_writer import render_pdf, typst_string, typst_value
 
 
 def _flat(text: str) -> str:
@@ -90,3 +93,29 @@ def test_pages_render_to_images(built, tmp_path: Path) -> None:  # type: ignore[
             # Not a blank page: some ink, mostly paper.
             mean = ImageStat.Stat(image.convert("L")).mean[0]
             assert 150 < mean < 254, path.name
+
+
+def test_proof_pdf_prints_findings_next_to_figures_and_sections(loaded) -> None:  # type: ignore[no-untyped-def]
+    current = next(o for o in loaded.edition.observations
+                   if o.key == ("apprentissage", "effectif_apprentis", "28", "2028/2029"))
+    findings = [
+        Finding("synthetic-figure-rule", Severity.ERROR, "Constat sur l'effectif",
+                section="apprentissage", location=str(current.provenance),
+                expected="10 950"),
+        Finding("synthetic-section-rule", Severity.WARNING, "Constat sur la section",
+                section="apprentissage"),
+        Finding("synthetic-edition-rule", Severity.INFO, "Constat sur l'édition"),
+    ]
+    monograph = build_monograph(loaded.edition, loaded.catalog, findings, Mode.PROOF)
+    text = _flat(_pdftotext(render_pdf(monograph)))
+    assert "Épreuve de relecture" in text and "1 erreur(s), 1 avertissement(s)" in text
+    assert "1. Erreur synthetic-figure-rule Constat sur l'effectif — attendu : 10 950" in text
+    assert "imprimé : 10 940" in text   # the printed figure next to the formatted one
+    assert "Constat sur la section" in text and "Constat sur l'édition" in text
+    # The sentence of a figure in error is withheld.
+    assert "Le nombre d'apprentis progresse" not in text
+
+
+def _pdftotext(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode("utf-8")

@@ -265,12 +265,13 @@ class _SectionBuilder:
         for e in ctx.edition.directory:
             phones = "\n".join(f"{p.number} ({p.label})" if p.label else p.number
                                for p in e.phones)
-            cells = (e.organisation, phones, "\n".join(e.emails),
-                     "\n".join((*e.websites, *e.public_websites)))
+            # Addresses share one wide column: an e-mail address cannot break across lines.
+            cells = (e.organisation, phones,
+                     "\n".join((*e.emails, *e.websites, *e.public_websites)))
             rows.append(doc.Row(e.territory_label,
                                 tuple(doc.Cell(c or NO_FIGURE, numeric=False) for c in cells)))
         return doc.Table("Les Carif-Oref des régions", (
-            "Région", "Organisme", "Téléphone", "Courriel", "Sites internet"), tuple(rows),
+            "Région", "Organisme", "Téléphone", "Courriel et sites internet"), tuple(rows),
             source_text(ctx.edition.source_for_place(self.section.id), ctx.edition,
                         ctx.catalog))
 

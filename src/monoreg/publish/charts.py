@@ -117,16 +117,16 @@ def _share_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
                             if o.place == spec.section and o.territory != edition.region
                             and o.indicator == spec.series[0].indicator])
     for territory in territories:
+        name = figures.territory_name(territory, catalog)
         latest = []
         for series in spec.series:
             found = [o for o in _observations(edition, spec, series.indicator, territory)
-                     if _usable(o, catalog, findings, omitted, series.label)]
+                     if _usable(o, catalog, findings, omitted, f"{series.label}, {name}")]
             latest.append(found[-1] if found else None)
         if any(o is None for o in latest):
             continue
         values = [figures.value(o, catalog) or Decimal(0) for o in latest if o]
         total = sum(values, Decimal(0))
-        name = figures.territory_name(territory, catalog)
         for series, o, value in zip(spec.series, latest, values, strict=True):
             part = share(value, total)
             if part is None or o is None:

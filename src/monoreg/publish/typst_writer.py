@@ -110,7 +110,7 @@ class TypstWriter(Writer):
         parts = [_call("section", {"title": node.title})]
         parts += [self.write(block) for block in node.blocks]
         if node.notes:
-            parts.append(_call("notes", node.notes))
+            parts.append(_call("notes", [dataclasses.asdict(n) for n in node.notes]))
         return "\n".join(parts)
 
     def write_monograph(self, node: doc.Monograph) -> str:
