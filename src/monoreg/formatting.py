@@ -12,12 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
-from monoreg.model import Evolution, Indicator, Period, Unit
+from monoreg.model import Evolution, Indicator, Observation, Period, Status, Unit
 
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 MISSING = "non renseigné"
+TO_FILL = "à compléter"  # a figure of an edition in preparation, not yet known
 
 
 def rounded(value: Decimal, decimals: int) -> Decimal:
@@ -63,6 +64,11 @@ def with_unit(value: Decimal, unit: Unit, decimals: int) -> str:
 
 def figure(value: Decimal | None, unit: Unit, decimals: int) -> str:
     return MISSING if value is None else with_unit(value, unit, decimals)
+
+
+def observation(o: Observation, unit: Unit, decimals: int) -> str:
+    """A stored figure: its value, or what stands in its place (never 0)."""
+    return TO_FILL if o.status is Status.TO_FILL else figure(o.value, unit, decimals)
 
 
 def evolution(change: Decimal | None, mode: Evolution, decimals: int = 1) -> str:

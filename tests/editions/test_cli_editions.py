@@ -101,3 +101,11 @@ def test_acceptance_on_a_copy_of_the_bundled_data(tmp_path: Path,
     diff = json.loads(ok("diff", "normandie", "2020", "2021", "--format", "json"))
     assert diff["from_edition"] == "28-2020" and diff["to_edition"] == "28-2021"
     assert diff["pending"] and not [r for r in diff["revisions"] if r["kind"] == "editions"]
+
+
+def test_show_says_to_fill_not_missing(env: dict[str, str]) -> None:
+    ok("edition", "new", "normandie", "2031")
+    ok("load")
+    shown = ok("show", "normandie", "--edition", "2031")
+    assert "à compléter (2030)" in shown
+    assert "non renseigné (2030)" not in shown

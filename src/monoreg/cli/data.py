@@ -100,7 +100,7 @@ def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
     indicator = catalog.indicators[observation.indicator]
-    value = fr.figure(observation.value, catalog.units[observation.unit], indicator.decimals)
+    value = fr.observation(observation, catalog.units[observation.unit], indicator.decimals)
     return f"{value} ({observation.period.label()})"
 
 
