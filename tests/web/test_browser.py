@@ -78,7 +78,11 @@ def test_journey_home_region_indicator_search_guide(page: Any, real_url: str,
     page.locator("ul.regions").get_by_role("link", name="Normandie").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Normandie")
     expect(page.locator("table.data").first).to_contain_text("3\u202f319\u202f067")
+
+    # The monograph is embedded; its figures are also in tables that link to comparisons.
+    expect(page.locator("section.monograph article")).to_be_visible()
     _shot(page, shots, "02-region-normandie")
+    page.locator("details.data-tables summary").click()
 
     # A figure compared across regions.
     page.locator("table.data a[href^='/indicateurs/emplois_industrie']").first.click()

@@ -9,12 +9,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from monoreg.errors import NotFound, UsageError
 from monoreg.model import Territory
+from monoreg.publish.html_writer import STYLESHEET
 from monoreg.web import charts, services
 from monoreg.web.api import get_portal
 from monoreg.web.caching import cached, respond
@@ -84,9 +86,12 @@ async def region(request: Request, portal: PortalDep, slug: str,
         return RedirectResponse(f"/regions/{territory.slug}{query}", status_code=308)
     # The PDF appears when `monoreg build` runs, without a store change: its presence is
     # part of the cache key.
-    return await cached(portal, request, lambda: (render(
-        request, "region.html", view=services.region_page(portal, slug, edition),
-        monograph=None, monograph_css=None), HTML), "html", str(built))
+    def build() -> tuple[bytes, str]:
+        fragment = services.monograph_fragment(portal, slug, edition)
+        # The fragment is HTML written by publish's own escaping writer.
+        return render(request, "region.html", view=services.region_page(portal, slug, edition),
+                      monograph=Markup(fragment) if fragment else None), HTML
+    return await cached(portal, request, build, "html", str(built))
 
 
 def _region_and_pdf(portal: Portal, slug: str, edition: int | None) -> tuple[Territory, bool]:
@@ -181,6 +186,12 @@ async def guide(request: Request, portal: PortalDep, public: Text = None, region
           ) -> Response:
     return await _page(portal, request, "guide.html",
                  lambda: {"view": services.guide(portal, public or None, region or None)})
+
+
+@router.get("/monographie.css")
+async def monograph_css(request: Request) -> Response:
+    """publish's stylesheet of the monograph, served as a file (no inline style)."""
+    return respond(request, STYLESHEET.read_bytes(), "text/css; charset=utf-8")
 
 
 @router.get("/favicon.ico")

@@ -38,6 +38,7 @@ from monoreg.model import Contact as ContactItem
 from monoreg.model import Edition as EditionData
 from monoreg.model.names import fold, slugify
 from monoreg.publish.exports import WRITERS, ExportData, edition_export, observation_data
+from monoreg.publish.render import html_fragment
 from monoreg.store.repository import EditionSummary, ObservationRecord
 from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE, SearchQuery
 from monoreg.validate import validate_edition
@@ -338,6 +339,18 @@ def region_page(portal: Portal, slug: str, year: int | None = None) -> m.RegionP
         validation=_validation_status(
             findings, f"{region_url(territory)}/{summary.year}/validation"),
         texts=_text_refs(territory, edition))
+
+
+def monograph_fragment(portal: Portal, slug: str, year: int | None = None) -> str | None:
+    """The edition's monograph as HTML (publish's writer), for the region page; None when the
+    region has no edition. Built once per store version (it takes seconds)."""
+    snapshot = portal.snapshot()
+    territory = find_region(snapshot, slug)
+    summary = _edition_summary(snapshot, territory, year)
+    if summary is None:
+        return None
+    return snapshot.memo(f"monograph-{summary.id}", lambda: html_fragment(
+        snapshot.edition(summary), snapshot.catalog, heading_offset=1))
 
 
 def validation_report(portal: Portal, slug: str, year: int) -> m.ValidationReport:
