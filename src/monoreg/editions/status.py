@@ -36,6 +36,7 @@ from monoreg.model import (
 )
 from monoreg.store.repository import ObservationRecord, Store
 from monoreg.validate import validate_edition
+from monoreg.validate.service import context_of
 
 
 @dataclass(frozen=True)
@@ -123,15 +124,15 @@ def edition_status(store: Store, region: str, year: int,
     """The checklist of edition `year` of `region` (a region code), from the store."""
     catalog = store.catalog()
     edition = store.edition(region, year)
-    others = tuple(store.edition(e.region, e.year) for e in store.editions() if e.id != edition.id)
-    indicators = sorted({o.indicator for o in edition.observations})
-    records = store.observations(indicators=indicators) if indicators else []
-    series = tuple(r.observation for r in records if r.edition is None)
+    others, series = context_of(store, edition)
     findings = validate_edition(edition, catalog, others=others, series=series)
     since = months_before(edition.published.start, policy.stale_months)
     items = _carried_items(edition)
     stale = [item for item in items if item.verified.end < since.start]
     to_fill = [o for o in edition.observations if o.status is Status.TO_FILL]
+    records = store.observations(
+        indicators=sorted({o.indicator for o in to_fill}),
+        territories=sorted({o.territory for o in to_fill})) if to_fill else []
     slots = {_where(o.provenance) for o in to_fill}
     figures = len(edition.observations)
     return EditionStatus(
