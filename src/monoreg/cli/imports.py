@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,12 +14,14 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from monoreg import formatting as fr
-from monoreg.cli.common import app, err, make_app, open_store, out
+from monoreg.cli.common import EditionOption, app, err, make_app, open_store, out
 from monoreg.errors import UsageError
 from monoreg.ingest.batch import ImportBatch, import_file
 from monoreg.ingest.batch import Progress as ProgressCallback
 from monoreg.ingest.insee import read_insee_population
 from monoreg.ingest.lheo import read_lheo
+from monoreg.ingest.monograph.batch import import_monograph, monograph_json
+from monoreg.ingest.monograph.build import MonographImport
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
 
@@ -133,3 +136,61 @@ def insee_population(
     out().print(f"Populations légales Insee ({batch.file}) : {fr.number(report['figures'])} "
                 f"chiffres pour {fr.number(report['regions'])} régions, au "
                 f"{parse_period(report['period']).label()}.")
+
+
+@imports.command("monograph")
+def monograph(
+        file: FileArgument,
+        region: Annotated[str | None, typer.Option(
+            "--region", help="Région (défaut : celle que nomme le document).")] = None,
+        edition: EditionOption = None,
+        dry_run: Annotated[bool, typer.Option(
+            "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
+        format: FormatOption = "text") -> None:
+    """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
+    _format(format)
+    store = open_store()
+    imported = import_monograph(store, file, region=region, year=edition, dry_run=dry_run)
+    catalog = store.catalog()
+    if format == "json":
+        out().print_json(json.dumps(monograph_json(imported, catalog), ensure_ascii=False))
+        return
+    _print_monograph(imported, catalog, dry_run)
+
+
+def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool) -> None:
+    console = out()
+    e, report = imported.edition, imported.report_json()
+    console.print(f"Monographie {imported.document.file} : "
+                  f"{catalog.territories.get(e.region).name}, édition {e.year} "
+                  f"({e.published.label()}, données arrêtées en {e.cutoff.label()}).")
+    console.print(f"{fr.number(report['figures'])} chiffres dont {fr.number(report['doubtful'])} "
+                  f"à vérifier, {fr.number(report['evolutions'])} évolutions imprimées, "
+                  f"{fr.number(report['lists'])} éléments de listes, "
+                  f"{fr.number(report['contacts'])} contacts, {fr.number(report['texts'])} "
+                  f"textes ; {len(report['sections'])} sections reconnues"
+                  + (f", non trouvées : {', '.join(report['missing_sections'])}"
+                     if report["missing_sections"] else "") + ".")
+    doubtful = [f for f in report["confidence"] if f["confidence"] < 1]
+    if doubtful:
+        table = Table(title="Chiffres à vérifier")
+        for name in ("Ligne", "Indicateur", "Territoire", "Période", "Imprimé", "Confiance",
+                     "Pourquoi"):
+            table.add_column(name, overflow="fold")
+        for f in doubtful:
+            table.add_row(str(f["line"]), f["indicator"], f["territory"], f["period"],
+                          f["printed"] or "", fr.number(Decimal(str(f["confidence"])), 2),
+                          " ; ".join(f["reasons"]))
+        console.print(table)
+    for cut in report["cut_cells"]:
+        console.print(f"  ligne {cut['line']} : « {cut['printed']} » lu comme "
+                      f"{' | '.join(cut['cells'])} ({cut['alternatives']} lectures possibles)")
+    for item in report["unplaced"]:
+        console.print(f"  non placé, ligne {item['line']} : « {item['text']} » — {item['reason']}")
+    for part in report["not_imported"]:
+        console.print(f"  non importé : lignes {part['from']} à {part['to']} — {part['reason']}")
+    if dry_run:
+        console.print("Essai (--dry-run) : rien n'est enregistré.")
+    else:
+        console.print(f"Enregistré comme import « monograph {e.region}-{e.year} » (chiffres "
+                      "sans édition : l'édition saisie reste celle des fichiers de données).")

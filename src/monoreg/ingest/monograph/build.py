@@ -49,6 +49,7 @@ class MonographImport:
     edition: Edition
     placed: tuple[Placed, ...]     # one per observation of the edition, in the same order
     report: ImportReport
+    source: str                    # the layout's source id (figures stored without edition)
 
     def report_json(self) -> dict[str, Any]:
         figures = [{
@@ -211,7 +212,7 @@ def read_monograph(path: Path, catalog: Catalog, *, region: str | None = None,
         lists=tuple(content["lists"]), contacts=tuple(content["contacts"]),
         texts=tuple(content["texts"]), facts=tuple(content["facts"]),
         provenance=Provenance(document.file))
-    return MonographImport(document, edition, tuple(placed), report)
+    return MonographImport(document, edition, tuple(placed), report, layout.source)
 
 
 def _unique(placed: list[Placed], report: ImportReport) -> list[Placed]:

@@ -120,11 +120,15 @@ class ItemListFile(_Layout):
 
 
 class TextFile(_Layout):
+    """Texts: the whole section ('section'), one per line matching `start` ('start'), or one
+    between two source lines ('source', news items: the title is their first line(s))."""
+
     type: str
-    title: str | None = None       # a fixed title
-    start: Pattern | None = None   # the line a text starts at (group `title`)
-    end: Pattern | None = None     # the line it ends before (default: source line)
-    title_lines: int = 1           # lines of a started text that make its title
+    each: Literal["section", "start", "source"] = "section"
+    title: str | None = None       # a fixed title ('section')
+    start: Pattern | None = None   # 'start': a text's first line; 'section': where it begins
+    end: Pattern | None = None     # where a text ends (default: the next source line)
+    title_lines: int = 1           # 'start': lines of the title, joined with ' – '
 
 
 class PeopleFile(_Layout):

@@ -35,6 +35,7 @@ ACROSS = 3.0        # extra cost of a cut between figures of different indicator
 UNEVEN = 0.5        # cost per order of magnitude between the cells of a cut
 LABEL = 2.0         # a territory label next to the figure names another territory
 BEYOND = 3.0        # a cut giving a region more than France, for a count that adds up
+NEAR = 2            # lines between a figure and the territory label printed next to it
 
 
 @dataclass(frozen=True)
@@ -128,12 +129,15 @@ def _assign(units: Sequence[Unit], slots: Sequence[SlotFile], labels: Sequence[s
 
 def _label_territories(items: Sequence[Unit | Token], index: int,
                        find: Callable[[str], str | None]) -> list[str]:
-    """Territories named by the labels printed just before and after a figure."""
+    """Territories named by the labels printed next to a figure: the label just before it
+    or just after it, on its line or one line away (blank lines aside)."""
+    line = items[index].token.line  # type: ignore[union-attr]
     found = []
     for k in (index - 1, index + 1):
-        if 0 <= k < len(items) and isinstance(items[k], Token) \
-                and items[k].kind is Kind.TEXT:  # type: ignore[union-attr]
-            code = find(items[k].text)  # type: ignore[union-attr]
+        item = items[k] if 0 <= k < len(items) else None
+        if isinstance(item, Token) and item.kind is Kind.TEXT \
+                and abs(item.line - line) <= NEAR:
+            code = find(item.text)
             if code:
                 found.append(code)
     return found

@@ -77,6 +77,7 @@ class _Row:
     cells: list[Cell] | None = None
     factor: float = 1.0
     reasons: list[str] = field(default_factory=list)
+    cut: tuple[float, str] | None = None  # the doubt on the cells cut from a run
 
 
 @dataclass
@@ -234,8 +235,8 @@ class _Table:
             chosen = min(row.readings, key=distance)
             row.cells = chosen[0]
             if chosen[1]:
-                row.factor *= CUT_ONLY if len(row.readings) == 1 else CUT_CHOSEN
-                row.reasons.append(f"cellules accolées « {chosen[2]} » séparées")
+                row.cut = (CUT_ONLY if len(row.readings) == 1 else CUT_CHOSEN,
+                           f"cellules accolées « {chosen[2]} » séparées")
                 cut = next((c for c in row.cells if c.piece), row.cells[0])
                 self.figures.report.cut(self.figures.section, cut.line, cut.page,
                                         chosen[2] or "", tuple(c.text for c in row.cells),
@@ -291,6 +292,9 @@ class _Table:
                                                   "introuvable")
                 continue
             factor, reasons = row.factor, list(row.reasons)
+            if row.cut and value.cell.piece:
+                factor *= row.cut[0]
+                reasons.append(row.cut[1])
             if value.reason:
                 factor *= PERIOD_INFERRED
                 reasons.append(value.reason)
