@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,18 +22,30 @@ Model = TypeVar("Model", bound=BaseModel)
 
 def display_path(path: Path) -> str:
     """The path as users see it: relative to the working directory when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    return _display_path(path, os.getcwd())
 
 
 def data_path(path: Path, root: Path) -> str:
     """A stable name for provenance: the path inside the data folder ('editions/…')."""
+    return _data_path(path, root, os.getcwd())
+
+
+# Both are asked for every record read; resolving a path costs several system calls, which
+# made path names most of the time spent reading a big observations.csv.
+@lru_cache(maxsize=4096)
+def _display_path(path: Path, cwd: str) -> str:
+    try:
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=4096)
+def _data_path(path: Path, root: Path, cwd: str) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return display_path(path)
+        return _display_path(path, cwd)
 
 
 def read_text(path: Path) -> str:

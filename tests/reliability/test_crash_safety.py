@@ -1,0 +1,188 @@
+"""Crash safety: a load killed midway leaves the store as it was; readers never see half a load.
+
+On SQLite and on PostgreSQL. The kill lands while the writer is inside its transaction,
+which the test makes sure of by watching the database (SQLite: the write lock is held and the
+write-ahead log is growing; PostgreSQL: the writer's session is inserting figures), never by
+a timer. The big edition is SYNTHETIC (tests/reliability/big_edition.py).
+"""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from big_edition import write_big_data_dir
+from cli_process import monoreg_env, spawn_monoreg
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+from store_rows import store_rows
+from synthetic import write_data_dir
+
+from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.store.repository import Store
+
+BIG = 30_000          # figures: enough for the load to spend seconds inside its transaction
+WAIT = 120.0          # a guard against a hang, not a speed target
+WAL_GROWN = 1 << 20   # bytes of new pages in the log: the writer is well into the figures
+
+
+def _sqlite_file(url: str) -> Path:
+    return Path(make_url(url).database or "")
+
+
+def _sqlite_writer_inside(url: str) -> bool:
+    """The write lock is taken and the log holds pages not yet committed."""
+    path = _sqlite_file(url)
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists() or wal.stat().st_size < WAL_GROWN:
+        return False
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as error:
+        assert "locked" in str(error), error
+        return True
+    finally:
+        probe.close()
+
+
+def _postgres_writer_inside(url: str) -> bool:
+    """A session of this database is inserting figures inside an open transaction."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL "
+                "AND state = 'active' AND query ILIKE 'INSERT INTO observations%'")).scalar())
+    finally:
+        engine.dispose()
+
+
+def _writer_inside(url: str) -> Callable[[str], bool]:
+    return _sqlite_writer_inside if url.startswith("sqlite") else _postgres_writer_inside
+
+
+def test_sqlite_store_uses_write_ahead_logging(sqlite_url: str, data_dir: Path) -> None:
+    Store.open(sqlite_url).close()
+    with sqlite3.connect(_sqlite_file(sqlite_url)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_load_killed_inside_its_transaction_leaves_the_store_as_it_was(
+        store_url: str, tmp_path: Path) -> None:
+    small = load_data_dir(write_data_dir(tmp_path / "small"))
+    store = Store.open(store_url)
+    store.load_dataset(small)
+    edition = store.edition("28", 2030)
+    before = store_rows(store_url)
+    big = write_big_data_dir(tmp_path / "big", BIG)
+
+    process = spawn_monoreg(["load"], monoreg_env(store_url, big))
+    inside = _writer_inside(store_url)
+    deadline = time.monotonic() + WAIT
+    while not inside(store_url):
+        assert process.poll() is None, "the load ended before it could be killed: " + \
+            process.communicate()[1]
+        assert time.monotonic() < deadline, "the load never started writing"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL
+
+    try:
+        assert store_rows(store_url) == before
+        # Still usable: it reads back, and takes the next load.
+        assert store.edition("28", 2030) == edition
+        store.load_dataset(small)
+        assert store.edition("28", 2030) == edition
+    finally:
+        store.close()
+
+
+# Two versions of the edition, told apart by their title, their number of figures and their
+# values. Small, so that many loads commit while the reader reads: a read that straddles a
+# commit is what would mix them.
+VERSIONS = {"Version A": (100, 0), "Version B": (150, 1_000_000)}  # figures, first value
+RELOADS = 60
+
+
+def _check_whole(edition_title: str, values: list[int]) -> None:
+    n, offset = VERSIONS[edition_title]
+    assert values == list(range(offset, offset + n)), \
+        f"{edition_title} read with {len(values)} figures, some of another version"
+
+
+def test_readers_see_the_old_or_the_new_edition_never_a_mix(store_url: str,
+                                                           tmp_path: Path) -> None:
+    datasets = [load_data_dir(write_big_data_dir(tmp_path / title[-1], n, offset=offset,
+                                                 title=title))
+                for title, (n, offset) in VERSIONS.items()]
+    writer_store, reader_store = Store.open(store_url), Store.open(store_url)
+    writer_store.load_dataset(datasets[0])
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for i in range(1, RELOADS + 1):
+                writer_store.load_dataset(datasets[i % 2])
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+        finally:
+            done.set()
+
+    seen: dict[str, int] = {}
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        while not done.is_set():
+            edition = reader_store.edition("28", 2030)
+            _check_whole(edition.title, sorted(int(o.value) for o in edition.observations
+                                               if o.indicator == "demandeurs_emploi"))
+            seen[edition.title] = seen.get(edition.title, 0) + 1
+    finally:
+        thread.join()
+        writer_store.close()
+        reader_store.close()
+    assert not errors, errors
+    # Both versions were read while the loads ran, so reads did overlap the commits.
+    assert set(seen) == set(VERSIONS), seen
+
+
+def test_two_loads_at_once_both_succeed_one_after_the_other(store_url: str,
+                                                           tmp_path: Path) -> None:
+    datasets = [load_data_dir(write_big_data_dir(tmp_path / title[-1], n, offset=offset,
+                                                 title=title))
+                for title, (n, offset) in VERSIONS.items()]
+    stores = [Store.open(store_url) for _ in datasets]
+    errors: list[BaseException] = []
+
+    def writer(store: Store, first: int) -> None:
+        try:
+            for i in range(RELOADS // 4):
+                store.load_dataset(datasets[(first + i) % 2])
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(store, i)) for i, store in enumerate(stores)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert not errors, errors
+        edition = stores[0].edition("28", 2030)
+        _check_whole(edition.title, sorted(int(o.value) for o in edition.observations
+                                           if o.indicator == "demandeurs_emploi"))
+        assert len(stores[0].editions()) == 1
+    finally:
+        for store in stores:
+            store.close()
