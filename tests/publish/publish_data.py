@@ -14,6 +14,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from synthetic import DIRECTORY, GUIDE  # the directory and guide of the common SYNTHETIC data
+
 PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"
 HOSTILE = '<script>alert("x")</script> #titre $x$ *gras* _souligné_ @ref \\ // [a] ~ 100 %'
 
@@ -179,33 +181,6 @@ texts:
     date: juin 2029
     body: Un texte inventé.
 """
-
-DIRECTORY = """\
-title: Annuaire synthétique
-published: septembre 2029
-entries:
-  - territory: "28"
-    territory_label: Région synthétique
-    organisation: Carif-Oref synthétique
-    phones:
-      - {number: 02 00 00 00 01, label: Site de test}
-    emails: [contact@example.org]
-    websites: [www.example.org]
-"""
-
-GUIDE = """\
-title: Guide synthétique
-published: septembre 2029
-note: Guide inventé pour les tests.
-publics:
-  - id: jeunes
-    group: Jeunes
-    label: Jeunes scolarisés
-    structures: [CIO, ML]
-glossary:
-  - {acronym: CIO, definition: Centre d'information et d'orientation}
-"""
-
 
 def write_publish_data(root: Path) -> Path:
     """Write the SYNTHETIC data folder under `root` and return it."""

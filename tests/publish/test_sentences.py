@@ -172,3 +172,18 @@ def test_an_error_on_the_national_figure_drops_only_the_comparison(catalog: Cata
                          ("FR", "2029", "100000"), APPRENTIS,
                          findings=(_finding(Severity.ERROR, 12),))
     assert sentence is not None and "France" not in sentence
+
+
+def test_an_error_comparing_figures_withholds_the_sentences_of_each(catalog: Catalog) -> None:
+    figures = (("2028", "5000"), ("2029", "4900"))
+    # A sum that does not add up, reported on another figure (line 99) and naming ours.
+    sum_error = replace(_finding(Severity.ERROR, 99),
+                        related=(str(Provenance("observations.csv", 11)),))
+    assert _sentence(catalog, COUNT, *figures, subject=APPRENTIS,
+                     findings=(sum_error,)) is None
+    # A printed evolution compared with its two figures puts the evolution in question.
+    claim_error = replace(_finding(Severity.ERROR, 2, file="evolutions.csv"),
+                          related=(str(Provenance("observations.csv", 10)),
+                                   str(Provenance("observations.csv", 11))))
+    assert _sentence(catalog, COUNT, *figures, subject=APPRENTIS, claim=True,
+                     findings=(claim_error,)) is not None

@@ -45,7 +45,7 @@ from monoreg.publish.layout import (
     TextsBlock,
     load_layout,
 )
-from monoreg.publish.sentences import summary
+from monoreg.publish.sentences import summary as sentences_of
 from monoreg.publish.sources import source_line, source_text
 
 EMPTY_SECTION = "Aucune donnée pour cette section dans cette édition."
@@ -127,7 +127,7 @@ class _SectionBuilder:
                                                         ctx.catalog), notes.done())
 
     def summary(self, spec: SummaryBlock) -> doc.Summary | None:
-        sentences = summary(self.rows(), self.ctx.catalog, self.ctx.findings)
+        sentences = sentences_of(self.rows(), self.ctx.catalog, self.ctx.findings)
         return doc.Summary(sentences) if sentences else None
 
     def indicator_table(self, spec: IndicatorTableBlock) -> doc.Table | None:

@@ -68,7 +68,7 @@ class FindingIndex:
         if item.provenance is None:
             return []
         location = str(item.provenance)
-        return [f for f in self.findings if location in getattr(f, "related", ())
+        return [f for f in self.findings if location in f.related
                 and f.location not in self._claims]
 
     def blocks(self, items: Iterable[Item | None]) -> bool:
