@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from big_edition import write_big_data_dir
 from cli_process import monoreg_env, spawn_monoreg
 from sqlalchemy import create_engine, text
@@ -24,6 +25,7 @@ from store_rows import store_rows
 from synthetic import write_data_dir
 
 from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
 
 BIG = 30_000          # figures: enough for the load to spend seconds inside its transaction
@@ -120,12 +122,16 @@ def _check_whole(edition_title: str, values: list[int]) -> None:
         f"{edition_title} read with {len(values)} figures, some of another version"
 
 
-def test_readers_see_the_old_or_the_new_edition_never_a_mix(store_url: str,
-                                                           tmp_path: Path) -> None:
+@pytest.mark.parametrize("reader", ["command", "portal"])
+def test_readers_see_the_old_or_the_new_edition_never_a_mix(store_url: str, tmp_path: Path,
+                                                           reader: str) -> None:
+    """`command`: a connection per query, as the CLI reads; `portal`: the web app's pool."""
     datasets = [load_data_dir(write_big_data_dir(tmp_path / title[-1], n, offset=offset,
                                                  title=title))
                 for title, (n, offset) in VERSIONS.items()]
     writer_store, reader_store = Store.open(store_url), Store.open(store_url)
+    if reader == "portal":
+        reader_store = Store(pooled_engine(reader_store.engine))
     writer_store.load_dataset(datasets[0])
     done = threading.Event()
     errors: list[BaseException] = []

@@ -72,6 +72,7 @@ def pooled_engine(engine: Engine) -> Engine:
         return engine
     pooled = create_engine(engine.url, pool_size=8, max_overflow=8)
     event.listen(pooled, "connect", _sqlite_pragmas)
+    event.listen(pooled, "begin", _sqlite_begin)  # without it, no query is in a transaction
     return pooled
 
 
