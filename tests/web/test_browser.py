@@ -16,33 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import launch, serious_violations
 
 pytestmark = pytest.mark.browser
 
 PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = PROJECT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-def _missing(what: str) -> None:
-    # In CI a missing tool is a failure (scripts/test.sh installs it), elsewhere a skip.
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing (scripts/system-deps.sh and scripts/test.sh install it)")
-    pytest.skip(f"{what} is missing")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    yield from launch()
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +45,8 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def _shot(page: Any, folder: Path, name: str) -> None:
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+def _shot(page: Any, folder: Path, name: str, full_page: bool = True) -> None:
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
 
 
 def test_journey_home_region_indicator_search_guide(page: Any, real_url: str,
@@ -81,7 +64,7 @@ def test_journey_home_region_indicator_search_guide(page: Any, real_url: str,
 
     # The monograph is embedded; its figures are also in tables that link to comparisons.
     expect(page.locator("section.monograph article")).to_be_visible()
-    _shot(page, shots, "02-region-normandie")
+    _shot(page, shots, "02-region-normandie", full_page=False)  # the monograph is long
     page.locator("details.data-tables summary").click()
 
     # A figure compared across regions.
@@ -133,9 +116,6 @@ MAIN_PAGES = ["/", "/regions/normandie", "/indicateurs/population_municipale",
 
 
 def test_no_serious_accessibility_violation(browser: Any, real_url: str) -> None:
-    if not AXE.exists():
-        _missing(f"axe-core ({AXE.relative_to(PROJECT)}; npm install --prefix .cache/node "
-                 "axe-core@4)")
     # The app's CSP forbids injected scripts: only this audit context bypasses it.
     context = browser.new_context(bypass_csp=True)
     problems = []
@@ -143,13 +123,7 @@ def test_no_serious_accessibility_violation(browser: Any, real_url: str) -> None
         tab = context.new_page()
         for path in MAIN_PAGES:
             tab.goto(real_url + path)
-            tab.add_script_tag(path=str(AXE))
-            result = tab.evaluate("async () => await axe.run(document, "
-                                  "{resultTypes: ['violations']})")
-            problems.extend(
-                f"{path}: {v['id']} ({v['impact']}) — {v['help']} — "
-                f"{[n['target'] for n in v['nodes']][:3]}"
-                for v in result["violations"] if v["impact"] in ("serious", "critical"))
+            problems.extend(f"{path}: {v}" for v in serious_violations(tab))
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -108,9 +108,11 @@ class Portal:
         self._lock = threading.Lock()
 
     def fresh(self) -> Snapshot | None:
-        """The snapshot when it was checked less than `recheck` seconds ago (no I/O)."""
+        """The snapshot when it was checked less than `recheck` seconds ago, or while another
+        request is checking it (no I/O, no waiting); None when it is time to check."""
         current = self._snapshot
-        if current is not None and time.monotonic() - self._checked < self.recheck:
+        if current is not None and (time.monotonic() - self._checked < self.recheck
+                                    or self._lock.locked()):
             return current
         return None
 
