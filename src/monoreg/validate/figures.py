@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.model import (
@@ -109,8 +110,10 @@ def has_value(o: Observation | None) -> bool:
     return o is not None and o.status is Status.VALUE
 
 
+@lru_cache(maxsize=8192)
 def printed_number(text: str | None) -> PrintedNumber | None:
-    """How a reader reads the printed text; None when nothing or no figure is printed."""
+    """How a reader reads the printed text; None when nothing or no figure is printed.
+    Several rules read the same texts: the reading is pure, so it is kept."""
     if not text:
         return None
     try:
