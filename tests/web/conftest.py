@@ -43,6 +43,11 @@ def make_app(data_dir: Path, root: Path, **options: object) -> FastAPI:
 
 
 @pytest.fixture(scope="session")
+def admin_token() -> str:
+    return ADMIN_TOKEN
+
+
+@pytest.fixture(scope="session")
 def synthetic_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = write_data_dir(tmp_path_factory.mktemp("web-data"))
     texts = data / "editions" / "normandie" / "2030" / "texts.yaml"

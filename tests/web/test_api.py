@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import ADMIN_TOKEN
 
 from monoreg.publish.exports import CSV_COLUMNS
 
@@ -191,11 +190,11 @@ def test_request_bodies_are_bounded(api: httpx.Client) -> None:
     _error(api.post("/api/v1/admin/reload", content=b"x" * 200_000), 413)
 
 
-def test_reload_needs_the_admin_token(api: httpx.Client) -> None:
+def test_reload_needs_the_admin_token(api: httpx.Client, admin_token: str) -> None:
     _error(api.post("/api/v1/admin/reload"), 401)
     _error(api.post("/api/v1/admin/reload", headers={"Authorization": "Bearer wrong"}), 401)
     _error(api.get("/api/v1/admin/reload"), 405)
-    ok = api.post("/api/v1/admin/reload", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    ok = api.post("/api/v1/admin/reload", headers={"Authorization": f"Bearer {admin_token}"})
     assert ok.status_code == 200 and ok.json()["editions"] == 1
 
 
