@@ -130,7 +130,12 @@ def _check_aliases(root: Node, path: Path) -> None:
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file; every mapping gets '__line__' (its line) and '__keylines__'."""
     text = read_text(path)
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character: checked before parsing
+        line = text[: error.position].count("\n") + 1
+        raise InputError(f"invalid YAML: character {error.character!r} is not allowed",
+                         file=display_path(path), line=line) from None
     try:
         node = loader.get_single_node()
         if node is None:
