@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from monoreg.cli import app
+from monoreg.loading import load
 from monoreg.publish.document import Mode
 from monoreg.publish.exports import CSV_COLUMNS
 from monoreg.publish.site import build, catalog_hash, fingerprint, read_manifest
@@ -136,3 +137,14 @@ def test_cli_usage_errors(env, tmp_path: Path) -> None:  # type: ignore[no-untyp
         assert result.exit_code == 2, (args, result.output)
         assert message in result.output and "Traceback" not in result.output
     assert not Path(out).exists()
+
+
+def test_build_from_sqlite_or_postgresql(store, data_dir, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same build from either store (the common SYNTHETIC data of tests/synthetic.py)."""
+    load(store, data_dir)
+    report = build(store, tmp_path / "site", regions=["28"], jobs=1)
+    (result,) = report.built
+    edition = store.edition("28", 2030)
+    rows = (tmp_path / "site" / result.files["csv"]).read_text("utf-8-sig").splitlines()
+    assert len(rows) - 1 == len(edition.observations)
+    assert (tmp_path / "site" / result.files["pdf"]).read_bytes().startswith(b"%PDF-")
