@@ -1,17 +1,16 @@
 """The HTML validation report of the REAL Normandie 2020 edition (data/editions/normandie/
-2020) in headless Debian Chromium (PyPI playwright driving /usr/bin/chromium, never a
-downloaded browser): grouped by section in print order, errors first in each section, no
-console error, and no serious accessibility violation found by axe-core (installed by
-scripts/test.sh under .cache/node)."""
+2020) in headless Debian Chromium (tests/chromium.py): grouped by section in print order,
+errors first in each section, no console error, and no serious accessibility violation
+found by axe-core."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import PROJECT, launch, serious_violations
 
 from monoreg.ingest.datafiles.dataset import load_data_dir
 from monoreg.model import Severity
@@ -21,19 +20,7 @@ from monoreg.validate.writers import report_html
 
 pytestmark = pytest.mark.browser
 
-PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = PROJECT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 RANK = {s.value: s.rank for s in Severity}
-
-
-def _missing(what: str) -> None:
-    # In CI a missing tool is a failure (scripts/test.sh installs it), elsewhere a skip.
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing (scripts/system-deps.sh and scripts/test.sh install it)")
-    pytest.skip(f"{what} is missing")
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +36,7 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[st
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    yield from launch()
 
 
 def test_report_is_grouped_ordered_and_clean(browser: Any,
@@ -83,12 +63,6 @@ def test_report_is_grouped_ordered_and_clean(browser: Any,
     assert first.locator("tbody tr").first.get_attribute("data-severity") == "error"
     assert page.locator("caption").count() == len(groups) + 1
     assert page.locator("th[scope=col]").count() > 0
-    if not AXE.exists():
-        _missing(f"axe-core ({AXE})")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [f"{v['id']}: {v['help']}" for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(page) == []
     assert errors == []
     context.close()

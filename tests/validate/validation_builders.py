@@ -9,8 +9,6 @@ data-file loader does.
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
 from monoreg.metadata.reference import load_sections, load_territories, load_units
@@ -222,14 +220,3 @@ def clean_edition() -> Edition:
         directory=(directory_entry(),),
         guide=guide())
 
-
-def with_items(ed: Edition, **fields: object) -> Edition:
-    return replace(ed, **fields)  # type: ignore[arg-type]
-
-
-def only_rule(findings: list[Finding], rule: str) -> list[Finding]:
-    return [f for f in findings if f.rule == rule]
-
-
-def as_decimal(text: str) -> Decimal:
-    return Decimal(text)
