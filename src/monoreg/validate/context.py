@@ -83,7 +83,8 @@ class Context:
         accepted = self.acceptances.justification(
             self.rule.id, [s.item for s in (subject, *others)])
         return Finding(
-            rule=self.rule.id, severity=severity or self.rule.severity, message=message,
+            rule=self.rule.id, severity=severity or self.rule.severity,
+            message=message[:1].upper() + message[1:],
             section=subject.section, indicator=subject.indicator,
             territory=subject.territory, period=subject.period,
             printed=printed if printed is not None else subject.printed, expected=expected,

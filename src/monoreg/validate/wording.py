@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from monoreg import formatting as fr
-from monoreg.model import Catalog, Observation, Period, PeriodKind
+from monoreg.model import Catalog, EvolutionClaim, Observation, Period, PeriodKind
 
 NBSP = fr.NBSP
 
@@ -48,9 +48,15 @@ def gap(earlier: Period, later: Period) -> str:
 
 
 def indicator_name(catalog: Catalog, indicator: str) -> str:
-    """The indicator's label, in guillemets unless it already holds some."""
+    """The indicator's label in guillemets, or in “ ” when it holds guillemets itself."""
     label = catalog.indicators[indicator].label
-    return label if "«" in label else quote(label)
+    return f"“{label}”" if "«" in label else quote(label)
+
+
+def figure_name(catalog: Catalog, item: Observation | EvolutionClaim) -> str:
+    """What a printed figure is: '« Population active »', 'évolution de « Population »'."""
+    name = indicator_name(catalog, item.indicator)
+    return f"évolution de {name}" if isinstance(item, EvolutionClaim) else name
 
 
 def of(name: str) -> str:

@@ -8,11 +8,19 @@ from datetime import date
 from decimal import Decimal
 
 from monoreg import formatting as fr
-from monoreg.model import Finding, Observation, Period, PeriodKind, Severity, Status
+from monoreg.model import (
+    EvolutionClaim,
+    Finding,
+    Observation,
+    Period,
+    PeriodKind,
+    Severity,
+    Status,
+)
 from monoreg.validate.context import Context
 from monoreg.validate.figures import has_value, overlap
 from monoreg.validate.registry import rule
-from monoreg.validate.wording import gap, indicator_name
+from monoreg.validate.wording import figure_name, gap, indicator_name
 
 FAMILY = "periods"
 
@@ -52,11 +60,13 @@ def period_n_minus_1(context: Context) -> Iterator[Finding]:
                                [row.base])
 
 
-def _gap_finding(context: Context, about: object, base: Period, current: Period,
+def _gap_finding(context: Context, about: Observation | EvolutionClaim, base: Period,
+                 current: Period,
                  related: list[Observation]) -> Finding:
     expected = year_before(current).label()
     return context.finding(
-        about, f"N-1 ({base.label()}) et N ({current.label()}) : {gap(base, current)} ; "
+        about, f"{figure_name(context.catalog, about)} : N-1 ({base.label()}) et N "
+               f"({current.label()}), {gap(base, current)} ; "
                f"N-1 devrait être {expected}, ou le tableau doit dire sur quelle durée "
                "l'évolution est calculée.",
         printed=f"{base.label()} → {current.label()}", expected=expected, related=related)
@@ -75,7 +85,8 @@ def region_france_period(context: Context) -> Iterator[Finding]:
             and overlap(region.period, national.period)
         name = context.figures.territory_name(national.territory)
         yield context.finding(
-            national, f"Région ({region.period.label()}) et {name} "
+            national, f"{indicator_name(context.catalog, national.indicator)} : région "
+                      f"({region.period.label()}) et {name} "
                       f"({national.period.label()}) comparées sur deux périodes différentes "
                       f": {gap(region.period, national.period)}.",
             printed=national.printed_period or national.period.label(),
@@ -94,7 +105,8 @@ def period_after_cutoff(context: Context) -> Iterator[Finding]:
             continue
         partly = o.period.start <= cutoff.end
         yield context.finding(
-            o, f"Chiffre daté {o.period.label()}, "
+            o, f"{indicator_name(context.catalog, o.indicator)} : chiffre daté "
+               f"{o.period.label()}, "
                f"{'en partie ' if partly else ''}après l'arrêt de la collecte des données "
                f"({cutoff.label()}).",
             printed=o.printed_period or o.period.label(),
@@ -119,8 +131,8 @@ def stale_figure(context: Context) -> Iterator[Finding]:
             continue
         oldest = Period(PeriodKind.MONTH, cutoff.end.year, cutoff.end.month).shifted(-limit)
         yield context.finding(
-            o, f"Chiffre le plus récent de {indicator_name(context.catalog, o.indicator)} daté "
-               f"{o.period.label()}, {fr.number(Decimal(age))} mois avant l'arrêt de la "
+            o, f"{indicator_name(context.catalog, o.indicator)} : le chiffre le plus récent "
+               f"est daté {o.period.label()}, {fr.number(Decimal(age))} mois avant l'arrêt de la "
                f"collecte ({cutoff.label()}) ; seuil : {limit} mois.",
             printed=o.printed_period or o.period.label(),
             expected=f"{oldest.label()} ou après")

@@ -28,7 +28,7 @@ from monoreg.validate.context import Context
 from monoreg.validate.figures import has_value, printed_number
 from monoreg.validate.registry import rule
 from monoreg.validate.rules.evolutions import house_decimals
-from monoreg.validate.wording import quote
+from monoreg.validate.wording import figure_name, quote
 
 FAMILY = "printed-form"
 UNGROUPED_INTEGER = re.compile(r"(?<![\d,.])\d{4,}")  # an integer part of 4+ digits in a row
@@ -69,12 +69,14 @@ def malformed_number(context: Context) -> Iterator[Finding]:
         expected = well_printed(printed, catalog)
         if IRREGULAR_GROUPS in printed.anomalies:
             yield context.finding(
-                item, f"Groupes de chiffres irréguliers : {quote(item.printed)} se lit "
+                item, f"{figure_name(catalog, item)} : groupes de chiffres irréguliers, "
+                      f"{quote(item.printed)} se lit "
                       f"{expected}, mais un chiffre manque ou est en trop ; un nombre "
                       "s'écrit par groupes de trois chiffres.", expected=expected)
         if SPACE_IN_DECIMALS in printed.anomalies:
             yield context.finding(
-                item, f"Espace dans la partie décimale : {quote(item.printed)}.",
+                item, f"{figure_name(catalog, item)} : espace dans la partie décimale, "
+                      f"{quote(item.printed)}.",
                 expected=expected)
     yield from _run_together(context)
 
@@ -104,8 +106,9 @@ def decimal_separator(context: Context) -> Iterator[Finding]:
         if DOT_DECIMAL in printed.anomalies:
             expected = well_printed(printed, context.catalog)
             yield context.finding(
-                item, f"Point décimal dans {quote(item.printed)} : la virgule sépare les "
-                      f"décimales en français ({expected}).", expected=expected)
+                item, f"{figure_name(context.catalog, item)} : point décimal dans "
+                      f"{quote(item.printed)} ; la virgule sépare les décimales en français "
+                      f"({expected}).", expected=expected)
 
 
 @rule("digit-grouping", Severity.WARNING, FAMILY)
@@ -116,7 +119,8 @@ def digit_grouping(context: Context) -> Iterator[Finding]:
         if item.printed and UNGROUPED_INTEGER.search(item.printed):
             expected = well_printed(printed, context.catalog)
             yield context.finding(
-                item, f"Chiffres non groupés dans {quote(item.printed)} : {expected}.",
+                item, f"{figure_name(context.catalog, item)} : chiffres non groupés dans "
+                      f"{quote(item.printed)}, à écrire {expected}.",
                 expected=expected)
 
 
@@ -157,13 +161,15 @@ def zero_or_missing(context: Context) -> Iterator[Finding]:
     for o in context.edition.observations:
         if o.status is Status.VALUE and o.value == 0:
             yield context.finding(
-                o, f"0 imprimé ({quote(o.printed or '0')}) : vérifier qu'il s'agit d'une "
-                   "valeur nulle et non d'un chiffre manquant, qui s'écrit « Non renseigné ».",
+                o, f"{figure_name(context.catalog, o)} : 0 imprimé ; vérifier qu'il s'agit "
+                   "d'une valeur nulle et non d'un chiffre manquant, qui s'écrit « Non "
+                   "renseigné ».",
                 expected="0 ou « Non renseigné »")
         elif o.status is Status.NOT_APPLICABLE:
             yield context.finding(
-                o, f"{quote(o.printed or '-')} imprimé à la place d'un chiffre : écrire "
-                   "« Non renseigné » s'il manque, ou sa valeur.",
+                o, f"{figure_name(context.catalog, o)} : {quote(o.printed or '-')} imprimé "
+                   "à la place d'un chiffre ; écrire « Non renseigné » s'il manque, ou sa "
+                   "valeur.",
                 expected="« Non renseigné » ou la valeur")
 
 
@@ -174,11 +180,13 @@ def missing_source(context: Context) -> Iterator[Finding]:
     known = {s.id for s in context.edition.sources} | set(context.catalog.sources)
     for o in context.edition.observations:
         if o.source is None:
-            yield context.finding(o, "Chiffre sans source : ni la sienne, ni celle de son "
-                                     "tableau (table_sources de edition.yaml).",
+            yield context.finding(o, f"{figure_name(context.catalog, o)} : chiffre sans "
+                                     "source, ni la sienne, ni celle de son tableau "
+                                     "(table_sources de edition.yaml).",
                                   expected="une source")
         elif o.source not in known:
-            yield context.finding(o, f"Source inconnue {quote(o.source)}.",
+            yield context.finding(o, f"{figure_name(context.catalog, o)} : source "
+                                     f"inconnue {quote(o.source)}.",
                                   expected="une source de sources.yaml ou de edition.yaml")
     for item in (*context.edition.texts, *context.edition.lists):
         if not item.source:
@@ -201,6 +209,7 @@ def missing_period(context: Context) -> Iterator[Finding]:
         for o in figures:
             if not o.printed_period and has_value(o):
                 yield context.finding(
-                    o, f"{quote(o.printed or '')} est imprimé sans période, alors que les "
-                       f"autres chiffres du tableau en ont une ; période retenue : "
-                       f"{o.period.label()}.", expected=o.period.label())
+                    o, f"{figure_name(context.catalog, o)} : {quote(o.printed or '')} est "
+                       "imprimé sans période, alors que les autres chiffres du tableau en ont "
+                       f"une ; période retenue : {o.period.label()}.",
+                    expected=o.period.label())
