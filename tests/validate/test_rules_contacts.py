@@ -67,12 +67,12 @@ def test_email_addresses_well_formed() -> None:
 def test_web_addresses_truncated_or_accented() -> None:
     ed = edition(directory=(directory_entry(
         websites=("ww.orientation-synthetique.org",),
-        public_websites=("www.atout.cap-métiers.pro", "https://")),))
+        public_websites=("www.atout.cap-métiers.pro", "https://", "http://[www.x.fr")),))
     findings = run(ed, "web-address")
     assert [(f.printed, f.expected) for f in findings] == [
         ("ww.orientation-synthetique.org", "www.orientation-synthetique.org"),
         ("www.atout.cap-métiers.pro", "www.atout.cap-metiers.pro"),
-        ("https://", "www.domaine.fr")]
+        ("https://", "www.domaine.fr"), ("http://[www.x.fr", "www.domaine.fr")]
 
 
 def test_web_addresses_well_formed() -> None:

@@ -186,7 +186,10 @@ def email_address(context: Context) -> Iterator[Finding]:
 def host_of(address: str) -> str:
     """The host of a web address printed with or without its scheme ('www.c2rp.fr')."""
     first = address.strip().split()[0] if address.strip() else ""
-    return urlsplit(first if "//" in first else f"//{first}").hostname or ""
+    try:
+        return urlsplit(first if "//" in first else f"//{first}").hostname or ""
+    except ValueError:  # an unbalanced '[' reads as a broken IPv6 address
+        return ""
 
 
 @rule("web-address", Severity.ERROR, FAMILY)
