@@ -69,8 +69,9 @@ def _print_tables(report: Report) -> None:
     for group in report.groups:
         table = Table(title=group.title, title_justify="left", show_lines=True,
                       expand=True)
-        for name, ratio in (("Gravité", 1), ("Règle", 2), ("Constat", 6), ("Imprimé", 2),
-                            ("Attendu", 2), ("Où", 3)):
+        table.add_column("Gravité", no_wrap=True)
+        table.add_column("Règle", no_wrap=True)
+        for name, ratio in (("Constat", 6), ("Imprimé", 2), ("Attendu", 2), ("Où", 2)):
             table.add_column(name, ratio=ratio, overflow="fold")
         for entry in group.entries:
             f = entry.finding
@@ -78,6 +79,8 @@ def _print_tables(report: Report) -> None:
             if f.accepted:
                 severity = Text(f"{entry.severity_label}\nacceptée : {f.accepted}",
                                 style="green")
+            # The title names the edition: its folder need not be repeated on every row.
+            where = (f.location or "").rsplit("/", 1)[-1]
             table.add_row(severity, f.rule, f.message, f.printed or "", f.expected or "",
-                          f.location or "")
+                          where)
         console.print(table)
