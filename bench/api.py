@@ -244,7 +244,10 @@ def bench_search(url: str, label: str, texts: int, api: bool) -> None:
     editions = synthetic_editions(regions, texts)
     store = Store.open(url)
     started = time.perf_counter()
-    store.load_dataset(replace(dataset, editions=editions, series=()))
+    # Only the regions of the catalogue matter here; its sources are left out because one
+    # bundled source's `published` overflows the store's VARCHAR(64) on PostgreSQL.
+    store.load_dataset(replace(dataset, catalog=replace(dataset.catalog, sources={}),
+                               editions=editions, series=()))
     indexing = time.perf_counter() - started
     index = SearchIndex(pooled_engine(store.engine))  # as the portal searches
     rng = random.Random(11)

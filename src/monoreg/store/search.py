@@ -307,23 +307,24 @@ def highlight(value: str, wanted: frozenset[str], window: int | None = None
     about that many words around the first match, with '…' where text is left out."""
     value = " ".join(value.split())
     tokens = list(_WORD.finditer(value))
-    start, end = 0, len(value)
+    low, high = 0, len(tokens)
     if window is not None and len(tokens) > window:
         first = next((n for n, m in enumerate(tokens) if _is_match(m.group(), wanted)), 0)
         high = min(len(tokens), max(first - window // 4, 0) + window)
         low = max(0, high - window)
-        start = tokens[low].start() if low else 0
-        end = tokens[high - 1].end() if high < len(tokens) else len(value)
-    return tuple(_parts(value, tokens, wanted, start, end))
+    start = tokens[low].start() if low else 0
+    end = tokens[high - 1].end() if high < len(tokens) else len(value)
+    return tuple(_parts(value, tokens[low:high], wanted, start, end))
 
 
 def _parts(value: str, tokens: list[re.Match[str]], wanted: frozenset[str], start: int,
            end: int) -> Iterator[Part]:
+    """Parts of value[start:end], whose words are `tokens`."""
     if start > 0:
         yield Part("… ")
     cursor = start
     for token in tokens:
-        if token.start() < start or token.end() > end or not _is_match(token.group(), wanted):
+        if not _is_match(token.group(), wanted):
             continue
         if token.start() > cursor:
             yield Part(value[cursor:token.start()])
