@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from monoreg.cli import app
 from monoreg.errors import InputError
+from monoreg.ingest import of_list
 from monoreg.ingest.batch import store_batch
 from monoreg.ingest.of_list import read_of_list
 from monoreg.store.repository import Store
@@ -154,3 +155,43 @@ def test_library_error_names_file_and_line(store: Store, tmp_path: Path) -> None
         read_of_list(bad, store.catalog(), "2024-01-15")
     assert caught.value.line == 1 and "adressePhysiqueOrganismeFormation.codeRegion" in str(
         caught.value)
+
+
+@pytest.mark.parametrize("workers", [2, 3, 5, 8])
+def test_counting_in_parallel_parts_gives_the_same_result(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+    """Big files are cut into ranges counted by several processes: whatever the cuts (inside
+    the quoted line break of lines 7-8, between the two lines with one number), the result
+    is the one pass's. Without the repeated number, the parts' own result is the answer."""
+    monkeypatch.setattr(of_list, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(of_list, "MAX_WORKERS", workers)
+    monkeypatch.setattr(of_list.os, "cpu_count", lambda: workers)
+    batch = read_of_list(SAMPLE, store.catalog(), "2024-01-15")
+    assert batch.report["regions"]["nombre_of_liste_publique"] == ORGANISATIONS
+    assert [i["line"] for i in batch.report["rejected"]["lines"]] == REJECTED
+    lines = SAMPLE.read_bytes().split(b"\r\n")
+    del lines[11]  # the repeated declaration number
+    unique = tmp_path / "liste.csv"
+    unique.write_bytes(b"\r\n".join(lines))
+    batch = read_of_list(unique, store.catalog(), "2024-01-15")
+    assert batch.report["regions"]["nombre_of_apprentissage"] == APPRENTICESHIP
+    assert [i["line"] for i in batch.report["rejected"]["lines"]] == [9, 10, 11, 12]
+
+
+def test_a_cut_inside_a_quoted_line_break_is_counted_in_one_pass(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = SAMPLE.read_bytes()
+    header = data.index(b"\r\n") + 2
+    inside = data.index(b"DEUX LIGNES")  # line 8 continues the quoted name of line 7
+    monkeypatch.setattr(of_list, "line_ranges",
+                        lambda path, start, parts: [(header, inside), (inside, len(data))])
+    monkeypatch.setattr(of_list, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(of_list.os, "cpu_count", lambda: 2)
+    calls: list[object] = []
+    original = of_list._count_parallel
+    monkeypatch.setattr(of_list, "_count_parallel",
+                        lambda *args: calls.append(original(*args)) or calls[-1])
+    batch = read_of_list(SAMPLE, store.catalog(), "2024-01-15")
+    assert calls == [None]  # the parts were dropped …
+    assert batch.report["regions"]["nombre_of_liste_publique"] == ORGANISATIONS  # … one pass
+    assert [i["line"] for i in batch.report["rejected"]["lines"]] == REJECTED

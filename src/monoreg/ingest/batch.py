@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -94,6 +95,28 @@ class InputFile:
             raise RuntimeError("the file was not read")
         self._raw.finish()
         return self._raw.hexdigest()
+
+
+def line_ranges(path: Path, start: int, parts: int) -> list[tuple[int, int]]:
+    """[start, end) byte ranges of the file from `start`, cut at line starts, about equal."""
+    size = path.stat().st_size
+    bounds = [start]
+    with path.open("rb") as handle:
+        for k in range(1, parts):
+            handle.seek(max(bounds[-1], start + (size - start) * k // parts))
+            handle.readline()
+            bounds.append(min(handle.tell(), size))
+    bounds.append(size)
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def range_lines(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """The lines of the next `size` bytes of a file (the range ends at a line end)."""
+    for line in handle:
+        yield line
+        size -= len(line)
+        if size <= 0:
+            return
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,27 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import os
+from array import array
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.batch import CountDate, ImportBatch, InputFile, Progress, count_date
+from monoreg.ingest.batch import (
+    CHUNK,
+    CountDate,
+    ImportBatch,
+    InputFile,
+    Progress,
+    count_date,
+    line_ranges,
+    range_lines,
+)
 from monoreg.ingest.datafiles.reader import load_yaml
 from monoreg.ingest.datafiles.schemas import _Item
 from monoreg.ingest.tally import RegionCodes, Rejections, Tally
@@ -32,6 +45,8 @@ LAYOUTS = Path(__file__).resolve().parent / "layouts"
 OF_LIST_LAYOUT = LAYOUTS / "liste-publique-of.yaml"
 CONTINUATION = 50      # lines a quoted field may run over before the row is given up
 SHAPES = 4096          # quoting patterns remembered (a list has a handful)
+PARALLEL_BYTES = 16 << 20   # bigger files are counted by several processes
+MAX_WORKERS = 4
 _BOOLEANS = {"true": True, "false": False}
 
 
@@ -90,13 +105,18 @@ def _header(first: bytes, layout: CountLayout, file: str) -> _Columns:
 class _Counter:
     """One pass over the records: counts per distinct (region, flags) text, rejections."""
 
-    def __init__(self, columns: _Columns, layout: CountLayout, catalog: Catalog) -> None:
+    def __init__(self, columns: _Columns, layout: CountLayout, codes: RegionCodes) -> None:
         self.columns = columns
         self.layout = layout
-        self.codes = RegionCodes(catalog)
+        self.codes = codes
         self.rejections = Rejections()
+        self.lines = 0          # physical lines read
+        self.open_end = False   # the last record ran past the last line (a cut range)
         # (region text, flag texts…) -> [rows] when countable, or the reason it is not
         self.keys: dict[tuple[bytes, ...], list[int] | str] = {}
+        self.idents: list[bytes] = []   # keys of the counted records (fast pass)
+        self.unique = True              # … none empty or repeated (known once sealed)
+        self.hashes: list[array[int]] = []  # hashes of the distinct keys, one array a part
         self.rows = 0
         self.wheres = tuple(dict.fromkeys(m.where for m in layout.measures if m.where))
 
@@ -112,12 +132,33 @@ class _Counter:
                 return f"{name} vaut « {flag} » au lieu de true ou false"
         return [0]
 
+    def keys_unique(self) -> bool:
+        """No counted record had an empty key, nor one repeated in this or another part."""
+        self.seal(hashes=False)
+        if len(self.hashes) < 2:
+            return self.unique
+        return self.unique and len(set().union(*self.hashes)) == sum(map(len, self.hashes))
+
+    def seal(self, hashes: bool = True) -> None:
+        """Keep of the keys only what tells whether they repeat: the hash of each distinct key
+        (a collision across parts only costs a strict second pass). What a part sends back to
+        the parent process is then small."""
+        if not self.idents:
+            return
+        distinct = {i.strip(b'" ') for i in self.idents}
+        self.unique = self.unique and len(distinct) == len(self.idents) and b"" not in distinct
+        if hashes:
+            self.hashes.append(array("q", map(hash, distinct)))
+        self.idents = []
+
     def slow_fields(self, line: bytes, lines: Iterator[bytes]) -> tuple[list[bytes] | str, int]:
         """Fields of a line the fast split cannot take, with the csv module; returns the
         fields (or why the row is rejected) and how many more lines it ran over."""
         extra = 0
         while line.count(b'"') % 2:  # a quoted field goes on over the next line
             following = next(lines, None)
+            if following is None:
+                self.open_end = True
             if following is None or extra >= CONTINUATION:
                 return "guillemet ouvert jamais refermé", extra
             line += following
@@ -136,7 +177,11 @@ class _Counter:
             return f"{len(fields)} champs au lieu de {self.columns.count}", extra
         return [f.encode("utf-8") for f in fields], extra
 
-    def run(self, lines: Iterator[bytes], first_line: int) -> None:
+    def run(self, lines: Iterator[bytes], first_line: int, strict: bool) -> None:
+        """Count the records. Not strict, keys are only collected, and `keys_unique` tells
+        afterwards whether a key was empty or repeated (then the file is counted again,
+        strictly, rejecting those rows with their line): the list's key is unique, so the
+        fast pass is almost always the only one."""
         c = self.columns
         skeleton = self.layout.delimiter.encode() * (c.count - 1)
         split, key_at = c.split, c.key
@@ -145,11 +190,13 @@ class _Counter:
             region_at = c.region
             getter = lambda f: (f[region_at],)  # noqa: E731 - one column, still a tuple
         keys, seen, reject = self.keys, set(), self.rejections.add
+        collect = self.idents.append
         separator = self.layout.delimiter.encode()
         # Skeletons seen so far, and whether they are plain (only separators and whole-field
         # quotes): a list repeats a handful of quoting patterns, so this is one set lookup.
         plain: dict[bytes, bool] = {}
         number = first_line - 1
+        records = 0
         for line in lines:
             number += 1
             shape = line.translate(None, _NOT_STRUCTURE)
@@ -168,16 +215,20 @@ class _Counter:
                 number += extra
                 if isinstance(result, str):
                     reject(start, result)
-                    self.rows += 1
+                    records += 1
                     continue
                 fields = result
-            self.rows += 1
+            records += 1
             key = getter(fields)
             entry = keys.get(key)
             if entry is None:
                 entry = keys[key] = self.classify(key)
             if entry.__class__ is str:
                 reject(number, entry)  # type: ignore[arg-type]
+                continue
+            if not strict:
+                collect(fields[key_at])
+                entry[0] += 1  # type: ignore[index]
                 continue
             ident = fields[key_at].strip(b'" ')
             if not ident:
@@ -189,6 +240,20 @@ class _Counter:
                 reject(number, f"{self.layout.key} en double")
                 continue
             entry[0] += 1  # type: ignore[index]
+        self.rows += records
+        self.lines = number - first_line + 1
+
+    def absorb(self, part: _Counter, offset: int) -> None:
+        """Add what another process counted in a later range; its lines start at offset+1."""
+        self.rows += part.rows
+        self.lines += part.lines
+        self.unique = self.unique and part.unique
+        self.hashes.extend(part.hashes)
+        self.rejections.extend(part.rejections, offset)
+        for key, entry in part.keys.items():
+            mine = self.keys.setdefault(key, [0] if isinstance(entry, list) else entry)
+            if isinstance(entry, list) and isinstance(mine, list):
+                mine[0] += entry[0]
 
     def tally(self) -> Tally:
         tally = Tally()
@@ -218,6 +283,44 @@ def check_layout(layout: CountLayout, catalog: Catalog, where: str) -> None:
                          "(data/reference/sources.yaml): run 'monoreg load'")
 
 
+def _count_range(path: Path, start: int, end: int, columns: _Columns, layout: CountLayout,
+                 codes: RegionCodes) -> _Counter:
+    counter = _Counter(columns, layout, codes)
+    with path.open("rb", buffering=CHUNK) as handle:
+        handle.seek(start)
+        counter.run(range_lines(handle, end - start), 1, strict=False)
+    counter.seal()
+    return counter
+
+
+def _count_parallel(path: Path, start: int, columns: _Columns, layout: CountLayout,
+                    codes: RegionCodes, workers: int) -> _Counter | None:
+    """The records counted by several processes, each on a range of lines; None when a
+    range cut a record in two (a quoted line break at the cut), to count in one pass."""
+    ranges = line_ranges(path, start, workers)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(len(ranges), mp_context=context) as pool:
+        parts = list(pool.map(_count_range, *zip(*((path, a, b, columns, layout, codes)
+                                                   for a, b in ranges), strict=True)))
+    if any(part.open_end for part in parts[:-1]):
+        return None
+    total = _Counter(columns, layout, codes)
+    offset = 1  # the header
+    for part in parts:
+        total.absorb(part, offset)
+        offset += part.lines
+    return total
+
+
+def _workers(path: Path) -> int:
+    """Processes to count with: one per core (at most 4) for big files where fork exists."""
+    cores = min(os.cpu_count() or 1, MAX_WORKERS)
+    if cores < 2 or path.stat().st_size < PARALLEL_BYTES or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return cores
+
+
 def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
                  progress: Progress | None = None,
                  layout_path: Path = OF_LIST_LAYOUT) -> ImportBatch:
@@ -227,13 +330,28 @@ def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
     check_layout(layout, catalog, layout_path.name)
     when = count_date(date, path)
     source = InputFile(path, progress)
+    codes = RegionCodes(catalog)
     with source.open() as stream:
         first = stream.readline()
         if not first.strip():
             raise InputError("the file is empty", file=source.name)
-        counter = _Counter(_header(first, layout, source.name), layout, catalog)
-        counter.run(iter(stream), 2)
-        sha256 = source.sha256()
+        columns = _header(first, layout, source.name)
+        counter = None
+        workers = _workers(path)
+        if workers > 1:
+            with ThreadPoolExecutor(1) as hashing:  # the hash and progress, meanwhile
+                digest = hashing.submit(source.sha256)
+                counter = _count_parallel(path, len(first), columns, layout, codes, workers)
+                sha256 = digest.result()
+        if counter is None:
+            counter = _Counter(columns, layout, codes)
+            counter.run(iter(stream), 2, strict=False)
+            sha256 = source.sha256()
+    if not counter.keys_unique():
+        counter = _Counter(columns, layout, codes)
+        with path.open("rb") as handle:
+            handle.readline()
+            counter.run(iter(handle), 2, strict=True)
     tally = counter.tally()
     if counter.rows and not tally.counts:
         first_reject = counter.rejections.listed[0]

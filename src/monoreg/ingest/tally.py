@@ -27,6 +27,14 @@ class Rejections:
         if len(self.listed) < LISTED:
             self.listed.append((line, reason))
 
+    def extend(self, other: Rejections, offset: int) -> None:
+        """Add another part's rejections, its line numbers shifted by `offset`."""
+        self.count += other.count
+        self.reasons.update(other.reasons)
+        room = LISTED - len(self.listed)
+        self.listed.extend((None if line is None else line + offset, reason)
+                           for line, reason in other.listed[:max(0, room)])
+
     def report(self) -> dict[str, Any]:
         return {"count": self.count, "by_reason": dict(self.reasons.most_common()),
                 "lines": [{"line": line, "reason": reason} for line, reason in self.listed],
