@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -39,6 +40,7 @@ from monoreg.model import Edition as EditionData
 from monoreg.model.names import fold, slugify
 from monoreg.publish.exports import WRITERS, ExportData, edition_export, observation_data
 from monoreg.publish.render import html_fragment
+from monoreg.publish.site import file_names
 from monoreg.store.repository import EditionSummary, ObservationRecord
 from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE, SearchQuery
 from monoreg.validate import validate_edition
@@ -275,9 +277,9 @@ DOWNLOAD_LABELS = {"pdf": "Monographie (PDF)", "csv": "Chiffres (CSV, Excel fran
                    "json": "Chiffres et contenus (JSON)", "xlsx": "Chiffres (XLSX)"}
 
 
-def pdf_path(portal: Portal, territory: Territory, year: int) -> Any:
+def pdf_path(portal: Portal, territory: Territory, year: int) -> Path:
     """Where `monoreg build` writes an edition's PDF (see docs/portal.md)."""
-    return portal.build_dir / territory.slug / str(year) / f"{territory.slug}-{year}.pdf"
+    return portal.build_dir / file_names(territory.slug, year)["pdf"]
 
 
 def pdf_built(portal: Portal, territory: Territory, year: int | None) -> bool:
