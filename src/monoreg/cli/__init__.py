@@ -5,13 +5,14 @@ Each module registers its commands on the shared `app` (cli/common.py).
 
 from __future__ import annotations
 
-import monoreg.cli.editions  # registers edition new|status, diff, ranking
-import monoreg.cli.imports  # noqa: F401  (registers import monograph|of-list|lheo|…)
-import monoreg.cli.serve  # noqa: F401  (registers serve)
-import monoreg.cli.validate  # registers validate
-from monoreg.cli import (
-    build,  # noqa: F401  (registers build)
-    data,  # noqa: F401  (registers load, show, export)
+# Importing a command module registers its commands on the shared app.
+from monoreg.cli import (  # noqa: F401
+    build,  # build
+    data,  # load, show, export
+    editions,  # edition new|status, diff, ranking
+    imports,  # import monograph|of-list|lheo|…
+    serve,  # serve
+    validate,  # validate
 )
 from monoreg.cli.common import app
 
