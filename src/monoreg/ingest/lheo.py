@@ -114,6 +114,7 @@ def _refuse_doctype(element: Any, file: str) -> None:
 
 
 def _parse(stream: Any, counter: _Counter) -> None:
+    etree.clear_error_log()  # the log is per thread: keep only this file's errors in it
     events = etree.iterparse(
         stream, events=("start", "end"), tag=("{*}lheo", "{*}formation"),
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
@@ -134,8 +135,12 @@ def _parse(stream: Any, counter: _Counter) -> None:
                 while element.getprevious() is not None:  # counted formations go
                     del element.getparent()[0]
     except etree.XMLSyntaxError as error:
-        raise InputError(f"malformed XML: {error.msg}", file=counter.file,
-                         line=error.lineno) from None
+        # iterparse may end on a follow-up error ('no element found', line 0); the first
+        # one in the log is the mistake ('Entity 'x' not defined', line 6).
+        first = error.error_log[0] if len(error.error_log) else None
+        message, line = (first.message, first.line) if first else (error.msg, error.lineno)
+        raise InputError(f"malformed XML: {message}", file=counter.file,
+                         line=line or None) from None
     if not root_seen:
         raise InputError("no <lheo> element: is this an LHEO file?", file=counter.file)
 

@@ -174,6 +174,9 @@ def read_monograph(path: Path, catalog: Catalog, *, region: str | None = None,
     territory = _region(document, layout, catalog, region)
     published, cutoff = _dates(document, layout, year, report)
     sections = split_sections(without_furniture(document.lines, layout), layout, report)
+    if all(section.heading is None for section in sections):
+        raise InputError("none of the monograph's section headings was found: is this a "
+                         "regional monograph?", file=document.file)
     sources = _sources(sections, territory, published.year)
 
     def source_of(section_id: str | None) -> str | None:

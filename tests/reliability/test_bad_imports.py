@@ -1,0 +1,156 @@
+"""Broken files given to `monoreg import …`: refused cleanly, the store left as it was.
+
+The store holds the bundled data (the catalogue the importers need, as users have it). Valid
+inputs are the SYNTHETIC samples of corpus/importers/valid/ and, for the monograph importer,
+the real seed (data/editions/normandie/2020/source.txt); corpus/importers/<importer>/ holds
+broken ones. Hostile XML and PDF files have their own module (test_hostile_files.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from corruptions import CORRUPTIONS, Corruption
+from store_rows import StoreRows, store_rows
+from typer.testing import CliRunner
+
+from monoreg.cli import app
+from monoreg.loading import load
+from monoreg.settings import PROJECT_ROOT
+from monoreg.store.repository import Store
+
+CORPUS = Path(__file__).parent / "corpus" / "importers"
+SEED = PROJECT_ROOT / "data" / "editions" / "normandie" / "2020" / "source.txt"
+DATES = {"of-list": ["--date", "2024-01-01"], "lheo": ["--date", "2024-01-01"],
+         "insee-population": ["--date", "2021-01-01"], "monograph": []}
+VALID = {"of-list": CORPUS / "valid" / "of-list.synthetic.csv",
+         "lheo": CORPUS / "valid" / "lheo.synthetic.xml",
+         "insee-population": CORPUS / "valid" / "insee.synthetic.csv",
+         "monograph": SEED}
+
+
+@dataclass(frozen=True)
+class ImportStore:
+    file: Path
+    rows: StoreRows
+
+
+@pytest.fixture(scope="module")
+def import_store(tmp_path_factory: pytest.TempPathFactory) -> ImportStore:
+    """A SQLite store loaded with the bundled data, copied for every case."""
+    path = tmp_path_factory.mktemp("imports") / "store.sqlite"
+    store = Store.open(f"sqlite:///{path}")
+    load(store, PROJECT_ROOT / "data")
+    store.close()
+    return ImportStore(path, store_rows(f"sqlite:///{path}"))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: int
+    stdout: str
+    stderr: str
+    url: str
+
+
+def run_import(command: str, file: Path, import_store: ImportStore, tmp_path: Path,
+               monkeypatch: pytest.MonkeyPatch) -> Outcome:
+    shutil.copy(import_store.file, tmp_path / "store.sqlite")
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    monkeypatch.setenv("MONOREG_DATABASE_URL", url)
+    result = CliRunner().invoke(app, ["import", command, str(file), *DATES[command]],
+                                env={"COLUMNS": "200"})
+    # An exception other than the exit of a refused input is what prints a traceback.
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        f"uncaught {result.exception!r}"
+    return Outcome(result.exit_code, result.stdout, result.stderr, url)
+
+
+def assert_refused(outcome: Outcome, import_store: ImportStore, *where: str) -> None:
+    assert outcome.code == 1, outcome.stdout + outcome.stderr
+    for fragment in where:
+        assert fragment in outcome.stderr, f"{fragment!r} not in: {outcome.stderr}"
+    assert store_rows(outcome.url) == import_store.rows
+
+
+def test_valid_samples_are_imported(import_store: ImportStore, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The samples the corruptions start from are good: what breaks them is the corruption."""
+    for command, path in VALID.items():
+        outcome = run_import(command, path, import_store, tmp_path, monkeypatch)
+        assert outcome.code == 0, outcome.stderr
+        assert store_rows(outcome.url) != import_store.rows
+
+
+# (importer, broken file, texts the message must contain: the file and the place)
+CORPUS_CASES = (
+    ("of-list", "of_list/wrong-separator.csv", ("wrong-separator.csv, line 1",
+                                                "missing column")),
+    ("of-list", "of_list/missing-region-column.csv",
+     ("missing-region-column.csv, line 1", "codeRegion")),
+    ("of-list", "of_list/no-countable-row.csv", ("no-countable-row.csv, line 2", "99")),
+    ("insee-population", "insee/missing-column.csv", ("missing-column.csv, line 1", "PMUN")),
+    ("insee-population", "insee/bad-number.csv", ("bad-number.csv, line 3, field 'PMUN'",)),
+    ("insee-population", "insee/unknown-region.csv",
+     ("unknown-region.csv, line 3, field 'CODREG'",)),
+    ("lheo", "lheo/malformed.xml", ("malformed.xml, line 5",)),
+    ("lheo", "lheo/undefined-entity.xml", ("undefined-entity.xml, line 6", "secret")),
+    ("lheo", "lheo/wrong-root.xml", ("wrong-root.xml", "lheo")),
+    ("lheo", "lheo/no-countable-action.xml", ("no-countable-action.xml, line 8", "99")),
+    ("monograph", "monograph/not-a-monograph.txt", ("not-a-monograph.txt",)),
+)
+
+
+@pytest.mark.parametrize(("command", "name", "where"), CORPUS_CASES,
+                         ids=[name for _, name, _ in CORPUS_CASES])
+def test_broken_import_is_refused(command: str, name: str, where: tuple[str, ...],
+                                  import_store: ImportStore, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    outcome = run_import(command, CORPUS / name, import_store, tmp_path, monkeypatch)
+    assert_refused(outcome, import_store, *where)
+
+
+# Corruptions an importer accepts by design, and what it must then report.
+ACCEPTED = {
+    # The monograph importer reads Latin-1 text (PDF extractions often are).
+    ("monograph", "latin-1"): "",
+    # The OF list is a national file of 100 000 lines: a bad line is set aside and reported,
+    # the others are counted.
+    ("of-list", "5-mb-line"): "ligne 2",
+    # It counts by the region and flag columns only, which are ASCII in any encoding.
+    ("of-list", "latin-1"): "3 comptés",
+    # An XML file in UTF-16 with its byte order mark is well-formed XML.
+    ("lheo", "utf-16"): "",
+}
+# Reading a 5 MB line takes the monograph reader seconds: bench/, not the suite.
+SLOW = {("monograph", "5-mb-line")}
+
+
+def _matrix() -> list[tuple[str, Corruption]]:
+    return [(command, corruption) for command in VALID for corruption in CORRUPTIONS
+            if (command, corruption.name) not in SLOW]
+
+
+@pytest.mark.parametrize(("command", "corruption"), _matrix(),
+                         ids=[f"{c}:{k.name}" for c, k in _matrix()])
+def test_corrupted_import_is_refused(command: str, corruption: Corruption,
+                                     import_store: ImportStore, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    valid = VALID[command]
+    broken = corruption.apply(valid.read_bytes(), valid.name)
+    if broken is None:
+        return
+    path = tmp_path / valid.name
+    path.write_bytes(broken)
+    outcome = run_import(command, path, import_store, tmp_path, monkeypatch)
+    if (command, corruption.name) in ACCEPTED:
+        assert outcome.code == 0, outcome.stderr
+        assert ACCEPTED[(command, corruption.name)] in outcome.stdout
+        return
+    if not corruption.always_an_error and outcome.code == 0:
+        return  # a truncated file may still be a valid, shorter one
+    line = corruption.line(broken)
+    assert_refused(outcome, import_store, valid.name + (f", line {line}" if line else ""))
