@@ -90,7 +90,9 @@ def worker_monoreg(file: Path, url: str) -> dict[str, object]:
     store_batch(store, batch)
     seconds = time.perf_counter() - started
     regions = batch.report["regions"]
-    return {"seconds": seconds, "peak_mb": peak_mb(), "start_mb": start_mb,
+    # big files are counted by forked processes: the peak of each of them counts too
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": seconds, "peak_mb": max(peak_mb(), children), "start_mb": start_mb,
             "organisations": regions["nombre_of_liste_publique"],
             "apprenticeship": regions["nombre_of_apprentissage"]}
 
@@ -163,7 +165,7 @@ def main() -> int:
     ratio = float(best_theirs["seconds"]) / float(best_ours["seconds"])
     rss = max(float(r["peak_mb"]) for r in ours)
     print(f"monoreg import of-list : {best_ours['seconds']:.3f} s (best of {args.runs}), "
-          f"peak RSS {rss:.0f} MB (interpreter and imports: "
+          f"peak RSS {rss:.0f} MB, largest process (interpreter and imports: "
           f"{float(best_ours['start_mb']):.0f} MB)")
     print(f"DuckDB read_csv+GROUP BY: {best_theirs['seconds']:.3f} s (best of {args.runs}), "
           f"peak RSS {max(float(r['peak_mb']) for r in theirs):.0f} MB")
