@@ -19,7 +19,7 @@ from monoreg.settings import get_settings
 @app.command()
 def build(
     regions: Annotated[list[str] | None, typer.Argument(
-        help="Regions (INSEE code, name or slug).", metavar="REGION…",
+        help="Regions (INSEE code, name or slug).", metavar="REGION",
         show_default=False)] = None,
     all_regions: Annotated[bool, typer.Option("--all", help="Every region.")] = False,
     edition: EditionOption = None,
