@@ -15,6 +15,7 @@ from monoreg.model import (
     Indicator,
     Observation,
     Period,
+    PeriodKind,
     Status,
 )
 from monoreg.model.printed import PrintedNumber, PrintedNumberError, read_printed
@@ -128,3 +129,9 @@ def overlap(a: Period, b: Period) -> bool:
 
 def contains(outer: Period, inner: Period) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def date_within(a: Period, b: Period) -> bool:
+    """One period is a date inside the other ('au 1er janvier 2019' and '2019'): the same
+    figure, dated two ways."""
+    return PeriodKind.DATE in (a.kind, b.kind) and overlap(a, b)

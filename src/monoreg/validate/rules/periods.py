@@ -18,7 +18,7 @@ from monoreg.model import (
     Status,
 )
 from monoreg.validate.context import Context
-from monoreg.validate.figures import has_value, overlap
+from monoreg.validate.figures import date_within, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure_name, gap, indicator_name
 
@@ -81,8 +81,6 @@ def region_france_period(context: Context) -> Iterator[Finding]:
         region, national = row.current, row.national
         if region is None or national is None or region.period == national.period:
             continue
-        contained = PeriodKind.DATE in (region.period.kind, national.period.kind) \
-            and overlap(region.period, national.period)
         name = context.figures.territory_name(national.territory)
         yield context.finding(
             national, f"{indicator_name(context.catalog, national.indicator)} : région "
@@ -91,7 +89,8 @@ def region_france_period(context: Context) -> Iterator[Finding]:
                       f": {gap(region.period, national.period)}.",
             printed=national.printed_period or national.period.label(),
             expected=region.period.label(),
-            severity=Severity.INFO if contained else None, related=(region,))
+            severity=Severity.INFO if date_within(region.period, national.period) else None,
+            related=(region,))
 
 
 @rule("period-after-cutoff", Severity.ERROR, FAMILY)

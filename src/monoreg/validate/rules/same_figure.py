@@ -11,9 +11,9 @@ from itertools import combinations
 
 from monoreg import formatting as fr
 from monoreg.editions.compare import same_figure
-from monoreg.model import Finding, Observation, PeriodKind, Severity, Status
+from monoreg.model import Finding, Observation, Severity, Status
 from monoreg.validate.context import Context
-from monoreg.validate.figures import has_value, overlap
+from monoreg.validate.figures import date_within, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure, figure_at, indicator_name
 
@@ -94,8 +94,7 @@ def _compare(context: Context, a: Observation, b: Observation) -> Iterator[Findi
                     f"{indicator_name(catalog, copied.indicator)}"
                     f"{f' ({section.title})' if section else ''}.")
     severity = None if value_differs else Severity.WARNING
-    if what == ["la période"] and PeriodKind.DATE in (a.period.kind, b.period.kind) \
-            and overlap(a.period, b.period):
+    if what == ["la période"] and date_within(a.period, b.period):
         severity = Severity.INFO  # 'au 1er janvier 2019' and '2019': one date of the year
     yield context.finding(a, message, expected=figure_at(b, catalog), severity=severity,
                           related=(b,))
