@@ -14,38 +14,20 @@ from pathlib import Path
 
 import pytest
 from corruptions import CORRUPTIONS, Corruption
-from store_rows import StoreRows, store_rows
+from import_store import IMPORT_CORPUS, ImportStore
+from store_rows import store_rows
 from typer.testing import CliRunner
 
 from monoreg.cli import app
-from monoreg.loading import load
 from monoreg.settings import PROJECT_ROOT
-from monoreg.store.repository import Store
 
-CORPUS = Path(__file__).parent / "corpus" / "importers"
 SEED = PROJECT_ROOT / "data" / "editions" / "normandie" / "2020" / "source.txt"
 DATES = {"of-list": ["--date", "2024-01-01"], "lheo": ["--date", "2024-01-01"],
          "insee-population": ["--date", "2021-01-01"], "monograph": []}
-VALID = {"of-list": CORPUS / "valid" / "of-list.synthetic.csv",
-         "lheo": CORPUS / "valid" / "lheo.synthetic.xml",
-         "insee-population": CORPUS / "valid" / "insee.synthetic.csv",
+VALID = {"of-list": IMPORT_CORPUS / "valid" / "of-list.synthetic.csv",
+         "lheo": IMPORT_CORPUS / "valid" / "lheo.synthetic.xml",
+         "insee-population": IMPORT_CORPUS / "valid" / "insee.synthetic.csv",
          "monograph": SEED}
-
-
-@dataclass(frozen=True)
-class ImportStore:
-    file: Path
-    rows: StoreRows
-
-
-@pytest.fixture(scope="module")
-def import_store(tmp_path_factory: pytest.TempPathFactory) -> ImportStore:
-    """A SQLite store loaded with the bundled data, copied for every case."""
-    path = tmp_path_factory.mktemp("imports") / "store.sqlite"
-    store = Store.open(f"sqlite:///{path}")
-    load(store, PROJECT_ROOT / "data")
-    store.close()
-    return ImportStore(path, store_rows(f"sqlite:///{path}"))
 
 
 @dataclass(frozen=True)
@@ -109,7 +91,7 @@ CORPUS_CASES = (
 def test_broken_import_is_refused(command: str, name: str, where: tuple[str, ...],
                                   import_store: ImportStore, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    outcome = run_import(command, CORPUS / name, import_store, tmp_path, monkeypatch)
+    outcome = run_import(command, IMPORT_CORPUS / name, import_store, tmp_path, monkeypatch)
     assert_refused(outcome, import_store, *where)
 
 

@@ -1,0 +1,221 @@
+"""Hostile XML and PDF files: refused, and nothing read from disk or fetched from the network.
+
+XML attacks (external entities, parameter entities, external DTDs, entity expansion, XInclude,
+stylesheets, schema locations) are given to `monoreg import lheo`; a file they point at is a
+canary holding a secret, and every URL points at a loopback server that records requests.
+The secret must appear nowhere (output, messages, store) and the server must receive nothing.
+
+Each case runs the real command in its own process, with a guard against a hang, all at once.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import uuid
+import zlib
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from threading import Thread
+from typing import ClassVar
+
+import pytest
+from cli_process import monoreg_env, run_monoreg
+from import_store import IMPORT_CORPUS, ImportStore
+from pypdf import PdfWriter
+from store_rows import store_rows
+
+PASSWD = "file:///etc/passwd"   # what the corpus files point at; replaced by the canary
+LHEO = (IMPORT_CORPUS / "valid" / "lheo.synthetic.xml").read_text(encoding="utf-8")
+DOCTYPE_REFUSED = "a DOCTYPE is refused"
+
+
+class Recorder(BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []  # every path asked for, by any attack
+
+    def do_GET(self) -> None:
+        Recorder.requests.append(self.path)
+        body = b'<!ENTITY secret "fetched">'
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A loopback HTTP server; the base URL of what an attack would fetch."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _lheo(prolog: str = "", title: str = "Formation", attributes: str = "") -> str:
+    """The valid SYNTHETIC sample with a prolog after the XML declaration and a title."""
+    head, rest = LHEO.split("\n", 1)
+    rest = rest.replace('<lheo xmlns="http://www.lheo.org/2.2">',
+                        f'<lheo xmlns="http://www.lheo.org/2.2"{attributes}>')
+    rest = rest.replace("Formation synthétique A, « élève »", title)
+    return f"{head}\n{prolog}\n{rest}"
+
+
+def _encrypted_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _deflate_bomb_pdf() -> bytes:
+    """One page whose content stream inflates from 0.2 MB to 200 MB."""
+    stream = zlib.compress(b" " * (200 << 20), 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream
+               + b"\nendstream"]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+              % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Hostile:
+    name: str
+    command: str
+    content: Callable[[str], bytes]   # from the server's base URL
+    refused: tuple[str, ...] | None   # texts of the refusal; None: imported, harmlessly
+
+
+def _corpus(name: str) -> Callable[[str], bytes]:
+    return lambda _url: (IMPORT_CORPUS / "lheo" / name).read_bytes()
+
+
+def _text(make: Callable[[str], str]) -> Callable[[str], bytes]:
+    return lambda url: make(url).encode("utf-8")
+
+
+CASES = (
+    Hostile("xxe-file.xml", "lheo", _corpus("xxe-file.xml"), ("line 2", DOCTYPE_REFUSED)),
+    Hostile("xxe-parameter-entity.xml", "lheo", _corpus("xxe-parameter-entity.xml"),
+            ("line 2", DOCTYPE_REFUSED)),
+    Hostile("external-dtd.xml", "lheo", _corpus("external-dtd.xml"),
+            ("line 2", DOCTYPE_REFUSED)),
+    Hostile("billion-laughs.xml", "lheo", _corpus("billion-laughs.xml"),
+            ("line 2", DOCTYPE_REFUSED)),
+    Hostile("quadratic-blowup.xml", "lheo", _corpus("quadratic-blowup.xml"),
+            ("line 2", DOCTYPE_REFUSED)),
+    Hostile("xinclude.xml", "lheo", _corpus("xinclude.xml"), None),
+    Hostile("stylesheet-pi.xml", "lheo", _corpus("stylesheet-pi.xml"), None),
+    Hostile("xxe-http.xml", "lheo", _text(lambda url: _lheo(
+        f'<!DOCTYPE lheo [<!ENTITY secret SYSTEM "{url}/entity">]>', "&secret;")),
+        ("line 2", DOCTYPE_REFUSED)),
+    Hostile("parameter-entity-http.xml", "lheo", _text(lambda url: _lheo(
+        f'<!DOCTYPE lheo [<!ENTITY % remote SYSTEM "{url}/remote.dtd"> %remote;]>',
+        "&secret;")), ("line 2", DOCTYPE_REFUSED)),
+    Hostile("external-dtd-http.xml", "lheo", _text(lambda url: _lheo(
+        f'<!DOCTYPE lheo SYSTEM "{url}/lheo.dtd">', "&secret;")),
+        ("line 2", DOCTYPE_REFUSED)),
+    Hostile("xinclude-http.xml", "lheo", _text(lambda url: _lheo(title=(
+        '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
+        f'href="{url}/include" parse="text"/>'))), None),
+    Hostile("stylesheet-http.xml", "lheo", _text(lambda url: _lheo(
+        f'<?xml-stylesheet type="text/xsl" href="{url}/style.xsl"?>')), None),
+    Hostile("schema-location-http.xml", "lheo", _text(lambda url: _lheo(attributes=(
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        f'xsi:schemaLocation="http://www.lheo.org/2.2 {url}/lheo.xsd"'))), None),
+    # The early check reads the first 64 KB: a DOCTYPE past a long comment reaches the
+    # parser, which must refuse it too.
+    Hostile("doctype-after-long-comment.xml", "lheo", _text(lambda url: _lheo(
+        "<!--" + " <b>x</b>" * 10_000 + " -->\n"
+        f'<!DOCTYPE lheo [<!ENTITY secret SYSTEM "{PASSWD}">]>', "&secret;")),
+        (DOCTYPE_REFUSED,)),
+    # In UTF-16 the early byte check cannot see '<!DOCTYPE': the parser's check must.
+    Hostile("xxe-utf16.xml", "lheo", lambda url: _lheo(
+        f'<!DOCTYPE lheo [<!ENTITY secret SYSTEM "{PASSWD}">]>', "&secret;").replace(
+        'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"), (DOCTYPE_REFUSED,)),
+    Hostile("deep-nesting.xml", "lheo", _text(lambda url: _lheo(
+        title="<b>" * 100_000 + "</b>" * 100_000)), ("line",)),
+    Hostile("encrypted.pdf", "monograph", lambda url: _encrypted_pdf(), ("encrypted.pdf",)),
+    Hostile("deflate-bomb.pdf", "monograph", lambda url: _deflate_bomb_pdf(),
+            ("deflate-bomb.pdf",)),
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    output: str
+    rows: str
+
+
+def _run(case: Hostile, root: Path, url: str, canary: Path, import_store: ImportStore) -> Run:
+    root.mkdir()
+    shutil.copy(import_store.file, root / "store.sqlite")
+    path = root / case.name
+    path.write_bytes(case.content(url).replace(PASSWD.encode(), canary.as_uri().encode())
+                     .replace(PASSWD.encode("utf-16-le"), canary.as_uri().encode("utf-16-le")))
+    store_url = f"sqlite:///{root / 'store.sqlite'}"
+    args = ["import", case.command, str(path)]
+    args += ["--date", "2024-01-01"] if case.command == "lheo" else ["--region", "28"]
+    result = run_monoreg(args, monoreg_env(store_url))
+    rows = store_rows(store_url)
+    refused_store_unchanged = rows == import_store.rows
+    return Run(result.returncode, result.stdout + result.stderr,
+               repr(rows) if not refused_store_unchanged else "unchanged")
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory, server: str,
+         import_store: ImportStore) -> tuple[dict[str, Run], str]:
+    root = tmp_path_factory.mktemp("hostile")
+    secret = f"CANARY-{uuid.uuid4().hex}"
+    canary = root / "canary.txt"
+    canary.write_text(secret + "\n", encoding="utf-8")
+    Recorder.requests.clear()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {case.name: pool.submit(_run, case, root / f"case-{i}", server, canary,
+                                          import_store)
+                   for i, case in enumerate(CASES)}
+        return {name: future.result() for name, future in futures.items()}, secret
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_hostile_file_reads_nothing_and_fetches_nothing(
+        case: Hostile, runs: tuple[dict[str, Run], str]) -> None:
+    results, secret = runs
+    run = results[case.name]
+    assert "Traceback" not in run.output, run.output
+    assert secret not in run.output and secret not in run.rows
+    if case.refused is None:
+        assert run.code == 0, run.output
+    else:
+        assert run.code == 1, run.output
+        for fragment in (case.name, *case.refused):
+            assert fragment in run.output, f"{fragment!r} not in: {run.output}"
+        assert run.rows == "unchanged"
+
+
+def test_no_request_reached_the_network(runs: tuple[dict[str, Run], str]) -> None:
+    assert Recorder.requests == []
