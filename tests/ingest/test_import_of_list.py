@@ -6,6 +6,7 @@ rows; see fixtures/README.md for what each line tests.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -179,8 +180,15 @@ def test_counting_in_parallel_parts_gives_the_same_result(
 
 
 def test_a_cut_inside_a_quoted_line_break_is_counted_in_one_pass(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = SAMPLE.read_bytes()
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture's rows, with 8 000 more valid ones after it (SYNTHETIC, a few MB: more
+    than the reader's buffer, so that the one pass must read the file anew)."""
+    lines = SAMPLE.read_bytes().split(b"\r\n")
+    row = lines[1]
+    more = [row.replace(b"10000000001", str(20000000000 + i).encode()) for i in range(8000)]
+    big = tmp_path / "liste.csv"
+    big.write_bytes(b"\r\n".join([*lines[:-1], *more, b""]))
+    data = big.read_bytes()
     header = data.index(b"\r\n") + 2
     inside = data.index(b"DEUX LIGNES")  # line 8 continues the quoted name of line 7
     monkeypatch.setattr(of_list, "line_ranges",
@@ -191,7 +199,9 @@ def test_a_cut_inside_a_quoted_line_break_is_counted_in_one_pass(
     original = of_list._count_parallel
     monkeypatch.setattr(of_list, "_count_parallel",
                         lambda *args: calls.append(original(*args)) or calls[-1])
-    batch = read_of_list(SAMPLE, store.catalog(), "2024-01-15")
+    batch = read_of_list(big, store.catalog(), "2024-01-15")
     assert calls == [None]  # the parts were dropped …
-    assert batch.report["regions"]["nombre_of_liste_publique"] == ORGANISATIONS  # … one pass
+    counts = batch.report["regions"]["nombre_of_liste_publique"]  # … for one pass
+    assert counts == {**ORGANISATIONS, "28": ORGANISATIONS["28"] + 8000}
     assert [i["line"] for i in batch.report["rejected"]["lines"]] == REJECTED
+    assert batch.sha256 == hashlib.sha256(data).hexdigest()

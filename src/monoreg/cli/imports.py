@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -36,6 +36,7 @@ FileArgument = Annotated[Path, typer.Argument(help="Fichier à importer.")]
 DateOption = Annotated[str | None, typer.Option(
     "--date", help="Date des chiffres, AAAA-MM-JJ (défaut : date du fichier).")]
 FormatOption = Annotated[str, typer.Option("--format", help="text ou json")]
+CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
@@ -92,30 +93,27 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
     out().print_json(json.dumps(payload, ensure_ascii=False))
 
 
-@imports.command("of-list")
-def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
-    """Liste publique des organismes de formation → organismes par région."""
+def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str) -> None:
     _format(format)
     store = open_store()
     with _progress(file) as progress:
-        batch = import_file(store, lambda catalog: read_of_list(file, catalog, date, progress))
+        batch = import_file(store, lambda catalog: read(file, catalog, date, progress))
     if format == "json":
         _print_json(batch)
     else:
-        _print_counts(batch, store.catalog(), "Liste publique des organismes de formation")
+        _print_counts(batch, store.catalog(), title)
+
+
+@imports.command("of-list")
+def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+    """Liste publique des organismes de formation → organismes par région."""
+    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation")
 
 
 @imports.command("lheo")
 def lheo(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
-    _format(format)
-    store = open_store()
-    with _progress(file) as progress:
-        batch = import_file(store, lambda catalog: read_lheo(file, catalog, date, progress))
-    if format == "json":
-        _print_json(batch)
-    else:
-        _print_counts(batch, store.catalog(), "Offre de formation LHEO, actions")
+    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions")
 
 
 @imports.command("insee-population")

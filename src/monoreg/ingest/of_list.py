@@ -283,6 +283,15 @@ def check_layout(layout: CountLayout, catalog: Catalog, where: str) -> None:
                          "(data/reference/sources.yaml): run 'monoreg load'")
 
 
+def _count_file(path: Path, columns: _Columns, layout: CountLayout, codes: RegionCodes,
+                strict: bool) -> _Counter:
+    counter = _Counter(columns, layout, codes)
+    with path.open("rb", buffering=CHUNK) as handle:
+        handle.readline()  # the header
+        counter.run(iter(handle), 2, strict=strict)
+    return counter
+
+
 def _count_range(path: Path, start: int, end: int, columns: _Columns, layout: CountLayout,
                  codes: RegionCodes) -> _Counter:
     counter = _Counter(columns, layout, codes)
@@ -336,22 +345,20 @@ def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
         if not first.strip():
             raise InputError("the file is empty", file=source.name)
         columns = _header(first, layout, source.name)
-        counter = None
         workers = _workers(path)
         if workers > 1:
             with ThreadPoolExecutor(1) as hashing:  # the hash and progress, meanwhile
                 digest = hashing.submit(source.sha256)
                 counter = _count_parallel(path, len(first), columns, layout, codes, workers)
                 sha256 = digest.result()
-        if counter is None:
+            if counter is None:  # the stream is spent by the hash: read the file again
+                counter = _count_file(path, columns, layout, codes, strict=False)
+        else:
             counter = _Counter(columns, layout, codes)
             counter.run(iter(stream), 2, strict=False)
             sha256 = source.sha256()
     if not counter.keys_unique():
-        counter = _Counter(columns, layout, codes)
-        with path.open("rb") as handle:
-            handle.readline()
-            counter.run(iter(handle), 2, strict=True)
+        counter = _count_file(path, columns, layout, codes, strict=True)
     tally = counter.tally()
     if counter.rows and not tally.counts:
         first_reject = counter.rejections.listed[0]
