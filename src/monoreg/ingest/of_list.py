@@ -132,6 +132,9 @@ class _Counter:
                 return f"{name} vaut « {flag} » au lieu de true ou false"
         return [0]
 
+    def counted(self) -> int:
+        return sum(entry[0] for entry in self.keys.values() if isinstance(entry, list))
+
     def keys_unique(self) -> bool:
         """No counted record had an empty key, nor one repeated in this or another part."""
         self.seal(hashes=False)
@@ -193,15 +196,16 @@ class _Counter:
         collect = self.idents.append
         separator = self.layout.delimiter.encode()
         # Skeletons seen so far, and whether they are plain (only separators and whole-field
-        # quotes): a list repeats a handful of quoting patterns, so this is one set lookup.
+        # quotes): a list repeats a handful of quoting patterns, so this is one dict lookup.
         plain: dict[bytes, bool] = {}
-        number = first_line - 1
-        records = 0
-        for line in lines:
-            number += 1
-            shape = line.translate(None, _NOT_STRUCTURE)
-            simple = plain.get(shape)
+        rejected, counted = self.rejections.count, self.counted()
+        extra = 0  # lines a record ran over (quoted line breaks): they shift the numbering
+        index = first_line - 1
+        for index, line in enumerate(lines, first_line):
+            number = index + extra
+            simple = plain.get(line.translate(None, _NOT_STRUCTURE))
             if simple is None:
+                shape = line.translate(None, _NOT_STRUCTURE)
                 simple = shape.replace(b'""', b"") == skeleton
                 if len(plain) < SHAPES:
                     plain[shape] = simple
@@ -210,15 +214,12 @@ class _Counter:
             elif not line.strip():
                 continue  # an empty line is no record
             else:
-                start = number
-                result, extra = self.slow_fields(line, lines)
-                number += extra
+                result, more = self.slow_fields(line, lines)
+                extra += more
                 if isinstance(result, str):
-                    reject(start, result)
-                    records += 1
+                    reject(number, result)
                     continue
                 fields = result
-            records += 1
             key = getter(fields)
             entry = keys.get(key)
             if entry is None:
@@ -240,8 +241,8 @@ class _Counter:
                 reject(number, f"{self.layout.key} en double")
                 continue
             entry[0] += 1  # type: ignore[index]
-        self.rows += records
-        self.lines = number - first_line + 1
+        self.rows += self.rejections.count - rejected + self.counted() - counted
+        self.lines = index - first_line + 1 + extra
 
     def absorb(self, part: _Counter, offset: int) -> None:
         """Add what another process counted in a later range; its lines start at offset+1."""
