@@ -31,15 +31,22 @@ def error_body(status: int, kind: str, message: str) -> bytes:
 
 
 class Guard:
-    """Adds the security headers; refuses bodies over `max_body` bytes with a 413."""
+    """Adds the security headers; refuses bodies over `max_body` bytes with a 413 and header
+    sections over `max_headers` bytes with a 431 (uvicorn's httptools parser has no bound)."""
 
-    def __init__(self, app: ASGIApp, max_body: int = 64 * 1024) -> None:
+    def __init__(self, app: ASGIApp, max_body: int = 64 * 1024,
+                 max_headers: int = 16 * 1024) -> None:
         self.app = app
         self.max_body = max_body
+        self.max_headers = max_headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if sum(len(k) + len(v) + 4 for k, v in scope["headers"]) > self.max_headers:
+            await self._reject(send, 431, f"en-têtes de requête trop grands (maximum "
+                                          f"{self.max_headers} octets)")
             return
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
@@ -71,8 +78,8 @@ class Guard:
         await self.app(scope, limited_receive, send_with_headers)
 
     async def _reject(self, send: Send, status: int, message: str) -> None:
-        body = error_body(status, "payload_too_large" if status == 413 else
-                          "invalid_request", message)
+        kinds = {413: "payload_too_large", 431: "headers_too_large"}
+        body = error_body(status, kinds.get(status, "invalid_request"), message)
         await send({"type": "http.response.start", "status": status, "headers": [
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
             *_RAW_HEADERS]})
