@@ -200,7 +200,7 @@ def test_a_cut_inside_a_quoted_line_break_is_counted_in_one_pass(
     monkeypatch.setattr(of_list, "_count_parallel",
                         lambda *args: calls.append(original(*args)) or calls[-1])
     batch = read_of_list(big, store.catalog(), "2024-01-15")
-    assert calls == [None]  # the parts were dropped …
+    assert [counter for counter, _ in calls] == [None]  # the parts were dropped …
     counts = batch.report["regions"]["nombre_of_liste_publique"]  # … for one pass
     assert counts == {**ORGANISATIONS, "28": ORGANISATIONS["28"] + 8000}
     assert [i["line"] for i in batch.report["rejected"]["lines"]] == REJECTED

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 from array import array
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -304,22 +304,27 @@ def _count_range(path: Path, start: int, end: int, columns: _Columns, layout: Co
 
 
 def _count_parallel(path: Path, start: int, columns: _Columns, layout: CountLayout,
-                    codes: RegionCodes, workers: int) -> _Counter | None:
-    """The records counted by several processes, each on a range of lines; None when a
-    range cut a record in two (a quoted line break at the cut), to count in one pass."""
+                    codes: RegionCodes, workers: int, meanwhile: Callable[[], str]
+                    ) -> tuple[_Counter | None, str]:
+    """The records counted by several processes, each on a range of lines, while this one
+    runs `meanwhile` (the hash); the counter is None when a range cut a record in two (a
+    quoted line break at the cut): the file is then to be counted in one pass."""
     ranges = line_ranges(path, start, workers)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(len(ranges), mp_context=context) as pool:
-        parts = list(pool.map(_count_range, *zip(*((path, a, b, columns, layout, codes)
-                                                   for a, b in ranges), strict=True)))
+        # the processes are forked here, before this process does anything else
+        futures = [pool.submit(_count_range, path, a, b, columns, layout, codes)
+                   for a, b in ranges]
+        done = meanwhile()
+        parts = [future.result() for future in futures]
     if any(part.open_end for part in parts[:-1]):
-        return None
+        return None, done
     total = _Counter(columns, layout, codes)
     offset = 1  # the header
     for part in parts:
         total.absorb(part, offset)
         offset += part.lines
-    return total
+    return total, done
 
 
 def _workers(path: Path) -> int:
@@ -348,10 +353,8 @@ def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
         columns = _header(first, layout, source.name)
         workers = _workers(path)
         if workers > 1:
-            with ThreadPoolExecutor(1) as hashing:  # the hash and progress, meanwhile
-                digest = hashing.submit(source.sha256)
-                counter = _count_parallel(path, len(first), columns, layout, codes, workers)
-                sha256 = digest.result()
+            counter, sha256 = _count_parallel(path, len(first), columns, layout, codes,
+                                              workers, source.sha256)
             if counter is None:  # the stream is spent by the hash: read the file again
                 counter = _count_file(path, columns, layout, codes, strict=False)
         else:

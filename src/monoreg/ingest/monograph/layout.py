@@ -200,9 +200,6 @@ class MonographLayout(_Layout):
     source_line: Pattern           # a table's source line ('Source : …')
     sections: list[LayoutSection]
 
-    def section(self, section_id: str) -> LayoutSection:
-        return next(s for s in self.sections if s.id == section_id)
-
 
 def load_layout(path: Path = DEFAULT_LAYOUT) -> MonographLayout:
     return load_yaml(MonographLayout, path)

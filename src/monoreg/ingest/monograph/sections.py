@@ -33,9 +33,6 @@ class SectionText:
     def last(self) -> int:
         return self.lines[-1].number if self.lines else (self.heading or 0)
 
-    def text(self) -> str:
-        return "\n".join(line.text for line in self.lines)
-
 
 def without_furniture(lines: Sequence[Line], layout: MonographLayout) -> list[Line]:
     patterns = [compile_pattern(p) for p in layout.furniture]
