@@ -1,0 +1,261 @@
+"""Load test of the portal: the busiest pages and API routes under concurrent connections.
+
+    .venv/bin/python bench/load.py [--duration 60] [--connections 32]
+                                   [--baseline-duration 10] [--postgres URL]
+
+The bundled data (data/) is loaded into a fresh store (SQLite, or a fresh database on the
+PostgreSQL server of --postgres) and the real `monoreg serve` runs on 127.0.0.1 in its own
+process. `wrk` (Debian package) then loads it, one thread, `--connections` connections:
+
+1. baseline: the cheapest route, /api/v1/regions, for --baseline-duration seconds;
+2. mix: the busiest pages and API routes in turn (region pages, search, directory,
+   observations, downloads; search words and pages varied so that not all is cached), for
+   --duration seconds.
+
+Printed for each pass: requests, errors (non-2xx/3xx answers and socket errors), req/s, p50
+and p99 latency; and the server's memory (RSS, psutil) before, after the warm-up, at the
+middle and at the end of the mix, sampled every second. Targets: zero errors, and memory
+flat over the second half of the mix (growth < 5 % of the RSS at its middle).
+
+Only loopback traffic; every loop is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import psutil
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "src"))
+
+from monoreg.loading import load  # noqa: E402
+from monoreg.store.repository import Store  # noqa: E402
+
+MONOREG = Path(sys.executable).with_name("monoreg")
+REGION, YEAR = "normandie", 2020
+MEMORY_TARGET = 0.05
+WARM_UP_SECONDS = 3
+# The busiest routes: what a visitor's journey and the API's users ask most.
+MIX = (
+    "/", f"/regions/{REGION}", f"/regions/{REGION}?edition={YEAR}", "/regions/bretagne",
+    "/indicateurs", f"/regions/{REGION}/{YEAR}/validation", "/annuaire?region=normandie",
+    "/ou-s-adresser?region=normandie", "/indicateurs/effectif_apprentis?region=normandie",
+    f"/regions/{REGION}/indicateurs/contrats_apprentissage",
+    "/recherche?q=apprentissage", "/recherche?q=emploi",
+    "/recherche?q=formation+continue", f"/regions/{REGION}/{YEAR}/donnees.csv",
+    "/api/v1/regions", f"/api/v1/regions/{REGION}", "/api/v1/indicators",
+    "/api/v1/observations?region=28&limit=100",
+    "/api/v1/observations?region=28&limit=100&offset=100",
+    "/api/v1/observations?indicator=effectif_apprentis", "/api/v1/editions",
+    "/api/v1/search?q=apprentissage", "/api/v1/search?q=jeunes", "/api/v1/search?q=budget",
+    "/api/v1/directory?region=28", "/api/v1/guide?region=28",
+)
+BASELINE = ("/api/v1/regions",)
+
+
+# == the server ===========================================================================
+@contextmanager
+def store_url(postgres: str | None, folder: Path) -> Iterator[str]:
+    """A fresh store: a SQLite file in `folder`, or a new database on the given server."""
+    if postgres is None:
+        yield f"sqlite:///{folder / 'store.sqlite'}"
+        return
+    name = f"monoreg_load_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(postgres).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def portal(url: str, folder: Path) -> Iterator[tuple[str, psutil.Process]]:
+    """`monoreg serve` over the store; yields its base URL and its process."""
+    port = _free_port()
+    env = {**os.environ, "MONOREG_DATABASE_URL": url, "MONOREG_VAR_DIR": str(folder),
+           "MONOREG_DATA_DIR": str(PROJECT / "data")}
+    log = (folder / "serve.log").open("w")
+    process = subprocess.Popen([str(MONOREG), "serve", "--host", "127.0.0.1", "--port",
+                                str(port)], env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"monoreg serve did not start:\n"
+                                 f"{(folder / 'serve.log').read_text()}")
+            try:
+                httpx.get(f"{base}/api/v1/regions", timeout=1).raise_for_status()
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield base, psutil.Process(process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+# == load ==================================================================================
+@dataclass(frozen=True)
+class Pass:
+    name: str
+    requests: int
+    errors: int
+    rps: float
+    p50: float
+    p99: float
+
+
+_LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_REQUESTS = re.compile(r"(\d+) requests in")
+_RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
+_NON_2XX = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+_SOCKET = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+
+
+def _script(paths: tuple[str, ...], folder: Path) -> Path:
+    """A wrk script sending `paths` in turn."""
+    listed = ", ".join(f'"{p}"' for p in paths)
+    path = folder / f"paths-{len(paths)}.lua"
+    path.write_text(f"local paths = {{{listed}}}\nlocal i = 0\n"
+                    "request = function()\n  i = i % #paths + 1\n"
+                    "  return wrk.format(\"GET\", paths[i])\nend\n", encoding="utf-8")
+    return path
+
+
+def wrk(name: str, base: str, paths: tuple[str, ...], connections: int, seconds: int,
+        folder: Path) -> Pass:
+    output = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+         "-s", str(_script(paths, folder)), base], capture_output=True, text=True,
+        check=True, timeout=seconds + 60).stdout
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    latency = {m[0]: float(m[1]) * scale[m[2]] for m in _LATENCY.findall(output)}
+    requests, rate = _REQUESTS.search(output), _RATE.search(output)
+    if requests is None or rate is None or set(latency) != {"50", "99"}:
+        raise SystemExit(f"cannot read wrk's output:\n{output}")
+    non_2xx = _NON_2XX.search(output)
+    sockets = _SOCKET.search(output)
+    errors = (int(non_2xx.group(1)) if non_2xx else 0) + \
+        (sum(int(n) for n in sockets.groups()) if sockets else 0)
+    return Pass(name, int(requests.group(1)), errors, float(rate.group(1)), latency["50"],
+                latency["99"])
+
+
+class MemorySampler:
+    """The server's RSS, every second, while a pass runs."""
+
+    def __init__(self, process: psutil.Process) -> None:
+        self.process = process
+        self.samples: list[tuple[float, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        start = time.monotonic()
+        while not self._stop.wait(1.0):
+            self.samples.append((time.monotonic() - start, self.process.memory_info().rss))
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _mb(rss: int) -> str:
+    return f"{rss / 2**20:.1f} MB"
+
+
+def check_routes(base: str) -> None:
+    """Every route answers 200 before the load, so that an error later is the load's."""
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for path in MIX:
+            response = client.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"{path}: {response.status_code} before any load")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds of the mix")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--baseline-duration", type=int, default=10)
+    parser.add_argument("--postgres", help="a PostgreSQL server URL (default: SQLite)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="monoreg-load-") as tmp:
+        folder = Path(tmp)
+        with store_url(args.postgres, folder) as url:
+            store = Store.open(url)
+            report = load(store, PROJECT / "data")
+            store.close()
+            print(f"store: {make_url(url).get_backend_name()}, {report.editions} edition(s), "
+                  f"{report.observations + report.series} figures (bundled data)")
+            with portal(url, folder) as (base, server):
+                check_routes(base)
+                rss_start = server.memory_info().rss
+                wrk("warm-up", base, MIX, args.connections, WARM_UP_SECONDS, folder)
+                rss_warm = server.memory_info().rss
+                baseline = wrk("baseline: /api/v1/regions", base, BASELINE, args.connections,
+                               args.baseline_duration, folder)
+                with MemorySampler(server) as memory:
+                    mix = wrk(f"mix: {len(MIX)} routes", base, MIX, args.connections,
+                              args.duration, folder)
+                rss_end = server.memory_info().rss
+    middle = next((rss for t, rss in memory.samples if t >= args.duration / 2), rss_end)
+    growth = (rss_end - middle) / middle
+    print(f"\nwrk on 127.0.0.1, {args.connections} connections, one thread")
+    print(f"{'pass':<28}{'requests':>10}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    for p in (baseline, mix):
+        print(f"{p.name:<28}{p.requests:>10}{p.errors:>8}{p.rps:>9.0f}{p.p50:>9.2f}"
+              f"{p.p99:>9.2f}")
+    print(f"mix / baseline: {mix.rps / baseline.rps:.2f} x req/s, "
+          f"{mix.p99 / baseline.p99:.2f} x p99")
+    print(f"server RSS: start {_mb(rss_start)}, after warm-up {_mb(rss_warm)}, middle of the "
+          f"mix {_mb(middle)}, end {_mb(rss_end)}, "
+          f"peak {_mb(max(rss for _, rss in memory.samples or [(0, rss_end)]))}")
+    print(f"growth over the second half of the mix: {growth:+.1%}")
+    errors = baseline.errors + mix.errors
+    flat = growth < MEMORY_TARGET
+    print(f"targets: zero errors ({'met' if errors == 0 else f'NOT met: {errors}'}), "
+          f"memory flat, growth < {MEMORY_TARGET:.0%} ({'met' if flat else 'NOT met'})")
+    if errors or not flat:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
