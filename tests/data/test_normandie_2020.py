@@ -147,3 +147,12 @@ def test_export_json_holds_every_figure_with_period_unit_source_printed(
     population = [r for r in exported["observations"]
                   if r["printed"] == "3 319 067" and r["territory"] == "28"]
     assert population and all(r["value"] == 3319067 for r in population)
+
+
+def test_bundled_data_round_trips_on_sqlite_and_postgresql(store, dataset: Dataset,
+                                                         edition: Edition) -> None:
+    """The real data, not only synthetic fixtures, must load on both backends."""
+    report = store.load_dataset(dataset)
+    assert report.editions == len(dataset.editions)
+    assert store.edition("28", 2020) == edition
+    assert store.catalog().sources == dataset.catalog.sources

@@ -355,8 +355,9 @@ class Store:
             claims = tuple(self._claim(r) for r in conn.execute(
                 select(t.evolution_claims).where(t.evolution_claims.c.edition_id == edition_id)
                 .order_by(t.evolution_claims.c.id)))
-            sources = tuple(from_data(Source, r._asdict()) for r in conn.execute(
-                select(t.sources).where(t.sources.c.scope == edition_id)))
+            # Sorted in Python: the database's collation must not decide the order.
+            sources = tuple(sorted((from_data(Source, r._asdict()) for r in conn.execute(
+                select(t.sources).where(t.sources.c.scope == edition_id))), key=lambda s: s.id))
             items: dict[str, list[Any]] = {kind: [] for kind in _ITEM_TYPES}
             for r in conn.execute(select(t.edition_items).where(
                     t.edition_items.c.edition_id == edition_id)

@@ -45,49 +45,49 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
 territories = Table(
     "territories", metadata,
-    Column("code", String(16), primary_key=True),
-    Column("name", String(200), nullable=False),
-    Column("slug", String(200), nullable=False, unique=True),
+    Column("code", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("slug", Text, nullable=False, unique=True),
     Column("kind", String(16), nullable=False),
     Column("metropolitan", Boolean, nullable=False),
-    Column("chief_town", String(16)),
+    Column("chief_town", Text),
     Column("aliases", JSON, nullable=False),
     Column("description", Text),
 )
 
 units = Table(
     "units", metadata,
-    Column("code", String(32), primary_key=True),
-    Column("symbol", String(16), nullable=False),
-    Column("label", String(200), nullable=False),
-    Column("dimension", String(32), nullable=False),
+    Column("code", Text, primary_key=True),
+    Column("symbol", Text, nullable=False),
+    Column("label", Text, nullable=False),
+    Column("dimension", Text, nullable=False),
     Column("scale", ExactDecimal, nullable=False),
 )
 
 sections = Table(
     "sections", metadata,
-    Column("id", String(64), primary_key=True),
-    Column("title", String(300), nullable=False),
+    Column("id", Text, primary_key=True),
+    Column("title", Text, nullable=False),
     Column("position", Integer, nullable=False),
 )
 
 indicators = Table(
     "indicators", metadata,
-    Column("id", String(100), primary_key=True),
-    Column("label", String(300), nullable=False),
-    Column("short_label", String(200)),
-    Column("unit", String(32), nullable=False),
+    Column("id", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("short_label", Text),
+    Column("unit", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("evolution", String(16), nullable=False),
     Column("polarity", String(16), nullable=False),
     Column("decimals", Integer, nullable=False),
     Column("definition", Text, nullable=False),
-    Column("source", String(100)),
-    Column("section", String(64), nullable=False),
+    Column("source", Text),
+    Column("section", Text, nullable=False),
     Column("additive", Boolean, nullable=False),
-    Column("part_of", String(100)),
+    Column("part_of", Text),
     Column("caveats", Text),
-    Column("frequency", String(32)),
+    Column("frequency", Text),
 )
 
 # The relations of reference/checks.yaml (model.Checks as JSON): one row, replaced by a load.
@@ -100,12 +100,12 @@ checks = Table(
 # A source id is global (reference/sources.yaml, scope '') or local to an edition.
 sources = Table(
     "sources", metadata,
-    Column("scope", String(32), primary_key=True),
-    Column("id", String(100), primary_key=True),
-    Column("producer", String(300), nullable=False),
-    Column("dataset", String(300)),
-    Column("published", String(64)),
-    Column("url", String(500)),
+    Column("scope", Text, primary_key=True),
+    Column("id", Text, primary_key=True),
+    Column("producer", Text, nullable=False),
+    Column("dataset", Text),
+    Column("published", Text),
+    Column("url", Text),
     Column("printed", Text),
 )
 
@@ -114,8 +114,8 @@ batches = Table(
     "batches", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("kind", String(16), nullable=False),   # datafiles | series | import
-    Column("name", String(200), nullable=False),
-    Column("file", String(500)),
+    Column("name", Text, nullable=False),
+    Column("file", Text),
     Column("sha256", String(64)),
     Column("loaded_at", DateTime(timezone=True), nullable=False),
     Column("report", JSON),
@@ -123,12 +123,12 @@ batches = Table(
 
 editions = Table(
     "editions", metadata,
-    Column("id", String(32), primary_key=True),   # '28-2020'
+    Column("id", Text, primary_key=True),   # '28-2020'
     Column("batch_id", ForeignKey("batches.id"), nullable=False),
-    Column("region", String(16), nullable=False, index=True),
+    Column("region", Text, nullable=False, index=True),
     Column("year", Integer, nullable=False),
-    Column("title", String(500), nullable=False),
-    Column("publisher", String(200), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
     Column("published", String(16), nullable=False),
     Column("cutoff", String(16), nullable=False),
     Column("synthetic", Boolean, nullable=False),
@@ -142,31 +142,31 @@ observations = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("batch_id", ForeignKey("batches.id"), nullable=False),
     Column("edition_id", ForeignKey("editions.id"), nullable=True),
-    Column("place", String(64), nullable=False),
-    Column("indicator", String(100), nullable=False),
-    Column("territory", String(16), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("territory", Text, nullable=False),
     Column("period", String(16), nullable=False),
     Column("period_kind", String(16), nullable=False),
     Column("period_start", Date, nullable=False),
     Column("period_end", Date, nullable=False),
     Column("value", ExactDecimal),
-    Column("unit", String(32), nullable=False),
+    Column("unit", Text, nullable=False),
     Column("status", String(16), nullable=False),
-    Column("source_scope", String(32)),
-    Column("source", String(100)),
+    Column("source_scope", Text),
+    Column("source", Text),
     Column("printed", Text),
-    Column("printed_period", String(200)),
+    Column("printed_period", Text),
     Column("perimeter", Text),
     Column("raw", Text),
     Column("note", Text),
     Column("accepted", JSON, nullable=False),
-    Column("prov_file", String(500)),
+    Column("prov_file", Text),
     Column("prov_line", Integer),
     Column("prov_page", Integer),
-    Column("prov_column", String(100)),
-    Column("origin_file", String(500)),
+    Column("prov_column", Text),
+    Column("origin_file", Text),
     Column("origin_line", Integer),
-    Column("dimension", String(100)),        # 'nsf:312': a breakdown (imports only)
+    Column("dimension", Text),        # 'nsf:312': a breakdown (imports only)
     Index("ix_observations_lookup", "territory", "indicator", "period_end"),
     Index("ix_observations_edition", "edition_id"),
     Index("ix_observations_batch", "batch_id"),
@@ -176,9 +176,9 @@ evolution_claims = Table(
     "evolution_claims", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("edition_id", ForeignKey("editions.id"), nullable=False, index=True),
-    Column("place", String(64), nullable=False),
-    Column("indicator", String(100), nullable=False),
-    Column("territory", String(16), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("territory", Text, nullable=False),
     Column("base_period", String(16), nullable=False),
     Column("period", String(16), nullable=False),
     Column("printed", Text, nullable=False),
@@ -186,9 +186,9 @@ evolution_claims = Table(
     Column("unit", String(16)),
     Column("note", Text),
     Column("accepted", JSON, nullable=False),
-    Column("prov_file", String(500)),
+    Column("prov_file", Text),
     Column("prov_line", Integer),
-    Column("origin_file", String(500)),
+    Column("origin_file", Text),
     Column("origin_line", Integer),
 )
 
@@ -200,10 +200,10 @@ edition_items = Table(
     Column("edition_id", ForeignKey("editions.id"), nullable=False),
     # kind: list | contact | text | directory | guide_public | glossary | network
     Column("kind", String(32), nullable=False),
-    Column("subkind", String(32)),                # list kind, contact group, text type
+    Column("subkind", Text),                # list kind, contact group, text type
     Column("position", Integer, nullable=False),
     Column("title", Text, nullable=False),
-    Column("territory", String(16)),
+    Column("territory", Text),
     Column("date", String(16)),
     Column("payload", JSON, nullable=False),
     Index("ix_edition_items_lookup", "edition_id", "kind"),
@@ -216,8 +216,8 @@ edition_items = Table(
 search_docs = Table(
     "search_docs", metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("edition_id", String(32)),
-    Column("region", String(16)),
+    Column("edition_id", Text),
+    Column("region", Text),
     Column("kind", String(16), nullable=False),    # text | contact | directory
     Column("type", String(32), nullable=False),    # text type, 'contact' or 'annuaire'
     Column("year", Integer),

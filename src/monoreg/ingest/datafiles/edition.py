@@ -97,7 +97,7 @@ class _EditionReader:
             "published": cell.period(self.meta.published, "published"),
             "cutoff": cell.period(self.meta.cutoff, "cutoff"),
             "title": self.meta.title, "publisher": self.meta.publisher,
-            "sources": tuple(self.local_sources.values()),
+            "sources": tuple(sorted(self.local_sources.values(), key=lambda s: s.id)),
             "table_sources": tuple(self.meta.table_sources.items()),
             "facts": tuple((f.label, f.value) for f in self.meta.facts),
             "provenance": self.prov("edition.yaml", self.meta.line),
