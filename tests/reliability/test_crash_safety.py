@@ -1,9 +1,10 @@
-"""Crash safety: a load killed midway leaves the store as it was; readers never see half a load.
+"""Crash safety: a load or an import killed midway leaves the store as it was; readers never
+see half a load; two loads at once run one after the other.
 
 On SQLite and on PostgreSQL. The kill lands while the writer is inside its transaction,
 which the test makes sure of by watching the database (SQLite: the write lock is held and the
 write-ahead log is growing; PostgreSQL: the writer's session is inserting figures), never by
-a timer. The big edition is SYNTHETIC (tests/reliability/big_edition.py).
+a timer. The big edition and offer are SYNTHETIC (tests/reliability/big_inputs.py).
 """
 
 from __future__ import annotations
@@ -16,19 +17,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from big_edition import write_big_data_dir
+from big_inputs import write_big_data_dir, write_big_lheo
 from cli_process import monoreg_env, spawn_monoreg
+from import_store import IMPORT_CORPUS
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from store_rows import store_rows
 from synthetic import write_data_dir
 
+from monoreg.ingest.batch import store_batch
 from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.lheo import read_lheo
+from monoreg.loading import load
+from monoreg.settings import PROJECT_ROOT
 from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
 
 BIG = 30_000          # figures: enough for the load to spend seconds inside its transaction
+BIG_OFFER = 8_000     # formations: about 32 000 figures once counted by region and domain
 WAIT = 120.0          # a guard against a hang, not a speed target
 WAL_GROWN = 1 << 20   # bytes of new pages in the log: the writer is well into the figures
 
@@ -78,6 +85,22 @@ def test_sqlite_store_uses_write_ahead_logging(sqlite_url: str, data_dir: Path) 
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def _kill_inside_the_transaction(store_url: str, args: list[str],
+                                 env: dict[str, str]) -> None:
+    """Run the command and SIGKILL it once it writes inside its transaction."""
+    process = spawn_monoreg(args, env)
+    inside = _writer_inside(store_url)
+    deadline = time.monotonic() + WAIT
+    while not inside(store_url):
+        assert process.poll() is None, f"{args[0]} ended before it could be killed: " + \
+            process.communicate()[1]
+        assert time.monotonic() < deadline, f"{args[0]} never started writing"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    assert process.returncode == -signal.SIGKILL
+
+
 def test_load_killed_inside_its_transaction_leaves_the_store_as_it_was(
         store_url: str, tmp_path: Path) -> None:
     small = load_data_dir(write_data_dir(tmp_path / "small"))
@@ -87,24 +110,32 @@ def test_load_killed_inside_its_transaction_leaves_the_store_as_it_was(
     before = store_rows(store_url)
     big = write_big_data_dir(tmp_path / "big", BIG)
 
-    process = spawn_monoreg(["load"], monoreg_env(store_url, big))
-    inside = _writer_inside(store_url)
-    deadline = time.monotonic() + WAIT
-    while not inside(store_url):
-        assert process.poll() is None, "the load ended before it could be killed: " + \
-            process.communicate()[1]
-        assert time.monotonic() < deadline, "the load never started writing"
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.communicate()
-    assert process.returncode == -signal.SIGKILL
-
+    _kill_inside_the_transaction(store_url, ["load"], monoreg_env(store_url, big))
     try:
         assert store_rows(store_url) == before
         # Still usable: it reads back, and takes the next load.
         assert store.edition("28", 2030) == edition
         store.load_dataset(small)
         assert store.edition("28", 2030) == edition
+    finally:
+        store.close()
+
+
+def test_import_killed_inside_its_transaction_leaves_the_store_as_it_was(
+        store_url: str, tmp_path: Path) -> None:
+    store = Store.open(store_url)
+    load(store, PROJECT_ROOT / "data")   # the importers' catalogue, as users have it
+    before = store_rows(store_url)
+    big = write_big_lheo(tmp_path / "offre.xml", BIG_OFFER)
+
+    _kill_inside_the_transaction(store_url, ["import", "lheo", str(big), "--date",
+                                             "2024-01-01"], monoreg_env(store_url))
+    try:
+        assert store_rows(store_url) == before
+        # Still usable: the next import goes through.
+        store_batch(store, read_lheo(IMPORT_CORPUS / "valid" / "lheo.synthetic.xml",
+                                     store.catalog(), "2024-01-01"))
+        assert store.observations(indicators=["nombre_actions_lheo"])
     finally:
         store.close()
 

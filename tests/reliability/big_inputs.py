@@ -1,8 +1,9 @@
-"""A SYNTHETIC data folder with a big edition, made at test time: enough figures that a load
-spends a while inside its transaction (for the kill and concurrent-reader tests).
+"""Big SYNTHETIC inputs made at test time: enough figures that a load or an import spends a
+while inside its transaction (for the kill and concurrent-reader tests).
 
-Every figure is invented: one indicator for every territory and month of a long span, the
-value a running number.
+Every figure is invented: in the data folder, one indicator for every territory and month of
+a long span, the value a running number; in the LHEO offer, formations each with their own
+(invented) domain codes, so that every one adds figures to the import.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from synthetic import write_data_dir
 
 EDITION = "editions/normandie/2030"
-HEADER = "# SYNTHETIC figures made by tests/reliability/big_edition.py\n" \
+HEADER = "# SYNTHETIC figures made by tests/reliability/big_inputs.py\n" \
          "place;indicator;territory;period;printed;value\n"
 
 
@@ -48,3 +49,24 @@ def write_big_data_dir(root: Path, figures: int, *, offset: int = 0,
         path.write_text(text.replace("title: Monographie SYNTHÉTIQUE de test",
                                      f"title: {title}"), encoding="utf-8")
     return data
+
+
+def write_big_lheo(path: Path, formations: int) -> Path:
+    """An LHEO offer of `formations` formations, each with one action in Normandie and codes
+    of its own: about four figures per formation once counted by domain."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n'
+             "<!-- SYNTHETIC offer made by tests/reliability/big_inputs.py -->\n"
+             '<lheo xmlns="http://www.lheo.org/2.2"><offres>\n']
+    for i in range(formations):
+        parts.append(
+            f'<formation numero="F{i}"><domaine-formation>'
+            f'<code-FORMACODE ref="V12">{10000 + i}</code-FORMACODE>'
+            f"<code-NSF>{100000 + i}</code-NSF></domaine-formation>"
+            f"<intitule-formation>Formation synthétique {i}</intitule-formation>"
+            f'<action numero="A{i}"><lieu-de-formation><coordonnees><adresse>'
+            "<region>28</region></adresse></coordonnees></lieu-de-formation>"
+            f'<session numero="S{i}"><periode><debut>20240901</debut><fin>20250630</fin>'
+            "</periode></session></action></formation>\n")
+    parts.append("</offres></lheo>\n")
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
