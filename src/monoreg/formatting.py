@@ -80,6 +80,17 @@ def evolution(change: Decimal | None, mode: Evolution, decimals: int = 1) -> str
     return percent(change, decimals, signed=True)
 
 
+TABLE_RELATIVE_DECIMALS = 2  # as the monographs print their 'Évolution (en %)' columns
+
+
+def table_evolution(change: Decimal, mode: Evolution, indicator_decimals: int) -> str:
+    """An evolution in an indicator table: relative to two decimals as the monograph prints
+    them, points to the indicator's own precision (at least one decimal)."""
+    if mode is Evolution.POINTS:
+        return evolution(change, mode, max(indicator_decimals, 1))
+    return evolution(change, mode, TABLE_RELATIVE_DECIMALS)
+
+
 def indicator_value(value: Decimal | None, indicator: Indicator, unit: Unit) -> str:
     return figure(value, unit, indicator.decimals)
 

@@ -23,7 +23,7 @@ from monoreg.cli.common import (
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
-from monoreg.model import Catalog, Evolution
+from monoreg.model import Catalog
 from monoreg.publish.exports import WRITERS, edition_export, region_export
 from monoreg.settings import get_settings
 
@@ -83,10 +83,8 @@ def show(region: str, edition: EditionOption = None,
 
 
 def _evolution(row: IndicatorRow) -> str:
-    # Tables print relative evolutions to two decimals, as the monograph does; points to one.
     assert row.change is not None
-    decimals = 2 if row.change.mode is Evolution.RELATIVE else 1
-    return fr.evolution(row.change.value, row.change.mode, decimals)
+    return fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:

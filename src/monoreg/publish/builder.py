@@ -18,7 +18,6 @@ from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.model import (
     Catalog,
     Edition,
-    Evolution,
     Finding,
     Observation,
     Section,
@@ -50,7 +49,6 @@ from monoreg.publish.sources import source_line, source_text
 
 EMPTY_SECTION = "Aucune donnée pour cette section dans cette édition."
 NO_FIGURE = "–"
-RELATIVE_DECIMALS = 2   # as the monographs print their 'Évolution (en %)' columns
 SYNTHETIC_MARK = "SYNTHÉTIQUE"
 
 
@@ -167,9 +165,7 @@ class _SectionBuilder:
         proof = f"imprimé\u00a0: {r.claim.printed}" if ctx.proof and r.claim else None
         if r.change is None:
             return doc.Cell(NO_FIGURE, proof=proof, marks=marks)
-        decimals = RELATIVE_DECIMALS if r.change.mode is Evolution.RELATIVE \
-            else r.indicator.decimals
-        return doc.Cell(fr.evolution(r.change.value, r.change.mode, decimals),
+        return doc.Cell(fr.table_evolution(r.change.value, r.change.mode, r.indicator.decimals),
                         f"{r.base.period.label()} → {r.current.period.label()}"
                         if r.base and r.current else None, proof=proof, marks=marks)
 

@@ -26,7 +26,6 @@ from monoreg.model import (
     Catalog,
     ContactGroup,
     DirectoryEntry,
-    Evolution,
     Indicator,
     Observation,
     Period,
@@ -246,9 +245,7 @@ def _edition_summary(snapshot: Snapshot, territory: Territory, year: int | None
 def _evolution_text(row: IndicatorRow) -> str | None:
     if row.change is None:
         return None
-    # Tables print relative evolutions to two decimals, as the monograph does; points to one.
-    decimals = 2 if row.change.mode is Evolution.RELATIVE else 1
-    return fr.evolution(row.change.value, row.change.mode, decimals)
+    return fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
 
 
 def key_figures(catalog: Catalog, edition: EditionData) -> list[m.KeyFigureSection]:
