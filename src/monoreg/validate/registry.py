@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
-from monoreg.model import Catalog, Edition, Finding, Observation, Severity
+from monoreg.model import Catalog, Edition, Finding, Observation, Severity, Status
 from monoreg.validate.context import Context
 from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
 
@@ -48,6 +48,15 @@ def load_rules() -> dict[str, Rule]:
     return RULES
 
 
+def _printed_part(edition: Edition) -> Edition:
+    """The edition without its figures still to fill: a scaffolded edition's empty N is on
+    the editor's checklist (`monoreg edition status`), not a finding of every rule."""
+    if all(o.status is not Status.TO_FILL for o in edition.observations):
+        return edition
+    return replace(edition, observations=tuple(
+        o for o in edition.observations if o.status is not Status.TO_FILL))
+
+
 def validate_edition(edition: Edition, catalog: Catalog, *, others: tuple[Edition, ...] = (),
                      series: tuple[Observation, ...] = (),
                      only: Iterable[str] | None = None,
@@ -55,7 +64,7 @@ def validate_edition(edition: Edition, catalog: Catalog, *, others: tuple[Editio
     """Every finding of every rule (or of the rules in `only`) on `edition`, errors first,
     in the order of the monograph's sections; accepted findings carry the justification."""
     load_rules()
-    context = Context(edition, catalog, others, series, settings)
+    context = Context(_printed_part(edition), catalog, others, series, settings)
     wanted = set(only) if only is not None else None
     chosen = [r for r in RULES.values() if wanted is None or r.id in wanted]
     findings: list[Finding] = []
