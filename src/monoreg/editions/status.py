@@ -7,8 +7,8 @@
 - `stale_contacts` and `stale_content`: contacts, and list items and texts, carried over from
   an earlier edition and not checked in the `stale_months` before the edition's publication
   (an item without `verified` was entered for this edition and is current);
-- `validation_errors`: errors of every validation rule that no editor has accepted, except
-  those about a figure still to fill (already in `to_update`: no value, no source yet);
+- `validation_errors`: errors of every validation rule that no editor has accepted
+  (validation leaves figures still to fill to `to_update`);
 - `progress`: figures filled and carried items checked, out of all of them.
 """
 
@@ -133,7 +133,6 @@ def edition_status(store: Store, region: str, year: int,
     records = store.observations(
         indicators=sorted({o.indicator for o in to_fill}),
         territories=sorted({o.territory for o in to_fill})) if to_fill else []
-    slots = {_where(o.provenance) for o in to_fill}
     figures = len(edition.observations)
     return EditionStatus(
         region=region, year=year, edition=edition.id, checked_since=since,
@@ -142,7 +141,7 @@ def edition_status(store: Store, region: str, year: int,
         stale_contacts=tuple(i for i in stale if i.kind == "contact"),
         stale_content=tuple(i for i in stale if i.kind != "contact"),
         validation_errors=tuple(f for f in findings if f.severity is Severity.ERROR
-                                and f.accepted is None and f.location not in slots),
+                                and f.accepted is None),
         progress=Progress(figures - len(to_fill) + len(items) - len(stale), figures + len(items),
                           figures - len(to_fill), figures, len(items) - len(stale), len(items)))
 
