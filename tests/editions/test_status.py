@@ -72,12 +72,10 @@ def test_region_and_france_on_different_periods(store: Store, data_dir: Path) ->
 
 def test_open_validation_errors_and_accepted_ones(scaffolded: Store,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # Figures still to fill never reach the rules (tests/validate/test_figures_to_fill.py).
     def rule(context: Context) -> list[Finding]:
-        slot = "editions/normandie/2031/observations.csv, line 6"   # population 2030, to fill
         return [Finding("test-error", Severity.ERROR, "Erreur de test", location="a"),
                 Finding("test-error", Severity.ERROR, "Acceptée", accepted="justifiée"),
-                Finding("test-error", Severity.ERROR, "Sur un chiffre à compléter",
-                        location=slot),
                 Finding("test-error", Severity.WARNING, "Avertissement de test")]
 
     monkeypatch.setitem(RULES, "test-error",
