@@ -5,42 +5,21 @@ monograph, its proof and the index page of the build."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import launch, serious_violations
 
 from monoreg.publish.document import Mode
 from monoreg.publish.site import build
 
 pytestmark = pytest.mark.browser
 
-PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = PROJECT / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-def _missing(what: str) -> None:
-    # In CI a missing tool is a failure (scripts/test.sh installs it), elsewhere a skip.
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing (scripts/system-deps.sh and scripts/test.sh install it)")
-    pytest.skip(f"{what} is missing")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _missing("Debian's chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
+    yield from launch()
 
 
 @pytest.fixture(scope="module")
@@ -60,22 +39,13 @@ def _open(browser: Any, path: Path, width: int = 1280) -> tuple[Any, list[str]]:
     return page, errors
 
 
-def _serious(page: Any) -> list[str]:
-    if not AXE.exists():
-        _missing(f"axe-core ({AXE})")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in result["violations"]
-            if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("width", [1280, 390])
 def test_public_monograph_opens_cleanly_and_is_accessible(browser, built, width) -> None:  # type: ignore[no-untyped-def]
     page, errors = _open(browser, built.files["html"], width)
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("section h2").count() == 22
     assert page.locator(".chart svg[role=img]").count() == 4
-    assert _serious(page) == []
+    assert serious_violations(page) == []
     assert errors == []
     page.context.close()
 
@@ -83,6 +53,6 @@ def test_public_monograph_opens_cleanly_and_is_accessible(browser, built, width)
 def test_proof_and_index_pages_are_accessible(browser, built, proof_page) -> None:  # type: ignore[no-untyped-def]
     for path in (proof_page, built.out / "index.html"):
         page, errors = _open(browser, path)
-        assert _serious(page) == [], path.name
+        assert serious_violations(page) == [], path.name
         assert errors == [], path.name
         page.context.close()
