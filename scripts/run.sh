@@ -3,7 +3,7 @@
 # store, show Normandie's key figures, build its monograph, and serve the portal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system-deps.sh
+bash scripts/system-deps.sh run
 bash scripts/venv.sh
 .venv/bin/monoreg load
 .venv/bin/monoreg show normandie --edition 2020

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Debian packages monoreg needs: PostgreSQL (store tests), poppler-utils (pdftotext/pdftoppm
-# read the PDFs in tests), Chromium (page tests), fonts for the PDF. Installs only what is
-# missing, so a second run is quick.
+# Debian packages monoreg needs. `run` (default): what the main job needs — fonts for the
+# PDF, Python's venv. `test`: also PostgreSQL (store tests), poppler-utils (pdftotext and
+# pdftoppm read the PDFs in tests), Chromium (page tests), npm (axe-core) and wrk (bench).
+# Installs only what is missing, so a second run is quick.
 set -euo pipefail
+profile="${1:-run}"
 
 need=()
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v npm >/dev/null 2>&1 || need+=(npm)
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need+=(python3-venv)
+if [ "$profile" = "test" ]; then
+  command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
+  command -v wrk >/dev/null 2>&1 || need+=(wrk)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

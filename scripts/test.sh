@@ -3,7 +3,7 @@
 # throwaway PostgreSQL server started here (loopback only) and stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system-deps.sh
+bash scripts/system-deps.sh test
 bash scripts/venv.sh test
 # axe-core for the accessibility checks of the page tests (tests/web/test_browser.py)
 [ -f .cache/node/node_modules/axe-core/axe.min.js ] || \
