@@ -192,12 +192,16 @@ class Store:
     def add_import(self, kind: str, name: str, file: str, sha256: str,
                    observations: Sequence[Observation], report: dict[str, Any],
                    edition: Edition | None = None) -> int:
-        """Store an imported batch in one transaction, replacing an earlier batch of that name."""
+        """Store an imported batch in one transaction, replacing an earlier batch of that name.
+
+        `kind` names the importer ('of-list', 'lheo', …); it is kept in the batch's report,
+        the batch itself being of kind 'import' (as opposed to data files and series)."""
         with transaction(self.engine) as conn:
             old = conn.execute(select(t.batches.c.id).where(
                 t.batches.c.kind == "import", t.batches.c.name == name)).scalars().all()
             self._delete_batches(conn, old)
-            batch_id = self._new_batch(conn, "import", name, file, sha256, report)
+            batch_id = self._new_batch(conn, "import", name, file, sha256,
+                                       {"importer": kind, **report})
             if edition is not None:
                 self._write_edition(conn, edition, batch_id)
             else:
