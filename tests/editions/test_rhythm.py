@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monoreg.editions.rhythm import expected_period, year_before
+from monoreg.editions.rhythm import expected_period
 from monoreg.model import parse_period
 
 DEC_2019, DEC_2020 = parse_period("décembre 2019"), parse_period("décembre 2020")
@@ -30,8 +30,3 @@ def test_expected_period(period: str, frequency: str | None, cutoff: str,
     assert expected_period(parse_period(period), frequency, DEC_2019,
                            parse_period(cutoff)).code == expected
 
-
-def test_year_before_is_the_same_period_a_year_earlier() -> None:
-    assert year_before(parse_period("T2 2020")).code == "2019-T2"
-    assert year_before(parse_period("juillet 2020")).code == "2019-07"
-    assert year_before(parse_period("2020")).code == "2019"

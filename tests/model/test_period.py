@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from monoreg.model import Period, PeriodKind, PeriodParseError, parse_period
+from monoreg.model.period import months_between
 
 
 @pytest.mark.parametrize(("text", "code"), [
@@ -55,6 +56,15 @@ def test_previous_and_distance() -> None:
     assert parse_period("2016/2017").steps_to(parse_period("2018/2019")) == 2
     assert parse_period("2018-07").steps_to(parse_period("2019-07")) == 12
     assert parse_period("2019").steps_to(parse_period("2019-T2")) is None
+
+
+def test_year_earlier_and_months_between() -> None:
+    assert parse_period("T2 2020").year_earlier().code == "2019-T2"
+    assert parse_period("juillet 2020").year_earlier().code == "2019-07"
+    assert parse_period("2018/2019").year_earlier().code == "2017/2018"
+    assert parse_period("au 1er janvier 2021").year_earlier().code == "2020-01-01"
+    assert months_between(parse_period("décembre 2019"), parse_period("décembre 2020")) == 12
+    assert months_between(parse_period("2015"), parse_period("décembre 2019")) == 48
 
 
 def test_ordering_uses_calendar() -> None:

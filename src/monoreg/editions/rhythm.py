@@ -9,6 +9,7 @@ December 2020; a yearly figure moves by a year only when the cut-off moved by a 
 from __future__ import annotations
 
 from monoreg.model import Period, PeriodKind
+from monoreg.model.period import months_between
 
 MONTHS_PER_STEP = {"monthly": 1, "quarterly": 3, "yearly": 12, "school_year": 12}
 # Without a known rhythm a figure is assumed to move as the editions do: once a year.
@@ -17,11 +18,6 @@ EDITION_MONTHS = 12
 
 def rhythm_known(frequency: str | None) -> bool:
     return frequency in MONTHS_PER_STEP
-
-
-def months_between(earlier: Period, later: Period) -> int:
-    """Whole months from the end of `earlier` to the end of `later`."""
-    return (later.end.year - earlier.end.year) * 12 + later.end.month - earlier.end.month
 
 
 def advanced(period: Period, months: int) -> Period:
@@ -33,11 +29,6 @@ def advanced(period: Period, months: int) -> Period:
             return period.shifted(months // 3)
         case _:
             return period.shifted(months // 12)
-
-
-def year_before(period: Period) -> Period:
-    """The figure a monograph prints as N-1 for N: the same period one year earlier."""
-    return advanced(period, -12)
 
 
 def expected_period(period: Period, frequency: str | None, old_cutoff: Period,

@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 from monoreg.editions.datafile_writer import write_csv, write_yaml
-from monoreg.editions.rhythm import advanced, expected_period, rhythm_known, year_before
+from monoreg.editions.rhythm import advanced, expected_period, rhythm_known
 from monoreg.errors import UsageError
 from monoreg.ingest.datafiles.edition import load_edition
 from monoreg.ingest.datafiles.reader import display_path, read_text
@@ -88,7 +88,7 @@ def plan_figures(old: Edition, catalog: Catalog, cutoff: Period) -> list[FigureS
         frequency = catalog.indicators[indicator].frequency
         periods = [expected_period(latest.period, frequency, old.cutoff, cutoff)]
         while len(periods) < len(figures):
-            periods.insert(0, year_before(periods[0]))
+            periods.insert(0, periods[0].year_earlier())
         slots.extend(FigureSlot(place, indicator, territory, p, latest.unit, frequency,
                                 by_period.get(p), latest) for p in periods)
     return slots

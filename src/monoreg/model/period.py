@@ -28,6 +28,16 @@ class PeriodKind(StrEnum):
     DATE = "date"
 
 
+# How many of a period's own units make one year.
+STEPS_PER_YEAR = {PeriodKind.YEAR: 1, PeriodKind.SCHOOL_YEAR: 1, PeriodKind.QUARTER: 4,
+                  PeriodKind.MONTH: 12, PeriodKind.DATE: 1}
+
+
+def months_between(earlier: Period, later: Period) -> int:
+    """Whole months from the end of `earlier` to the end of `later`."""
+    return (later.end.year - earlier.end.year) * 12 + later.end.month - earlier.end.month
+
+
 class PeriodParseError(ValueError):
     """The text is not a period monoreg recognises."""
 
@@ -127,6 +137,11 @@ class Period:
                 day = min(self.day, calendar.monthrange(self.year + steps, self.number)[1])
                 return Period(self.kind, self.year + steps, self.number, day)
         raise AssertionError(self.kind)
+
+    def year_earlier(self) -> Period:
+        """The same period one year earlier: what a monograph prints as N-1 for N
+        ('2e trimestre 2018' for '2e trimestre 2019', 'juillet 2018' for 'juillet 2019')."""
+        return self.shifted(-STEPS_PER_YEAR[self.kind])
 
     def previous(self) -> Period:
         """The period just before (a date steps back one year, as yearly counts do)."""

@@ -4,7 +4,6 @@ nothing is dated after the data cut-off, and the latest figure is not too old.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal
 
 from monoreg import formatting as fr
@@ -17,26 +16,13 @@ from monoreg.model import (
     Severity,
     Status,
 )
+from monoreg.model.period import months_between
 from monoreg.validate.context import Context
 from monoreg.validate.figures import date_within, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure_name, gap, indicator_name
 
 FAMILY = "periods"
-
-# How many of a period's own units make one year: N-1 of '2e trimestre 2019' is
-# '2e trimestre 2018', of 'juillet 2019' 'juillet 2018'.
-STEPS_PER_YEAR = {PeriodKind.YEAR: 1, PeriodKind.SCHOOL_YEAR: 1, PeriodKind.QUARTER: 4,
-                  PeriodKind.MONTH: 12, PeriodKind.DATE: 1}
-
-
-def year_before(period: Period) -> Period:
-    return period.shifted(-STEPS_PER_YEAR[period.kind])
-
-
-def months_between(earlier: date, later: date) -> int:
-    return (later.year - earlier.year) * 12 + later.month - earlier.month
-
 
 @rule("period-n-minus-1", Severity.WARNING, FAMILY)
 def period_n_minus_1(context: Context) -> Iterator[Finding]:
@@ -46,7 +32,7 @@ def period_n_minus_1(context: Context) -> Iterator[Finding]:
     claimed = set()
     for claim in context.edition.evolutions:
         claimed.add((claim.place, claim.indicator, claim.territory))
-        if year_before(claim.period) != claim.base_period:
+        if claim.period.year_earlier() != claim.base_period:
             base, current = context.figures.claim_figures(claim)
             yield _gap_finding(context, claim, claim.base_period, claim.period,
                                [o for o in (base, current) if o is not None])
@@ -55,7 +41,7 @@ def period_n_minus_1(context: Context) -> Iterator[Finding]:
                 or row.current is None \
                 or (row.place, row.indicator.id, context.edition.region) in claimed:
             continue
-        if year_before(row.current.period) != row.base.period:
+        if row.current.period.year_earlier() != row.base.period:
             yield _gap_finding(context, row.current, row.base.period, row.current.period,
                                [row.base])
 
@@ -63,7 +49,7 @@ def period_n_minus_1(context: Context) -> Iterator[Finding]:
 def _gap_finding(context: Context, about: Observation | EvolutionClaim, base: Period,
                  current: Period,
                  related: list[Observation]) -> Finding:
-    expected = year_before(current).label()
+    expected = current.year_earlier().label()
     return context.finding(
         about, f"{figure_name(context.catalog, about)} : N-1 ({base.label()}) et N "
                f"({current.label()}), {gap(base, current)} ; "
@@ -125,7 +111,7 @@ def stale_figure(context: Context) -> Iterator[Finding]:
         if has_value(o) and (key not in latest or latest[key].period < o.period):
             latest[key] = o
     for o in latest.values():
-        age = months_between(o.period.end, cutoff.end)
+        age = months_between(o.period, cutoff)
         if age <= limit:
             continue
         oldest = Period(PeriodKind.MONTH, cutoff.end.year, cutoff.end.month).shifted(-limit)
