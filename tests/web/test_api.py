@@ -143,6 +143,15 @@ def test_search_is_stemmed_accent_insensitive_and_highlighted(api: httpx.Client)
     assert filtered["total"] == 0
 
 
+def test_search_pages_link_to_the_api_not_to_the_page(api: httpx.Client) -> None:
+    first = api.get("/api/v1/search", params={"q": "synthetique", "limit": 1,
+                                              "year": 2030}).json()
+    assert first["total"] > 1
+    assert first["next"].startswith("/api/v1/search?") and "year=2030" in first["next"]
+    second = api.get(first["next"]).json()
+    assert second["offset"] == 1 and second["previous"].startswith("/api/v1/search?")
+
+
 @pytest.mark.parametrize("params,status", [
     ({}, 422), ({"q": ""}, 422), ({"q": "de la"}, 400), ({"q": "x", "type": "roman"}, 400),
     ({"q": "x", "year": "deux"}, 422), ({"q": "x" * 300}, 422),

@@ -142,7 +142,8 @@ async def search(request: Request, portal: PortalDep,
            limit: Annotated[int, Query(ge=1, le=services.MAX_SEARCH_PAGE)] = 20,
            offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
     return await _json(portal, request, lambda: services.search(
-        portal, q, region=region, type=type, year=year, limit=limit, offset=offset))
+        portal, q, region=region, type=type, year=year, limit=limit, offset=offset,
+        links="api"))
 
 
 @router.get("/directory", response_model=m.Directory,

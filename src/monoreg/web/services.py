@@ -676,8 +676,13 @@ def _hit_url(snapshot: Snapshot, hit: Any) -> str:
     return _page_url("/annuaire", {"region": territory.slug if territory else None})
 
 
+# Where the next/previous links of search results point, and how each names the year.
+SEARCH_LINKS = {"page": ("/recherche", "annee"), "api": ("/api/v1/search", "year")}
+
+
 def search(portal: Portal, query: str, *, region: str | None = None, type: str | None = None,
-           year: int | None = None, limit: int = 20, offset: int = 0) -> m.SearchResults:
+           year: int | None = None, limit: int = 20, offset: int = 0,
+           links: str = "page") -> m.SearchResults:
     check_page(limit, offset, MAX_SEARCH_PAGE)
     if type and type not in TYPE_LABELS:
         raise UsageError(f"type inconnu : « {type} » ({', '.join(TYPE_LABELS)})")
@@ -686,8 +691,9 @@ def search(portal: Portal, query: str, *, region: str | None = None, type: str |
     results = portal.search.search(SearchQuery(
         text=query, region=territory.code if territory else None, type=type or None,
         year=year, limit=limit, offset=offset))
+    base, year_param = SEARCH_LINKS[links]
     params = {"q": query, "region": territory.slug if territory else None, "type": type,
-              "year": year, "limit": limit}
+              year_param: year, "limit": limit}
     hits = []
     for hit in results.hits:
         where = snapshot.catalog.territories.find(hit.region) if hit.region else None
@@ -701,9 +707,9 @@ def search(portal: Portal, query: str, *, region: str | None = None, type: str |
     return m.SearchResults(
         query=query, region=territory.slug if territory else None, type=type or None,
         year=year, total=results.total, limit=limit, offset=offset,
-        next=_page_url("/recherche", {**params, "offset": offset + limit})
+        next=_page_url(base, {**params, "offset": offset + limit})
         if offset + limit < results.total else None,
-        previous=_page_url("/recherche", {**params, "offset": max(offset - limit, 0)})
+        previous=_page_url(base, {**params, "offset": max(offset - limit, 0)})
         if offset > 0 else None,
         hits=hits, facets=search_facets(portal))
 
