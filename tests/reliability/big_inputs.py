@@ -70,3 +70,20 @@ def write_big_lheo(path: Path, formations: int) -> Path:
     parts.append("</offres></lheo>\n")
     path.write_text("".join(parts), encoding="utf-8")
     return path
+
+
+def write_big_of_list(path: Path, sample: Path, megabytes: int) -> Path:
+    """The OF list `sample` (header and SYNTHETIC rows) repeated to about `megabytes` MB,
+    each copy of a row with a declaration number of its own."""
+    header, *rows = sample.read_text(encoding="utf-8").splitlines(keepends=True)
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(header)
+        written, i = 0, 0
+        while written < megabytes << 20:
+            row = rows[i % len(rows)]
+            number = row.split(";", 1)[0]
+            line = f'"{30000000000 + i}"' + row[len(number):]
+            handle.write(line)
+            written += len(line)
+            i += 1
+    return path

@@ -9,6 +9,8 @@ a timer. The big edition and offer are SYNTHETIC (tests/reliability/big_inputs.p
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import signal
 import sqlite3
 import threading
@@ -16,10 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import psutil
 import pytest
-from big_inputs import write_big_data_dir, write_big_lheo
+from big_inputs import write_big_data_dir, write_big_lheo, write_big_of_list
 from cli_process import monoreg_env, spawn_monoreg
-from import_store import IMPORT_CORPUS
+from import_store import IMPORT_CORPUS, ImportStore
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -138,6 +141,37 @@ def test_import_killed_inside_its_transaction_leaves_the_store_as_it_was(
         assert store.observations(indicators=["nombre_actions_lheo"])
     finally:
         store.close()
+
+
+def test_an_import_killed_midway_leaves_no_process_behind(import_store: ImportStore,
+                                                         tmp_path: Path) -> None:
+    """The OF list is counted by several processes: none may outlive a killed import."""
+    big = write_big_of_list(tmp_path / "liste.csv",
+                            IMPORT_CORPUS / "valid" / "of-list.synthetic.csv", 40)
+    shutil.copy(import_store.file, tmp_path / "store.sqlite")
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    process = spawn_monoreg(["import", "of-list", str(big), "--date", "2024-01-01"],
+                            monoreg_env(url))
+    parent = psutil.Process(process.pid)
+    deadline = time.monotonic() + WAIT
+    while not (workers := parent.children(recursive=True)):
+        assert process.poll() is None, "the import ended before it could be killed: " + \
+            process.communicate()[1]
+        assert time.monotonic() < deadline, "the import never started its workers"
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()  # not communicate(): a worker left running would hold the pipes open
+    try:
+        _, alive = psutil.wait_procs(workers, timeout=WAIT)
+        assert not alive, f"workers left running: {[w.pid for w in alive]}"
+    finally:
+        for worker in workers:  # started by this test: never leave them behind
+            with contextlib.suppress(psutil.NoSuchProcess):
+                worker.kill()
+        for pipe in (process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()
+    assert store_rows(url) == import_store.rows
 
 
 # Two versions of the edition, told apart by their title, their number of figures and their

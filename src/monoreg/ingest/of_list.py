@@ -17,6 +17,8 @@ import csv
 import io
 import multiprocessing
 import os
+import threading
+import time
 from array import array
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -311,7 +313,8 @@ def _count_parallel(path: Path, start: int, columns: _Columns, layout: CountLayo
     quoted line break at the cut): the file is then to be counted in one pass."""
     ranges = line_ranges(path, start, workers)
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(len(ranges), mp_context=context) as pool:
+    with ProcessPoolExecutor(len(ranges), mp_context=context, initializer=_end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         # the processes are forked here, before this process does anything else
         futures = [pool.submit(_count_range, path, a, b, columns, layout, codes)
                    for a, b in ranges]
@@ -325,6 +328,17 @@ def _count_parallel(path: Path, start: int, columns: _Columns, layout: CountLayo
         total.absorb(part, offset)
         offset += part.lines
     return total, done
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a counting process: exit when the import that forked it is gone. A killed import
+    (SIGKILL, out of memory) cannot stop its workers, which would wait for work forever."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()  # after the fork, in the child
 
 
 def _workers(path: Path) -> int:
