@@ -82,6 +82,7 @@ CORPUS_CASES = (
     ("lheo", "lheo/undefined-entity.xml", ("undefined-entity.xml, line 6", "secret")),
     ("lheo", "lheo/wrong-root.xml", ("wrong-root.xml", "lheo")),
     ("lheo", "lheo/no-countable-action.xml", ("no-countable-action.xml, line 8", "99")),
+    ("lheo", "lheo/namespace-with-brace.xml", ("namespace-with-brace.xml",)),
     ("monograph", "monograph/not-a-monograph.txt", ("not-a-monograph.txt",)),
 )
 

@@ -41,7 +41,8 @@ REGISTRATION = "{*}session/{*}adresse-inscription/{*}adresse/{*}region"
 
 
 def _local(tag: Any) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    # Not etree.QName: it refuses a namespace URI holding a '}', which XML allows.
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _domains(formation: Any) -> dict[str, str | None]:
