@@ -84,18 +84,21 @@ class _EditionReader:
 
     # -- edition.yaml -------------------------------------------------------------------
     def header(self) -> dict:
-        cell = Cell(display_path(self.folder / "edition.yaml"), self.meta.line)
-        region = cell.region(self.catalog, self.meta.region)
+        def cell(key: str) -> Cell:  # an error names the line of its key
+            return Cell(display_path(self.folder / "edition.yaml"),
+                        self.meta.keylines.get(key, self.meta.line))
+
+        region = cell("region").region(self.catalog, self.meta.region)
         if self.folder.name != str(self.meta.year) or self.folder.parent.name != region.slug:
-            raise cell.error(f"the folder should be editions/{region.slug}/{self.meta.year}/ "
-                             f"for this region and year", "region")
+            raise cell("region").error(f"the folder should be editions/{region.slug}/"
+                                       f"{self.meta.year}/ for this region and year", "region")
         for place, source in self.meta.table_sources.items():
-            cell.section(self.catalog, place, "table_sources")
-            self.source_id(cell, source, "table_sources")
+            cell("table_sources").section(self.catalog, place, "table_sources")
+            self.source_id(cell("table_sources"), source, "table_sources")
         return {
             "region": region.code, "year": self.meta.year,
-            "published": cell.period(self.meta.published, "published"),
-            "cutoff": cell.period(self.meta.cutoff, "cutoff"),
+            "published": cell("published").period(self.meta.published, "published"),
+            "cutoff": cell("cutoff").period(self.meta.cutoff, "cutoff"),
             "title": self.meta.title, "publisher": self.meta.publisher,
             "sources": tuple(sorted(self.local_sources.values(), key=lambda s: s.id)),
             "table_sources": tuple(self.meta.table_sources.items()),
@@ -268,11 +271,12 @@ class _EditionReader:
         if path is None:
             return None
         data = load_yaml(GuideFile, path)
-        ids = [p.id for p in data.publics]
-        for p in data.publics:
-            if ids.count(p.id) > 1:
-                raise Cell(display_path(path), p.line).error(f"public '{p.id}' is given twice",
-                                                             "id")
+        first: dict[str, int | None] = {}
+        for p in data.publics:  # the error names the repeat, as for any duplicate
+            if p.id in first:
+                raise Cell(display_path(path), p.line).error(
+                    f"public '{p.id}' is given twice (first on line {first[p.id]})", "id")
+            first[p.id] = p.line
         return Guide(
             data.title,
             Cell(display_path(path), data.line).optional_period(data.published, "published"),
