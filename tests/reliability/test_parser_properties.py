@@ -2,7 +2,8 @@
 
 Whatever the text, a parser either returns a value or raises its own error, which the
 commands turn into a message naming the file and line; any other exception would be a
-traceback. And what monoreg prints, it reads back.
+traceback. And what monoreg prints, it reads back. The monograph reader is fed windows of the
+real seed (data/editions/normandie/2020/source.txt), shuffled, cut or with noise inserted.
 """
 
 from __future__ import annotations
@@ -14,15 +15,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from monoreg import formatting as fr
-from monoreg.errors import InputError
+from monoreg.errors import InputError, MonoregError
 from monoreg.ingest.datafiles.reader import load_yaml, read_csv, read_yaml
 from monoreg.ingest.datafiles.schemas import EditionFile
-from monoreg.model import Period, PeriodKind, PeriodParseError, Status, Unit, parse_period
+from monoreg.ingest.monograph.build import read_monograph
+from monoreg.metadata.reference import load_catalog
+from monoreg.model import (
+    Catalog,
+    Period,
+    PeriodKind,
+    PeriodParseError,
+    Status,
+    Unit,
+    parse_period,
+)
 from monoreg.model.printed import PrintedNumberError, read_printed
+from monoreg.settings import PROJECT_ROOT
 
 # The machine running CI is shared: hypothesis' per-example deadline would measure it, not
 # the parsers (speed targets live in bench/).
@@ -141,3 +154,39 @@ def test_the_csv_reader_raises_only_input_errors(content: bytes) -> None:
 def test_the_yaml_reader_raises_only_input_errors(content: bytes) -> None:
     _with_file(content, ".yaml", read_yaml)
     _with_file(content, ".yaml", lambda p: load_yaml(EditionFile, p))
+
+
+SEED = PROJECT_ROOT / "data" / "editions" / "normandie" / "2020" / "source.txt"
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(PROJECT_ROOT / "data")
+
+
+@st.composite
+def monograph_texts(draw: st.DrawFn) -> str:
+    """A window of the real seed (Normandie 2020), its lines shuffled or damaged, or any text."""
+    lines = SEED_TEXT.splitlines(keepends=True)
+    start = draw(st.integers(0, len(lines) - 1))
+    window = lines[start:start + draw(st.integers(1, 120))]
+    damage = draw(st.sampled_from(["none", "shuffle", "cut", "noise"]))
+    if damage == "shuffle":
+        window = draw(st.permutations(window))
+    elif damage == "cut":
+        window = [line[:draw(st.integers(0, len(line)))] for line in window]
+    elif damage == "noise":
+        window.insert(draw(st.integers(0, len(window))), draw(st.text(max_size=200)))
+    return "".join(window)
+
+
+@settings(PROPERTIES, max_examples=40)
+@given(st.one_of(monograph_texts(), st.text(max_size=500)))
+@example("SERVICES DE L’ÉTAT \n")  # a heading with nothing under it (found by this test)
+def test_the_monograph_reader_raises_only_monoreg_errors(catalog: Catalog, text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "monographie.txt"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        with contextlib.suppress(MonoregError):
+            read_monograph(path, catalog, region="28", year=2020)

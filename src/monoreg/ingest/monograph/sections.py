@@ -110,6 +110,8 @@ def split_sections(lines: Sequence[Line], layout: MonographLayout,
 def blank(lines: Sequence[Line], patterns: dict[str, str]
           ) -> tuple[list[Line], dict[str, re.Match[str]]]:
     """Find each pattern in the lines' text and blank what it matched (numbering kept)."""
+    if not lines:  # a heading with nothing under it ('' would split into one line)
+        return [], {}
     text = "\n".join(line.text for line in lines)
     chars = list(text)
     found: dict[str, re.Match[str]] = {}
