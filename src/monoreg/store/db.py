@@ -12,7 +12,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from monoreg.errors import UsageError
@@ -88,10 +88,14 @@ def migrate(engine: Engine) -> None:
     try:
         with engine.connect() as connection:
             current = _current(connection)
-        if current != _head():
-            with transaction(engine) as connection:
-                if _current(connection) != _head():  # unless another process just did it
-                    command.upgrade(_alembic_config(connection), "head")
+    except DatabaseError as error:  # unreachable server, or a file that is no database
+        raise UsageError(f"cannot open the database: {error.orig}") from None
+    if current == _head():
+        return
+    try:
+        with transaction(engine) as connection:
+            if _current(connection) != _head():  # unless another process just did it
+                command.upgrade(_alembic_config(connection), "head")
     except OperationalError as error:
         raise UsageError(f"cannot open the database: {error.orig}") from None
 

@@ -1,0 +1,48 @@
+"""A store file that is not a database, or a damaged one: commands refuse it with one message
+(exit 2: MONOREG_DATABASE_URL names a wrong store), no traceback, and write nothing over it."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from cli_process import monoreg_env, run_monoreg
+from synthetic import write_data_dir
+
+from monoreg.loading import load
+from monoreg.store.repository import Store
+
+
+def _text(good: bytes) -> bytes:
+    return b"not a database\n"
+
+
+def _noise(good: bytes) -> bytes:
+    return random.Random(0).randbytes(len(good))
+
+
+def _truncated(good: bytes) -> bytes:
+    return good[: len(good) // 2]
+
+
+@pytest.mark.parametrize(("damage", "command"), [
+    (_text, ["show", "normandie"]), (_noise, ["show", "normandie"]),
+    (_truncated, ["show", "normandie"]), (_truncated, ["load"]),
+], ids=["text-show", "random-bytes-show", "truncated-show", "truncated-load"])
+def test_a_damaged_store_is_refused_and_left_alone(
+        tmp_path: Path, damage: Callable[[bytes], bytes], command: list[str]) -> None:
+    path = tmp_path / "store.sqlite"
+    store = Store.open(f"sqlite:///{path}")
+    data = write_data_dir(tmp_path)
+    load(store, data)
+    store.close()  # the last connection folds the write-ahead log into the file
+    path.write_bytes(damage(path.read_bytes()))
+    damaged = path.read_bytes()
+
+    result = run_monoreg(command, monoreg_env(f"sqlite:///{path}", data))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert "cannot open the database" in result.stderr
+    assert path.read_bytes() == damaged
