@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from import_store import ImportStore
+from import_runs import ImportStore
 from store_rows import store_rows
 
 from monoreg.loading import load

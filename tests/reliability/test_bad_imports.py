@@ -8,54 +8,20 @@ broken ones. Hostile XML and PDF files have their own module (test_hostile_files
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from corruptions import CORRUPTIONS, Corruption
-from import_store import IMPORT_CORPUS, ImportStore
+from import_runs import IMPORT_CORPUS, ImportStore, assert_refused, run_import
 from store_rows import store_rows
-from typer.testing import CliRunner
 
-from monoreg.cli import app
 from monoreg.settings import PROJECT_ROOT
 
 SEED = PROJECT_ROOT / "data" / "editions" / "normandie" / "2020" / "source.txt"
-DATES = {"of-list": ["--date", "2024-01-01"], "lheo": ["--date", "2024-01-01"],
-         "insee-population": ["--date", "2021-01-01"], "monograph": []}
 VALID = {"of-list": IMPORT_CORPUS / "valid" / "of-list.synthetic.csv",
          "lheo": IMPORT_CORPUS / "valid" / "lheo.synthetic.xml",
          "insee-population": IMPORT_CORPUS / "valid" / "insee.synthetic.csv",
          "monograph": SEED}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    code: int
-    stdout: str
-    stderr: str
-    url: str
-
-
-def run_import(command: str, file: Path, import_store: ImportStore, tmp_path: Path,
-               monkeypatch: pytest.MonkeyPatch) -> Outcome:
-    shutil.copy(import_store.file, tmp_path / "store.sqlite")
-    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    monkeypatch.setenv("MONOREG_DATABASE_URL", url)
-    result = CliRunner().invoke(app, ["import", command, str(file), *DATES[command]],
-                                env={"COLUMNS": "200"})
-    # An exception other than the exit of a refused input is what prints a traceback.
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        f"uncaught {result.exception!r}"
-    return Outcome(result.exit_code, result.stdout, result.stderr, url)
-
-
-def assert_refused(outcome: Outcome, import_store: ImportStore, *where: str) -> None:
-    assert outcome.code == 1, outcome.stdout + outcome.stderr
-    for fragment in where:
-        assert fragment in outcome.stderr, f"{fragment!r} not in: {outcome.stderr}"
-    assert store_rows(outcome.url) == import_store.rows
 
 
 def test_valid_samples_are_imported(import_store: ImportStore, tmp_path: Path,

@@ -1,5 +1,7 @@
 """A store file that is not a database, or a damaged one: commands refuse it with one message
-(exit 2: MONOREG_DATABASE_URL names a wrong store), no traceback, and write nothing over it."""
+(exit 2: MONOREG_DATABASE_URL names a wrong store), no traceback, and write nothing over it.
+In-process: an uncaught exception, what the real command prints as a traceback, shows as
+`result.exception`."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from cli_process import monoreg_env, run_monoreg
 from synthetic import write_data_dir
+from typer.testing import CliRunner
 
+from monoreg.cli import app
 from monoreg.loading import load
 from monoreg.store.repository import Store
 
@@ -32,7 +35,8 @@ def _truncated(good: bytes) -> bytes:
     (_truncated, ["show", "normandie"]), (_truncated, ["load"]),
 ], ids=["text-show", "random-bytes-show", "truncated-show", "truncated-load"])
 def test_a_damaged_store_is_refused_and_left_alone(
-        tmp_path: Path, damage: Callable[[bytes], bytes], command: list[str]) -> None:
+        tmp_path: Path, damage: Callable[[bytes], bytes], command: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "store.sqlite"
     store = Store.open(f"sqlite:///{path}")
     data = write_data_dir(tmp_path)
@@ -41,8 +45,10 @@ def test_a_damaged_store_is_refused_and_left_alone(
     path.write_bytes(damage(path.read_bytes()))
     damaged = path.read_bytes()
 
-    result = run_monoreg(command, monoreg_env(f"sqlite:///{path}", data))
-    assert result.returncode == 2, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
+    monkeypatch.setenv("MONOREG_DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    result = CliRunner().invoke(app, command)
+    assert isinstance(result.exception, SystemExit), f"uncaught {result.exception!r}"
+    assert result.exit_code == 2, result.output
     assert "cannot open the database" in result.stderr
     assert path.read_bytes() == damaged

@@ -19,10 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psutil
-import pytest
 from big_inputs import write_big_data_dir, write_big_lheo, write_big_of_list
 from cli_process import monoreg_env, spawn_monoreg
-from import_store import IMPORT_CORPUS, ImportStore
+from import_runs import IMPORT_CORPUS, ImportStore
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -187,15 +186,25 @@ def _check_whole(edition_title: str, values: list[int]) -> None:
         f"{edition_title} read with {len(values)} figures, some of another version"
 
 
-@pytest.mark.parametrize("reader", ["command", "portal"])
-def test_readers_see_the_old_or_the_new_edition_never_a_mix(store_url: str, tmp_path: Path,
-                                                           reader: str) -> None:
-    """`command`: a connection per query, as the CLI reads; `portal`: the web app's pool."""
+def test_readers_see_the_old_or_the_new_edition_never_a_mix(store_url: str,
+                                                           tmp_path: Path) -> None:
+    """A connection per query, as the commands read."""
+    _reader_sees_whole_editions(store_url, tmp_path, pooled=False)
+
+
+def test_the_portals_pooled_readers_see_whole_editions_too(sqlite_url: str,
+                                                          tmp_path: Path) -> None:
+    """The portal's pool of connections (store.db.pooled_engine: SQLite only, other
+    databases pool already)."""
+    _reader_sees_whole_editions(sqlite_url, tmp_path, pooled=True)
+
+
+def _reader_sees_whole_editions(store_url: str, tmp_path: Path, *, pooled: bool) -> None:
     datasets = [load_data_dir(write_big_data_dir(tmp_path / title[-1], n, offset=offset,
                                                  title=title))
                 for title, (n, offset) in VERSIONS.items()]
     writer_store, reader_store = Store.open(store_url), Store.open(store_url)
-    if reader == "portal":
+    if pooled:
         reader_store = Store(pooled_engine(reader_store.engine))
     writer_store.load_dataset(datasets[0])
     done = threading.Event()
