@@ -228,6 +228,7 @@ def _reader_sees_whole_editions(store_url: str, tmp_path: Path, *, pooled: bool)
             _check_whole(edition.title, sorted(int(o.value) for o in edition.observations
                                                if o.indicator == "demandeurs_emploi"))
             seen[edition.title] = seen.get(edition.title, 0) + 1
+            time.sleep(0.001)  # let the writer thread run: the reads hold the GIL otherwise
     finally:
         thread.join()
         writer_store.close()
