@@ -50,7 +50,11 @@ def _sqlite_writer_inside(url: str) -> bool:
     """The write lock is taken and the log holds pages not yet committed."""
     path = _sqlite_file(url)
     wal = path.with_name(path.name + "-wal")
-    if not wal.exists() or wal.stat().st_size < WAL_GROWN:
+    try:
+        # The last connection to close deletes the log: it may go between two looks.
+        if wal.stat().st_size < WAL_GROWN:
+            return False
+    except FileNotFoundError:
         return False
     probe = sqlite3.connect(path, timeout=0, isolation_level=None)
     try:
