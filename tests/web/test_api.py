@@ -202,6 +202,10 @@ def test_request_bodies_are_bounded(api: httpx.Client) -> None:
 def test_reload_needs_the_admin_token(api: httpx.Client, admin_token: str) -> None:
     _error(api.post("/api/v1/admin/reload"), 401)
     _error(api.post("/api/v1/admin/reload", headers={"Authorization": "Bearer wrong"}), 401)
+    # the right token without its scheme, or under another scheme, is refused too
+    _error(api.post("/api/v1/admin/reload", headers={"Authorization": admin_token}), 401)
+    _error(api.post("/api/v1/admin/reload", headers={"Authorization": f"Basic {admin_token}"}),
+           401)
     _error(api.get("/api/v1/admin/reload"), 405)
     ok = api.post("/api/v1/admin/reload", headers={"Authorization": f"Bearer {admin_token}"})
     assert ok.status_code == 200 and ok.json()["editions"] == 1

@@ -183,8 +183,10 @@ async def reload(portal: PortalDep, authorization: Annotated[str | None, Header(
 def _check_token(portal: Portal, authorization: str | None) -> None:
     if not portal.admin_token:
         raise HTTPException(403, "écriture désactivée : définissez MONOREG_ADMIN_TOKEN")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not given or not hmac.compare_digest(given.encode(), portal.admin_token.encode()):
+    scheme, _, given = (authorization or "").partition(" ")
+    # Only the declared scheme is accepted: a bare token is a malformed header, refused.
+    if scheme != "Bearer" or not given.strip() or not hmac.compare_digest(
+            given.strip().encode(), portal.admin_token.encode()):
         raise HTTPException(401, "jeton d'administration absent ou incorrect",
                             headers={"WWW-Authenticate": "Bearer"})
 
