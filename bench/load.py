@@ -30,7 +30,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,13 +37,13 @@ from pathlib import Path
 
 import httpx
 import psutil
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "src"))
 
 from monoreg.loading import load  # noqa: E402
+from monoreg.store.db import throwaway_database  # noqa: E402
 from monoreg.store.repository import Store  # noqa: E402
 
 MONOREG = Path(sys.executable).with_name("monoreg")
@@ -76,16 +75,8 @@ def store_url(postgres: str | None, folder: Path) -> Iterator[str]:
     if postgres is None:
         yield f"sqlite:///{folder / 'store.sqlite'}"
         return
-    name = f"monoreg_load_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(postgres).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with throwaway_database(postgres, "monoreg_load") as url:
+        yield url
 
 
 def _free_port() -> int:

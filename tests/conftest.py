@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from synthetic import write_data_dir
 
+from monoreg.store.db import throwaway_database
 from monoreg.store.repository import Store
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -44,16 +42,8 @@ def postgres_url() -> Iterator[str]:
     """A fresh database on the test PostgreSQL server, dropped afterwards."""
     if not POSTGRES_URL:
         pytest.fail("MONOREG_TEST_POSTGRES_URL is not set (scripts/test.sh starts a server)")
-    name = f"monoreg_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with throwaway_database(POSTGRES_URL, "monoreg_test") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
