@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
-from monoreg.model import Evolution, Indicator, Observation, Period, Status, Unit
+from monoreg.model import Evolution, Observation, Status, Unit
 
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
@@ -89,11 +89,3 @@ def table_evolution(change: Decimal, mode: Evolution, indicator_decimals: int) -
     if mode is Evolution.POINTS:
         return evolution(change, mode, max(indicator_decimals, 1))
     return evolution(change, mode, TABLE_RELATIVE_DECIMALS)
-
-
-def indicator_value(value: Decimal | None, indicator: Indicator, unit: Unit) -> str:
-    return figure(value, unit, indicator.decimals)
-
-
-def period(value: Period) -> str:
-    return value.label()

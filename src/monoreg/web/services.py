@@ -146,7 +146,7 @@ def figure(catalog: Catalog, o: Observation) -> m.Figure:
     if indicator and o.unit != indicator.unit and unit.scale == 1 and unit.dimension in (
             "people", "count"):
         decimals = 0  # a count printed in persons where the indicator is in thousands
-    text = fr.figure(o.value, unit, decimals)
+    text = fr.observation(o, unit, decimals)
     if o.value is not None and unit.code == "thousands":
         text = f"{text}{fr.NBSP}{unit.label}"  # formatting leaves 'milliers' to the label
     return m.Figure(value=json_number(o.value), text=text,
