@@ -153,7 +153,7 @@ class _SectionBuilder:
             if with_national:
                 cells.append(ctx.cell(r.national, notes))
             caption = figures.unit_caption(r.indicator, ctx.catalog)
-            label = f"{r.indicator.label} ({caption})" if caption else r.indicator.label
+            label = f"{r.label} ({caption})" if caption else r.label
             table_rows.append(doc.Row(label, tuple(cells)))
         used = [o for r in rows for o in (r.base, r.current, r.national) if o is not None]
         return doc.Table(self.section.title, tuple(columns), tuple(table_rows),

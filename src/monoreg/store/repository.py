@@ -111,7 +111,8 @@ def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> 
         "prov_page": o.provenance.page if o.provenance else None,
         "prov_column": o.provenance.column if o.provenance else None,
         **_prov("origin", o.origin),
-        "dimension": o.dimension,
+        "dimension": o.dimension, "dimension_label": o.dimension_label,
+        "to_check": o.to_check,
     }
 
 
@@ -126,6 +127,7 @@ def _observation(row: Any) -> Observation:
         provenance=provenance,
         origin=Provenance(row.origin_file, row.origin_line) if row.origin_file else None,
         perimeter=row.perimeter, raw=row.raw, note=row.note, dimension=row.dimension,
+        dimension_label=row.dimension_label, to_check=row.to_check,
         accepted=tuple((a, b) for a, b in row.accepted or ()))
 
 

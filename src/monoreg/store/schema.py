@@ -166,7 +166,9 @@ observations = Table(
     Column("prov_column", Text),
     Column("origin_file", Text),
     Column("origin_line", Integer),
-    Column("dimension", Text),        # 'nsf:312': a breakdown (imports only)
+    Column("dimension", Text),        # 'nsf:312', 'naf:GZ': a breakdown
+    Column("dimension_label", Text),  # the breakdown as printed (migration 0012)
+    Column("to_check", Text),         # « à vérifier »: the reader was unsure (0012)
     Index("ix_observations_lookup", "territory", "indicator", "period_end"),
     Index("ix_observations_edition", "edition_id"),
     Index("ix_observations_batch", "batch_id"),

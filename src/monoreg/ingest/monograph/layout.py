@@ -76,6 +76,9 @@ class RowFile(_Layout):
     indicator: str | None = None   # the same indicator in every value column
     indicators: list[str] = []     # or one per value column
     by_text: Map[str] = {}         # or by the label's text: pattern -> indicator
+    # 'naf': the text after the label is a sector, the figures' breakdown (its NAF code
+    # when the label is recognised, always the label as printed)
+    dimension: Literal["naf"] | None = None
 
 
 class GroupFile(_Layout):

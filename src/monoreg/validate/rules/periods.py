@@ -107,7 +107,7 @@ def stale_figure(context: Context) -> Iterator[Finding]:
     limit = context.settings.stale_after_months
     latest: dict[tuple[str, str, str], Observation] = {}
     for o in context.edition.observations:
-        key = (o.place, o.indicator, o.territory)
+        key = (o.place, o.series, o.territory)
         if has_value(o) and (key not in latest or latest[key].period < o.period):
             latest[key] = o
     for o in latest.values():
