@@ -14,16 +14,19 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from monoreg import formatting as fr
-from monoreg.cli.common import EditionOption, app, err, make_app, open_store, out
+from monoreg.cli.common import app, err, make_app, open_store, out
+from monoreg.cli.data import DataOption
 from monoreg.errors import UsageError
 from monoreg.ingest.batch import ImportBatch, import_file
 from monoreg.ingest.batch import Progress as ProgressCallback
 from monoreg.ingest.insee import read_insee_population
 from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.batch import import_monograph, monograph_json
 from monoreg.ingest.monograph.build import MonographImport
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
+from monoreg.monograph_import import EditionImport, import_monograph_edition
+from monoreg.publish.exports import edition_export
+from monoreg.settings import get_settings
 
 imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
                    "publique des organismes de formation, offre LHEO, populations Insee.")
@@ -141,24 +144,53 @@ def monograph(
         file: FileArgument,
         region: Annotated[str | None, typer.Option(
             "--region", help="Région (défaut : celle que nomme le document).")] = None,
-        edition: EditionOption = None,
+        edition: Annotated[int | None, typer.Option(
+            "--edition", help="Année de publication (défaut : celle du document).")] = None,
+        replace: Annotated[bool, typer.Option(
+            "--replace", help="Remplacer l'édition si elle existe déjà.")] = False,
         dry_run: Annotated[bool, typer.Option(
-            "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
-        format: FormatOption = "text") -> None:
-    """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
+            "--dry-run", help="Lire et rendre compte sans rien écrire.")] = False,
+        format: FormatOption = "text",
+        data: DataOption = None) -> None:
+    """Monographie (texte extrait ou PDF) → édition dans les fichiers de données, chargée.
+
+    Écrit editions/<région>/<année>/ (chiffres, évolutions, listes, contacts, textes, avec la
+    ligne du document et la confiance du lecteur) puis recharge la base. Les chiffres dont
+    la lecture est incertaine sont marqués « à vérifier ».
+
+    Exemple : monoreg import monograph bretagne-2020.txt --region 53 --edition 2020
+    """
     _format(format)
     store = open_store()
-    imported = import_monograph(store, file, region=region, year=edition, dry_run=dry_run)
+    data_dir = data or get_settings().data_dir
+    with err().status("Import de la monographie…") as status:
+        done = import_monograph_edition(
+            store, data_dir, file, region=region, year=edition, replace=replace,
+            dry_run=dry_run, step=lambda what: status.update(f"{what}…"))
     catalog = store.catalog()
     if format == "json":
-        out().print_json(json.dumps(monograph_json(imported, catalog), ensure_ascii=False))
+        payload = monograph_json(done.imported, catalog)
+        payload["written"] = {"folder": str(done.folder) if done.folder else None,
+                              "replaced": done.replaced, "to_check": done.to_check}
+        out().print_json(json.dumps(payload, ensure_ascii=False))
         return
-    _print_monograph(imported, catalog, dry_run)
+    _print_monograph(done, catalog)
 
 
-def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool) -> None:
+def monograph_json(imported: MonographImport, catalog: Catalog) -> dict[str, Any]:
+    """The edition in the export's JSON shape, each figure with its confidence, and the
+    import report."""
+    data = edition_export(catalog, imported.edition).as_json()
+    for row, placed in zip(data["observations"], imported.placed, strict=True):
+        row["confidence"] = placed.confidence
+        row["confidence_reasons"] = placed.reasons
+    return {**data, "import": imported.report_json()}
+
+
+def _print_monograph(done: EditionImport, catalog: Catalog) -> None:
     console = out()
-    e, report = imported.edition, imported.report_json()
+    imported, e = done.imported, done.imported.edition
+    report = imported.report_json()
     console.print(f"Monographie {imported.document.file} : "
                   f"{catalog.territories.get(e.region).name}, édition {e.year} "
                   f"({e.published.label()}, données arrêtées en {e.cutoff.label()}).")
@@ -187,8 +219,14 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
         console.print(f"  non placé, ligne {item['line']} : « {item['text']} » — {item['reason']}")
     for part in report["not_imported"]:
         console.print(f"  non importé : lignes {part['from']} à {part['to']} — {part['reason']}")
-    if dry_run:
-        console.print("Essai (--dry-run) : rien n'est enregistré.")
-    else:
-        console.print(f"Enregistré comme import « monograph {e.region}-{e.year} » (chiffres "
-                      "sans édition : l'édition saisie reste celle des fichiers de données).")
+    if done.folder is None:
+        console.print("Essai (--dry-run) : rien n'est écrit.")
+        return
+    console.print(f"Édition {'remplacée' if done.replaced else 'écrite'} dans {done.folder} "
+                  "et chargée dans la base (avec toutes les autres)."
+                  + (f" {fr.number(done.to_check)} chiffre(s) marqué(s) « à vérifier » "
+                     "(colonne check de observations.csv) : « monoreg validate » les signale "
+                     "en erreur jusqu'à ce que la marque soit retirée." if done.to_check else ""))
+    console.print("Annuaire Carif-Oref et guide des structures (pages de fin) : non lus par "
+                  "la maquette" + (" ; ceux de l'édition remplacée sont gardés." if done.replaced
+                                   else ", à saisir dans directory.yaml et guide.yaml."))

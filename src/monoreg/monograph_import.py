@@ -1,0 +1,108 @@
+"""`monoreg import monograph`: a printed monograph becomes an edition of the data files.
+
+The monograph is read against the store's catalogue; the edition it gives is written as data
+files (editions/<slug>/<year>/, see editions/edition_files.py) in a staging folder, read back
+with the loader, moved into place, and the whole data folder is loaded into the store. All or
+nothing: when any step fails, the data folder and the store are left as they were (an edition
+replaced with `--replace` is put back). The back pages (Carif-Oref directory, guide) are not
+read: a replaced edition's directory.yaml and guide.yaml are kept.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from monoreg.editions.edition_files import check_mark, write_edition_files
+from monoreg.errors import UsageError
+from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.edition import edition_folder, load_edition
+from monoreg.ingest.datafiles.reader import display_path
+from monoreg.ingest.monograph.build import MonographImport, read_monograph
+from monoreg.store.repository import LoadReport, Store
+
+BACK_PAGES = ("directory.yaml", "guide.yaml")
+Step = Callable[[str], None]  # told the step starting, for a progress display
+
+
+@dataclass(frozen=True)
+class EditionImport:
+    imported: MonographImport
+    folder: Path | None            # None for a dry run
+    replaced: bool
+    to_check: int                  # figures marked « à vérifier »
+    load: LoadReport | None
+
+
+def _nothing(_: str) -> None:
+    return None
+
+
+def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
+                             region: str | None = None, year: int | None = None,
+                             replace: bool = False, dry_run: bool = False,
+                             step: Step = _nothing) -> EditionImport:
+    catalog = store.catalog()
+    if not catalog.territories.territories:
+        raise UsageError("la base est vide : lancez d'abord « monoreg load »")
+    step("Lecture de la monographie")
+    imported = read_monograph(path, catalog, region=region, year=year)
+    edition = imported.edition
+    checks = [check_mark(p.confidence, p.reasons) for p in imported.placed]
+    to_check = sum(c is not None for c in checks)
+    territory = catalog.territories.get(edition.region)
+    target = edition_folder(data_dir, territory.slug, edition.year)
+    exists = target.exists()
+    if dry_run:
+        return EditionImport(imported, None, exists, to_check, None)
+    if exists and not replace:
+        raise UsageError(f"l'édition {edition.year} de {territory.name} existe déjà "
+                         f"({display_path(target)}) : ajoutez --replace pour la remplacer")
+    step("Écriture des fichiers de l'édition")
+    new_region = not target.parent.exists()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # the loader checks that a folder is editions/<slug>/<year>/: staged the same way
+    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent.parent))
+    # the replaced edition waits in the staging folder, deep enough for no load to read it
+    backup = staging / "replaced" / target.parent.name / target.name if exists else None
+    moved = False
+    try:
+        folder = staging / target.parent.name / target.name
+        folder.mkdir(parents=True)
+        write_edition_files(folder, edition, [line.text for line in imported.document.lines],
+                            checks, origin=imported.document.file)
+        if exists:
+            _keep_back_pages(target, folder)
+        load_edition(folder, catalog, data_dir)  # what `monoreg load` will read must load
+        step("Vérification du dossier de données")
+        if backup is not None:
+            backup.parent.mkdir(parents=True)
+            target.rename(backup)
+        folder.rename(target)
+        moved = True
+        dataset = load_data_dir(data_dir)
+        step("Chargement dans la base")
+        report = store.load_dataset(dataset)
+    except BaseException:
+        if moved:
+            shutil.rmtree(target, ignore_errors=True)
+        if backup is not None and backup.exists():
+            backup.rename(target)
+        if new_region:
+            shutil.rmtree(target.parent, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return EditionImport(imported, target, exists, to_check, report)
+
+
+
+def _keep_back_pages(old: Path, new: Path) -> None:
+    """The directory and guide of a replaced edition: the reader does not read the back
+    pages, and what the editor entered there is not thrown away."""
+    for name in BACK_PAGES:
+        if (old / name).is_file() and not (new / name).exists():
+            shutil.copy2(old / name, new / name)
