@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from monoreg import formatting as fr
-from monoreg.cli.common import app, make_app, open_store, out, resolve_region
+from monoreg.cli.common import app, err, make_app, open_store, out, resolve_region
 from monoreg.cli.data import DataOption
 from monoreg.editions.diff import EditionDiff, Entry, Figure, diff_editions
+from monoreg.editions.fill import fill_edition
 from monoreg.editions.rankings import Ranking, rankings
 from monoreg.editions.scaffold import scaffold_edition
 from monoreg.editions.status import EditionStatus, edition_status
+from monoreg.editions.workbook import write_workbook
+from monoreg.editions.workbook_apply import apply_workbook
 from monoreg.errors import UsageError
 from monoreg.model import Catalog, Period, PeriodParseError, parse_period
 from monoreg.model.codec import to_data
@@ -139,6 +143,76 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
     for finding in result.validation_errors:
         table.add_row(finding.rule, finding.message, finding.location or "")
     console.print(table)
+
+
+# -- edition fill -----------------------------------------------------------------------
+@edition_app.command("fill")
+def fill(region: str, year: int, data: DataOption = None) -> None:
+    """Remplir les chiffres à compléter que tient déjà une série officielle ou un import.
+
+    Pour la période attendue, sinon la dernière disponible à l'arrêt des données (dite dans
+    la note du chiffre) ; valeur, unité et source reprises, provenance dans la note.
+
+    Exemple : monoreg edition fill normandie 2021
+    """
+    store = open_store()
+    territory = resolve_region(store.catalog(), region)
+    with err().status("Recherche des chiffres disponibles et rechargement…"):
+        report = fill_edition(store, data or get_settings().data_dir, territory.code, year)
+    console = out()
+    console.print(f"{territory.name} — édition {year} : {len(report.filled)} chiffre(s) "
+                  f"rempli(s), {report.remaining} encore à compléter.")
+    if report.filled:
+        catalog = store.catalog()
+        table = _table("Chiffres remplis", "Indicateur", "Territoire", "Période", "Valeur",
+                       "Depuis")
+        for f in report.filled:
+            o, r = f.observation, f.record.observation
+            table.add_row(catalog.indicators[o.indicator].label, _territory(catalog, o.territory),
+                          r.period.label() + (" (dernière disponible)" if f.latest_available
+                                              else ""),
+                          _value(catalog, o.indicator, r.value, r.unit), f.record.batch_name)
+        console.print(table)
+    console.print(f"Ensuite : monoreg edition status {territory.slug} {year}, ou monoreg "
+                  f"edition sheet {territory.slug} {year} --out chiffres.xlsx.")
+
+
+# -- edition sheet / apply --------------------------------------------------------------
+@edition_app.command("sheet")
+def sheet(region: str, year: int,
+          out_file: Annotated[Path, typer.Option("--out", help="Classeur à écrire (.xlsx).")]
+          ) -> None:
+    """Classeur des éditeurs : une ligne par chiffre à compléter, colonne « Valeur » à
+    remplir ; une feuille des constats sans décision (corriger / accepter / ne pas publier).
+
+    Exemple : monoreg edition sheet normandie 2021 --out chiffres-2021.xlsx
+    """
+    if out_file.suffix.lower() != ".xlsx":
+        raise UsageError("--out : un fichier .xlsx est attendu")
+    store = open_store()
+    territory = resolve_region(store.catalog(), region)
+    with err().status("Préparation du classeur…"):
+        figures, findings = write_workbook(store, territory.code, year, out_file)
+    out().print(f"Classeur écrit : {out_file} — {figures} chiffre(s) à compléter (feuille "
+                f"Chiffres, colonne « Valeur »), {findings} constat(s) sans décision (feuille "
+                f"Constats). Ensuite : monoreg edition apply {out_file}")
+
+
+@edition_app.command("apply")
+def apply(file: Annotated[Path, typer.Argument(help="Classeur rempli (.xlsx).")],
+          data: DataOption = None) -> None:
+    """Vérifier les cellules remplies du classeur, les écrire dans les fichiers de l'édition
+    (avec leur provenance : fichier, feuille, cellule) et recharger la base ; une cellule
+    fausse et rien n'est écrit.
+
+    Exemple : monoreg edition apply chiffres-2021.xlsx
+    """
+    store = open_store()
+    with err().status("Vérification des cellules et rechargement…"):
+        report = apply_workbook(store, data or get_settings().data_dir, file)
+    out().print(f"Édition {report.edition} : {report.figures} chiffre(s) écrit(s), "
+                f"{report.accepted} constat(s) accepté(s) ; {report.remaining} chiffre(s) "
+                "encore à compléter.")
 
 
 # -- diff -------------------------------------------------------------------------------
