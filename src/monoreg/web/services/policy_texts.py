@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from monoreg.errors import NotFound
+from monoreg.model.text_body import Paragraph, parse_body
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
 from monoreg.web.services.shared import (
@@ -17,15 +16,9 @@ from monoreg.web.services.shared import (
 
 
 def _blocks(body: str) -> list[m.Block]:
-    """Paragraphs are separated by blank lines; bullet points are lines starting with '- '."""
-    blocks = []
-    for chunk in re.split(r"\n\s*\n", body.strip()):
-        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-        if lines and all(line.startswith("- ") for line in lines):
-            blocks.append(m.Block(kind="ul", lines=[line[2:].strip() for line in lines]))
-        elif lines:
-            blocks.append(m.Block(kind="p", lines=[" ".join(lines)]))
-    return blocks
+    """A text body as the page's blocks (model.text_body reads it, as for the monograph)."""
+    return [m.Block(kind="p", lines=[b.text]) if isinstance(b, Paragraph)
+            else m.Block(kind="ul", lines=list(b.items)) for b in parse_body(body)]
 
 
 def policy_text(portal: Portal, slug: str, year: int, number: int) -> m.PolicyText:
