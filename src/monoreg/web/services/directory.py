@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-
-import phonenumbers
 
 from monoreg.model import Contact as ContactItem
 from monoreg.model import (
@@ -13,6 +10,7 @@ from monoreg.model import (
     DirectoryEntry,
 )
 from monoreg.model.names import fold
+from monoreg.validate.addresses import mailto_href, tel_uri, web_href
 from monoreg.web import models as m
 from monoreg.web.portal import Portal, Snapshot
 from monoreg.web.services.shared import (
@@ -28,35 +26,17 @@ GROUP_LABELS = {
 
 
 def phone(text: str, label: str | None = None) -> m.Phone:
-    """The number as printed, with a tel: link when it is a valid number (French by
-    default)."""
-    tel = None
-    try:
-        parsed = phonenumbers.parse(text, "FR")
-        if phonenumbers.is_valid_number(parsed):
-            tel = "tel:" + phonenumbers.format_number(parsed,
-                                                      phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        pass  # printed numbers may be wrong: they stay text, without a link
-    return m.Phone(text=text, tel=tel, label=label)
-
-
-_DOMAIN = re.compile(r"^(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.ASCII)
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)
+    """The number as printed, with a tel: link when it is a valid number."""
+    return m.Phone(text=text, tel=tel_uri(text), label=label)
 
 
 def web_link(text: str) -> m.Link:
     """A printed web address as a link; printed addresses without a scheme get https."""
-    address = text.strip()
-    if not _DOMAIN.match(address):
-        return m.Link(text=text, href=None)
-    return m.Link(text=text, href=address if address.startswith(("http://", "https://"))
-                  else f"https://{address}")
+    return m.Link(text=text, href=web_href(text))
 
 
 def mail_link(text: str) -> m.Link:
-    address = text.strip()
-    return m.Link(text=text, href=f"mailto:{address}" if _EMAIL.match(address) else None)
+    return m.Link(text=text, href=mailto_href(text))
 
 
 def _contact(contact: ContactItem) -> m.Contact:
