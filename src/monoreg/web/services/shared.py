@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from monoreg.model import (
     TextType,
     parse_period,
 )
+from monoreg.publish.exports import json_number
 from monoreg.store.repository import EditionSummary
 from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE
 from monoreg.web import models as m
@@ -36,12 +36,6 @@ TYPE_LABELS = {
 
 
 # == small builders =======================================================================
-def json_number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def region_ref(territory: Territory) -> m.RegionRef:
     return m.RegionRef(code=territory.code, name=territory.name, slug=territory.slug)
 
@@ -157,12 +151,8 @@ def source_label(snapshot: Snapshot, source_id: str | None, edition_id: str | No
     if not source_id:
         return None
     summary = next((e for e in snapshot.editions if e.id == edition_id), None)
-    if summary is not None:
-        local = {x.id: x for x in snapshot.edition(summary).sources}
-        if source_id in local:
-            return local[source_id].label()
-    source = snapshot.catalog.sources.get(source_id)
-    return source.label() if source else source_id
+    local = snapshot.edition(summary).sources if summary is not None else ()
+    return snapshot.catalog.source_label(source_id, local)
 
 
 def snapshot_year(edition_id: str) -> str:
