@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from monoreg import formatting as fr
-from monoreg.derive.tables import IndicatorRow, indicator_rows
+from monoreg.derive.key_figures import key_figures as edition_key_figures
 from monoreg.errors import NotFound
 from monoreg.model import (
     Catalog,
@@ -31,22 +30,17 @@ from monoreg.web.services.shared import (
 from monoreg.web.services.validation_report import validation_status
 
 
-def _evolution_text(row: IndicatorRow) -> str | None:
-    if row.change is None:
-        return None
-    return fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
-
-
 def key_figures(catalog: Catalog, edition: EditionData) -> list[m.KeyFigureSection]:
     by_place: dict[str, list[m.KeyFigure]] = defaultdict(list)
-    for row in indicator_rows(edition, catalog):
+    for row in edition_key_figures(edition, catalog):
         by_place[row.place].append(m.KeyFigure(
             indicator=row.indicator.id, label=row.indicator.label,
             base=figure(catalog, row.base) if row.base else None,
             current=figure(catalog, row.current) if row.current else None,
-            evolution=_evolution_text(row),
-            evolution_value=float(row.change.value) if row.change else None,
-            evolution_printed=row.claim.printed if row.claim else None,
+            evolution=row.evolution,
+            evolution_value=float(row.evolution_value)
+            if row.evolution_value is not None else None,
+            evolution_printed=row.evolution_printed,
             national=figure(catalog, row.national) if row.national else None))
     order = {s.id: s.order for s in catalog.sections}
     return [m.KeyFigureSection(id=place, title=_section_title(catalog, place), rows=rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from monoreg import formatting as fr
+from monoreg.derive.key_figures import figure_text
 from monoreg.errors import NotFound, UsageError
 from monoreg.model import (
     Catalog,
@@ -99,16 +99,7 @@ def find_indicator(catalog: Catalog, indicator_id: str) -> Indicator:
 
 
 def figure(catalog: Catalog, o: Observation) -> m.Figure:
-    indicator = catalog.indicators.get(o.indicator)
-    unit = catalog.units[o.unit]
-    decimals = indicator.decimals if indicator else 2
-    if indicator and o.unit != indicator.unit and unit.scale == 1 and unit.dimension in (
-            "people", "count"):
-        decimals = 0  # a count printed in persons where the indicator is in thousands
-    text = fr.observation(o, unit, decimals)
-    if o.value is not None and unit.code == "thousands":
-        text = f"{text}{fr.NBSP}{unit.label}"  # formatting leaves 'milliers' to the label
-    return m.Figure(value=json_number(o.value), text=text,
+    return m.Figure(value=json_number(o.value), text=figure_text(catalog, o),
                     period=o.period.code, period_label=o.period.label(),
                     territory=o.territory, status=o.status.value, printed=o.printed)
 
