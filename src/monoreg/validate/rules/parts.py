@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from monoreg import formatting as fr
-from monoreg.editions.compare import HALF, quantum, same_value
+from monoreg.derive.figure_equality import HALF, quantum, same_value
 from monoreg.model import Finding, IndicatorKind, Observation, Severity
 from monoreg.validate.context import Context
 from monoreg.validate.figures import contains, has_value

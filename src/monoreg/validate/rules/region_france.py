@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from monoreg import formatting as fr
+from monoreg.derive.figure_equality import same_value
 from monoreg.derive.ratios import share
-from monoreg.editions.compare import same_value
 from monoreg.model import Finding, Observation, Severity
 from monoreg.validate.context import Context
 from monoreg.validate.figures import has_value

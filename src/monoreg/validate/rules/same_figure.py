@@ -10,7 +10,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from monoreg import formatting as fr
-from monoreg.editions.compare import same_figure
+from monoreg.derive.figure_equality import same_figure
 from monoreg.model import Finding, Observation, Severity, Status
 from monoreg.validate.context import Context
 from monoreg.validate.figures import date_within, has_value
