@@ -126,7 +126,7 @@ def _target(target: str, folder: Path) -> Callable[[bytes], object]:
     if target == "lheo":
         from monoreg.ingest.lheo import read_lheo
         return as_file(".xml", lambda p: read_lheo(p, catalog, "2024-01-01"))
-    from monoreg.ingest.monograph.build import read_monograph
+    from monoreg.ingest.monograph.monograph_import import read_monograph
     return as_file(".txt", lambda p: read_monograph(p, catalog, region="28", year=2020))
 
 

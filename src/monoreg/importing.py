@@ -9,7 +9,7 @@ from pathlib import Path
 
 from monoreg.errors import UsageError
 from monoreg.ingest.import_batch import ImportBatch
-from monoreg.ingest.monograph.build import MonographImport, read_monograph
+from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
 from monoreg.ingest.monograph.to_batch import monograph_batch
 from monoreg.model import Catalog
 from monoreg.store.repository import Store

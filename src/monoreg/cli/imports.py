@@ -21,7 +21,7 @@ from monoreg.ingest.import_batch import ImportBatch
 from monoreg.ingest.import_batch import Progress as ProgressCallback
 from monoreg.ingest.insee import read_insee_population
 from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.build import MonographImport
+from monoreg.ingest.monograph.monograph_import import MonographImport
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
 from monoreg.publish.exports import edition_export

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from monoreg.ingest.import_batch import ImportBatch
-from monoreg.ingest.monograph.build import MonographImport
+from monoreg.ingest.monograph.monograph_import import MonographImport
 
 
 def monograph_batch(imported: MonographImport) -> ImportBatch:

@@ -11,7 +11,7 @@ from monoreg import formatting as fr
 from monoreg.derive.figure_equality import HALF, quantum, same_value
 from monoreg.model import Finding, IndicatorKind, Observation, Severity
 from monoreg.validate.context import Context
-from monoreg.validate.figures import contains, has_value
+from monoreg.validate.figure_index import contains, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import decimals_of, figure, figure_at, indicator_name
 

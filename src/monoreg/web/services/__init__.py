@@ -9,6 +9,7 @@ from monoreg.web.services.comparison import comparison
 from monoreg.web.services.directory import directory
 from monoreg.web.services.guide import guide
 from monoreg.web.services.home_map import home
+from monoreg.web.services.indicator_series import series
 from monoreg.web.services.lists import editions, indicators, regions
 from monoreg.web.services.observations import MAX_PAGE, observations, observations_csv
 from monoreg.web.services.policy_texts import policy_text
@@ -20,7 +21,6 @@ from monoreg.web.services.region_page import (
     region_page,
 )
 from monoreg.web.services.search_results import MAX_SEARCH_PAGE, search, search_facets
-from monoreg.web.services.series import series
 from monoreg.web.services.shared import figure, find_region
 from monoreg.web.services.validation_report import validation_report
 
