@@ -20,7 +20,7 @@ from import_catalog import FIXTURES, PROJECT_DATA
 from typer.testing import CliRunner
 
 from monoreg.cli import app
-from monoreg.ingest.monograph.build import read_monograph
+from monoreg.ingest.monograph.monograph_import import read_monograph
 from monoreg.metadata.reference import load_catalog
 from monoreg.store.repository import Store
 

@@ -17,14 +17,14 @@ from monoreg import formatting as fr
 from monoreg.cli.common import app, err, make_app, open_store, out
 from monoreg.cli.data import DataOption
 from monoreg.errors import UsageError
-from monoreg.ingest.batch import ImportBatch, import_file
-from monoreg.ingest.batch import Progress as ProgressCallback
+from monoreg.importing import EditionImport, import_file, import_monograph_edition
+from monoreg.ingest.import_batch import ImportBatch
+from monoreg.ingest.import_batch import Progress as ProgressCallback
 from monoreg.ingest.insee import read_insee_population
 from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.build import MonographImport
+from monoreg.ingest.monograph.monograph_import import MonographImport
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
-from monoreg.monograph_import import EditionImport, import_monograph_edition
 from monoreg.publish.exports import edition_export
 from monoreg.settings import get_settings
 

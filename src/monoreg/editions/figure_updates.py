@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path, read_csv
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.dataset import load_data_dir
-from monoreg.ingest.datafiles.reader import display_path, read_csv
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Edition, Observation, Period, Status
 from monoreg.store.repository import LoadReport, Store
 

@@ -28,6 +28,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from monoreg.datafile_reader import display_path
 from monoreg.editions.figure_updates import (
     RowUpdate,
     accepted,
@@ -48,7 +49,6 @@ from monoreg.editions.workbook import (
     open_findings,
 )
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.reader import display_path
 from monoreg.model import Catalog, Edition, Observation, Period, PeriodParseError, parse_period
 from monoreg.store.repository import LoadReport, Store
 

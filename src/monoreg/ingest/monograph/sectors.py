@@ -12,7 +12,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from monoreg.ingest.datafiles.reader import read_csv
+from monoreg.datafile_reader import read_csv
 from monoreg.model.names import fold, slugify
 
 NAF_LABELS = Path(__file__).resolve().parent.parent / "layouts" / "naf-rev2-agregats.csv"

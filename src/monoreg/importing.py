@@ -1,12 +1,16 @@
-"""`monoreg import monograph`: a printed monograph becomes an edition of the data files.
+"""Imports of outside files (application layer, beside loading.py).
 
-The monograph is read against the store's catalogue; the edition it gives is written as data
-files (editions/<slug>/<year>/, see editions/edition_files.py) in a staging folder, read back
-with the loader, moved into place, and the whole data folder is loaded into the store. All or
-nothing: when any step fails, the data folder and the store are left as they were (an edition
-replaced with `--replace` is put back). The back pages (Carif-Oref directory, guide) are not
-read: a replaced edition's directory.yaml and guide.yaml are kept.
-"""
+Counts (OF list, LHEO, INSEE): an importer of ingest/ reads and checks a whole file against
+the store's catalogue and returns a batch; this module writes it to the store in one
+transaction, so a file that fails leaves the store untouched.
+
+A printed monograph becomes an edition of the data files: read against the store's
+catalogue, written as data files (editions/<slug>/<year>/, editions/edition_files.py) in a
+staging folder, read back with the loader, moved into place, and the whole data folder is
+loaded into the store. All or nothing: when any step fails, the data folder and the store are
+left as they were (an edition replaced with `--replace` is put back). The back pages
+(Carif-Oref directory, guide) are not read: a replaced edition's directory.yaml and
+guide.yaml are kept."""
 
 from __future__ import annotations
 
@@ -16,13 +20,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path
 from monoreg.editions.edition_files import check_mark, write_edition_files
 from monoreg.errors import UsageError
-from monoreg.ingest.datafiles.dataset import load_data_dir
-from monoreg.ingest.datafiles.edition import edition_folder, load_edition
-from monoreg.ingest.datafiles.reader import display_path
-from monoreg.ingest.monograph.build import MonographImport, read_monograph
+from monoreg.ingest.datafiles.data_folder import load_data_dir
+from monoreg.ingest.datafiles.edition_folder import edition_folder, load_edition
+from monoreg.ingest.import_batch import ImportBatch
+from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
+from monoreg.model import Catalog
 from monoreg.store.repository import LoadReport, Store
+
+
+def _catalog(store: Store) -> Catalog:
+    catalog = store.catalog()
+    if not catalog.territories.territories:
+        raise UsageError("the store is empty: run 'monoreg load' first")
+    return catalog
+
+
+def store_batch(store: Store, batch: ImportBatch) -> int:
+    """Write the batch in one transaction; returns the batch id."""
+    return store.add_import(batch.kind, batch.name, batch.file, batch.sha256,
+                            batch.observations, batch.report)
+
+
+def import_file(store: Store, read: Callable[[Catalog], ImportBatch]) -> ImportBatch:
+    """Read a whole file against the store's catalogue, then store it in one transaction."""
+    catalog = _catalog(store)
+    batch = read(catalog)
+    store_batch(store, batch)
+    return batch
+
 
 BACK_PAGES = ("directory.yaml", "guide.yaml")
 Step = Callable[[str], None]  # told the step starting, for a progress display
@@ -45,9 +73,9 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
                              region: str | None = None, year: int | None = None,
                              replace: bool = False, dry_run: bool = False,
                              step: Step = _nothing) -> EditionImport:
-    catalog = store.catalog()
-    if not catalog.territories.territories:
-        raise UsageError("la base est vide : lancez d'abord « monoreg load »")
+    """A monograph becomes an edition of the data files, loaded (see the module's
+    documentation); `dry_run` reads and reports only."""
+    catalog = _catalog(store)
     step("Lecture de la monographie")
     imported = read_monograph(path, catalog, region=region, year=year)
     edition = imported.edition
