@@ -61,7 +61,7 @@ def show(region: str, edition: EditionOption = None,
             if section or r.place != "chiffres-cles"]
     if format == "json":
         payload = [{
-            "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
+            "section": r.place, "indicator": r.indicator.id, "label": r.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
             "evolution": r.evolution, "evolution_printed": r.evolution_printed,
             "france": _cell(r.national, catalog)} for r in rows]
@@ -74,7 +74,7 @@ def show(region: str, edition: EditionOption = None,
                          else "left", overflow="fold")
     for r in rows:
         table.add_row(
-            r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
+            r.place, r.label, _text(r.base, catalog), _text(r.current, catalog),
             r.evolution or "–", r.evolution_printed or "", _text(r.national, catalog))
     out().print(table)
 
