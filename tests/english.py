@@ -78,7 +78,7 @@ _DOMAIN = re.compile(r"\b(?:[\w-]+\.)+(?:fr|com|org|net|eu|io|gouv)\b")
 # (no space before the colon) gives them away.
 _ENGLISH_LABELS = re.compile(r"\b(Usage|Options|Arguments|Commands|Error):")
 _OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
-_PATHISH = re.compile(r"\S*[\w.]/[\w.]\S*")
+_PATHISH = re.compile(r"\S*[\w.]/[\w.]\S*|[\w.~-]+/")
 _FILE_NAME = re.compile(
     r"\b[\w.-]+\.(?:xlsx|xls|csv|json|html?|pdf|txt|py|md|ya?ml|toml|sh|typ|xml|zip|sqlite|db|gz|png)\b",
     re.IGNORECASE,

@@ -35,7 +35,7 @@ def test_contract_ids_are_allowed() -> None:
     text = (
         "Exemple : monoreg edition status normandie 2020 --format json --out rapport.html ; "
         "monoreg build --proof ; voir `to_update`, data/editions/normandie/2020/figures.csv, "
-        "https://www.example.org/the/help et REGION, YEAR, FILE, DIR, to_update, "
+        "https://www.example.org/the/help et data/, REGION, YEAR, FILE, DIR, to_update, "
         "le fichier monoreg-export.xlsx ou data.gouv.fr"
     )
     assert english_words(text) == []

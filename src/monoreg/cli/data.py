@@ -13,13 +13,19 @@ from rich.table import Table
 from monoreg import formatting as fr
 from monoreg.cli.common import (
     EditionOption,
+    OutFileOption,
+    RegionArgument,
+    TextOrJsonOption,
     app,
+    check_format,
     err,
+    examples,
     open_store,
     out,
     resolve_edition_year,
     resolve_region,
 )
+from monoreg.cli.completion import complete_section, complete_year
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
@@ -27,13 +33,17 @@ from monoreg.model import Catalog
 from monoreg.publish.exports import WRITERS, edition_export, region_export
 from monoreg.settings import get_settings
 
-DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder "
-                                                 "(default: MONOREG_DATA_DIR or data/).")]
+DataOption = Annotated[Path | None, typer.Option(
+    "--data", metavar="DOSSIER",
+    help="Dossier des fichiers de données (défaut : MONOREG_DATA_DIR, sinon data/).")]
 
 
-@app.command()
+@app.command(epilog=examples("monoreg load", "monoreg load --data ~/monographies/donnees"))
 def load(data: DataOption = None) -> None:
-    """(Re)load reference data and every edition from the data files, atomically."""
+    """Charge (ou recharge) les données de référence et toutes les éditions.
+
+    Tout ou rien : si un fichier est faux, l'erreur nomme le fichier et la ligne, et la base
+    reste telle qu'elle était."""
     settings = get_settings()
     data_dir = data or settings.data_dir
     store = open_store(settings)
@@ -45,14 +55,20 @@ def load(data: DataOption = None) -> None:
                   f"contenu, {report.series} chiffres de séries officielles.")
 
 
-@app.command()
-def show(region: str, edition: EditionOption = None,
-         section: Annotated[str | None, typer.Option(help="Only this section id.")] = None,
-         format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+@app.command(epilog=examples("monoreg show normandie --edition 2020",
+                             "monoreg show 28 --section population-emploi --format json"))
+def show(region: RegionArgument, edition: EditionOption = None,
+         section: Annotated[str | None, typer.Option(
+             metavar="SECTION", autocompletion=complete_section,
+             help="Seulement cette section (son identifiant, par exemple population-emploi).")
+         ] = None,
+         format: TextOrJsonOption = "text",
          ) -> None:
-    """Key figures of an edition: region N-1 and N, evolution, France."""
-    if format not in ("text", "json"):
-        raise UsageError("--format is text or json")
+    """Chiffres d'une édition : région N-1 et N, évolution, France.
+
+    Chaque évolution est recalculée à partir des deux chiffres et montrée à côté de
+    l'évolution imprimée dans la monographie."""
+    check_format(format, ("text", "json"))
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -102,15 +118,21 @@ def _text(observation: Any, catalog: Catalog) -> str:
     return f"{value} ({observation.period.label()})"
 
 
-@app.command()
-def export(region: str, edition: EditionOption = None,
-           format: Annotated[str, typer.Option("--format", help="json, csv or xlsx")] = "json",
-           out: Annotated[Path | None, typer.Option("--out", help="File to write "
-                                                    "(default: standard output).")] = None,
+@app.command(epilog=examples(
+    "monoreg export normandie --edition 2020 --format xlsx --out normandie-2020.xlsx",
+    "monoreg export 28 --format csv --out normandie.csv"))
+def export(region: RegionArgument,
+           edition: Annotated[int | None, typer.Option(
+               "--edition", metavar="ANNÉE", autocompletion=complete_year,
+               help="Année de l'édition ; sans elle, tous les chiffres de la région (toutes "
+                    "éditions et séries importées).")] = None,
+           format: Annotated[str, typer.Option(
+               "--format", metavar="FORMAT", help="json, csv (point-virgule, virgule "
+               "décimale) ou xlsx.")] = "json",
+           out: OutFileOption = None,
            ) -> None:
-    """One edition's figures and content, or (without --edition) every figure of a region."""
-    if format not in WRITERS:
-        raise UsageError(f"--format is one of: {', '.join(WRITERS)}")
+    """Exporte les chiffres et contenus d'une édition, ou tous les chiffres d'une région."""
+    check_format(format, list(WRITERS))
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -121,7 +143,7 @@ def export(region: str, edition: EditionOption = None,
     payload = WRITERS[format](data)
     if out is None:
         if format == "xlsx" and sys.stdout.isatty():
-            raise UsageError("xlsx is binary: give --out FILE")
+            raise UsageError("xlsx est un format binaire : donnez --out FICHIER")
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     else:

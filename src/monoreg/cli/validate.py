@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,14 +11,17 @@ from rich.text import Text
 
 from monoreg.cli.common import (
     EditionOption,
+    OutFileOption,
+    RegionArgument,
     app,
+    check_format,
     err,
+    examples,
     open_store,
     out,
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.errors import UsageError
 from monoreg.validate.report import Report
 from monoreg.validate.service import edition_report
 from monoreg.validate.writers import WRITERS
@@ -28,18 +30,23 @@ FORMATS = ("text", *WRITERS)
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-@app.command()
-def validate(region: str, edition: EditionOption = None,
+@app.command(epilog=examples(
+    "monoreg validate normandie --edition 2020",
+    "monoreg validate normandie --edition 2020 --format html --out rapport.html",
+    "monoreg validate 28 --strict --format json"))
+def validate(region: RegionArgument, edition: EditionOption = None,
              format: Annotated[str, typer.Option(
-                 "--format", help="text, json or html")] = "text",
+                 "--format", metavar="FORMAT",
+                 help="text (tableaux, par défaut), json ou html.")] = "text",
              strict: Annotated[bool, typer.Option(
-                 "--strict", help="Exit 1 when an error nobody accepted is found.")] = False,
-             out_file: Annotated[Path | None, typer.Option(
-                 "--out", help="File to write (default: standard output).")] = None,
+                 "--strict", help="Code de sortie 1 si une erreur reste sans décision.")
+             ] = False,
+             out_file: OutFileOption = None,
              ) -> None:
-    """Findings of every validation rule on an edition, errors first, by section."""
-    if format not in FORMATS:
-        raise UsageError(f"--format is one of: {', '.join(FORMATS)}")
+    """Vérifie une édition : les constats de chaque règle, erreurs d'abord, par section.
+
+    Le résumé final dit ce qui reste à faire et où le faire."""
+    check_format(format, FORMATS)
     store = open_store()
     territory = resolve_region(store.catalog(), region)
     year = resolve_edition_year(store, territory, edition)
