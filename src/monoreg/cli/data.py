@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import groupby
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from monoreg import formatting as fr
 from monoreg.cli.common import (
@@ -26,6 +27,7 @@ from monoreg.cli.common import (
     resolve_region,
 )
 from monoreg.cli.completion import complete_section, complete_year
+from monoreg.cli.layout import Column, block, figure_cell, fitted_table, heading, label_grid
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
@@ -85,17 +87,58 @@ def show(region: RegionArgument, edition: EditionOption = None,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
         return
-    table = Table(title=f"{territory.name} — édition {year}", show_lines=False)
-    for name in ("Section", "Indicateur", "Région N-1", "Région N", "Évolution",
-                 "Imprimée", "France"):
-        table.add_column(name, justify="right" if name not in ("Section", "Indicateur")
-                         else "left", overflow="fold")
-    for r in rows:
-        table.add_row(
-            r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
-            _evolution(r) if r.change else "–",
-            r.claim.printed if r.claim else "", _text(r.national, catalog))
-    out().print(table)
+    _print_rows(rows, catalog, f"{territory.name} — édition {year}")
+
+
+# Headers say plainly which evolution monoreg recomputed and which is quoted as printed.
+SHOW_COLUMNS = ("Région N-1", "Région N", "Évolution recalculée", "Évolution imprimée",
+                "France")
+
+
+def _print_rows(rows: list[IndicatorRow], catalog: Catalog, title: str) -> None:
+    """One table per section where it fits the terminal, else one block per figure."""
+    console = out()
+    console.print(Text(title, style="bold"))
+    for place, group in groupby(rows, key=lambda r: r.place):
+        items = list(group)
+        section = catalog.section(place)
+        heading(console, section.title if section else place)
+        cells = [_cells(r, catalog) for r in items]
+        # A column empty in the whole section (nothing printed, no national figure) is left out.
+        kept = [i for i in range(len(SHOW_COLUMNS)) if any(row[i][0] for row in cells)]
+        columns = [Column("Indicateur"),
+                   *(Column(SHOW_COLUMNS[i].replace(" ", "\n", 1), "right") for i in kept)]
+        table = fitted_table(console, columns, [
+            [r.indicator.label, *(figure_cell(*row[i]) for i in kept)]
+            for r, row in zip(items, cells, strict=True)], show_lines=True)
+        if table is not None:
+            console.print(table)
+            continue
+        for r, row in zip(items, cells, strict=True):
+            names = (*SHOW_COLUMNS[:-1], _territory_name(r.national, catalog))
+            lines = [(name, value, note) for name, (value, note)
+                     in zip(names, row, strict=True) if value]
+            console.print(block(r.indicator.label, label_grid(lines)))
+
+
+def _cells(r: IndicatorRow, catalog: Catalog) -> list[tuple[str, str]]:
+    """(value, period) for each of SHOW_COLUMNS."""
+    return [_value_period(r.base, catalog), _value_period(r.current, catalog),
+            (_evolution(r) if r.change else "–", ""),
+            (r.claim.printed if r.claim else "", ""),
+            _value_period(r.national, catalog)]
+
+
+def _value_period(observation: Any, catalog: Catalog) -> tuple[str, str]:
+    if observation is None:
+        return "", ""
+    return _value(observation, catalog), observation.period.label()
+
+
+def _territory_name(observation: Any, catalog: Catalog) -> str:
+    if observation is None:
+        return "France"
+    return catalog.territories.get(observation.territory).name
 
 
 def _evolution(row: IndicatorRow) -> str:
@@ -113,9 +156,12 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
 def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
+    return f"{_value(observation, catalog)} ({observation.period.label()})"
+
+
+def _value(observation: Any, catalog: Catalog) -> str:
     indicator = catalog.indicators[observation.indicator]
-    value = fr.observation(observation, catalog.units[observation.unit], indicator.decimals)
-    return f"{value} ({observation.period.label()})"
+    return fr.observation(observation, catalog.units[observation.unit], indicator.decimals)
 
 
 @app.command(epilog=examples(
