@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
 from monoreg.cli.completion import complete_region
+from monoreg.cli.next_steps import build_steps, print_next_steps
 from monoreg.errors import UsageError
 from monoreg.publish.document import Mode
 from monoreg.publish.site import Result
@@ -68,3 +69,7 @@ def build(
     out().print(f"Écrit : {out_dir / 'index.html'} — {len(report.built)} édition(s) "
                 f"construite(s), {len(report.skipped)} inchangée(s), en "
                 f"{report.seconds:.1f} s.")
+    public = " ".join(["monoreg build", *(regions or []), *(["--all"] if all_regions else []),
+                       *([f"--edition {edition}"] if edition else [])])
+    print_next_steps(out(), build_steps(report, out_dir, proof=proof, public=public,
+                                        served=out_dir == settings.var_dir / "build"))

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from monoreg import formatting as fr
@@ -25,6 +26,8 @@ from monoreg.cli.common import (
 )
 from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
+from monoreg.cli.layout import Column, Prose, heading, table_or_blocks
+from monoreg.cli.next_steps import print_next_steps, status_steps
 from monoreg.editions.diff import EditionDiff, Entry, Figure, diff_editions
 from monoreg.editions.rankings import Ranking, rankings
 from monoreg.editions.scaffold import scaffold_edition
@@ -130,40 +133,50 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
+def _section(catalog: Catalog, place: str) -> str:
+    section = catalog.section(place)
+    return section.title if section else place
+
+
 def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
     console = out()
     p = result.progress
-    console.print(f"{name} — édition {result.year} : {p.done} sur {p.total} fait(s) "
-                  f"({p.figures_done} chiffres sur {p.figures_total}, {p.items_done} éléments "
-                  f"vérifiés sur {p.items_total}).")
-    table = _table(f"Chiffres à mettre à jour ({len(result.to_update)})", "Section",
-                   "Indicateur", "Territoire", "Période attendue", "Dernier chiffre connu")
+    console.print(Prose(f"{name} — édition {result.year} : {p.done} sur {p.total} fait(s) "
+                        f"({p.figures_done} chiffres sur {p.figures_total}, {p.items_done} "
+                        f"éléments vérifiés sur {p.items_total}).", "bold"))
+    rows = []
     for item in result.to_update:
         known = item.previous
-        table.add_row(item.place, item.label, _territory(catalog, item.territory),
-                      item.period.label(),
-                      f"{_value(catalog, item.indicator, known.value, known.unit)} "
-                      f"({known.period.label()})" if known else "")
-    console.print(table)
-    table = _table(f"Périodes non alignées entre la région et la France "
-                   f"({len(result.misaligned)})", "Section", "Indicateur", "Région", "National")
-    for m in result.misaligned:
-        table.add_row(m.place, m.label, m.region_period.label(),
-                      f"{_territory(catalog, m.national)} : {m.national_period.label()}")
-    console.print(table)
+        rows.append([item.label, _section(catalog, item.place),
+                     _territory(catalog, item.territory), item.period.label(),
+                     f"{_value(catalog, item.indicator, known.value, known.unit)} "
+                     f"({known.period.label()})" if known else ""])
+    _part(console, f"Chiffres à mettre à jour ({len(rows)})",
+          ("Indicateur", "Section", "Territoire", "Période\nattendue", "Dernier chiffre\nconnu"),
+          rows)
+    _part(console, f"Périodes non alignées entre la région et le national "
+                   f"({len(result.misaligned)})",
+          ("Indicateur", "Section", "Région", "National"),
+          [[m.label, _section(catalog, m.place), m.region_period.label(),
+            f"{_territory(catalog, m.national)} : {m.national_period.label()}"]
+           for m in result.misaligned])
     since = result.checked_since.label()
     for title, items in (("Contacts", result.stale_contacts),
                          ("Listes et textes", result.stale_content)):
-        table = _table(f"{title} à vérifier, vérifiés avant le {since} ({len(items)})",
-                       "Titre", "Détail", "Vérifié")
-        for item in items:
-            table.add_row(item.title, item.detail or "", item.verified.label())
-        console.print(table)
-    table = _table(f"Erreurs de validation ({len(result.validation_errors)})", "Règle",
-                   "Message", "Emplacement")
-    for finding in result.validation_errors:
-        table.add_row(finding.rule, finding.message, finding.location or "")
-    console.print(table)
+        _part(console, f"{title} à vérifier, vérifiés avant le {since} ({len(items)})",
+              ("Titre", "Détail", "Vérifié"),
+              [[item.title, item.detail or "", item.verified.label()] for item in items])
+    _part(console, f"Erreurs de validation sans décision ({len(result.validation_errors)})",
+          ("Règle", "Message", "Emplacement"),
+          [[f.rule, f.message, f.location or ""] for f in result.validation_errors])
+    print_next_steps(console, status_steps(result, name))
+
+
+def _part(console: Console, title: str, headers: tuple[str, ...], rows: list[list[str]]
+          ) -> None:
+    if rows:  # the summary at the end says what is empty
+        heading(console, title)
+        table_or_blocks(console, [Column(h) for h in headers], rows)
 
 
 # -- diff -------------------------------------------------------------------------------

@@ -6,8 +6,7 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.table import Table
-from rich.text import Text
+from rich.console import Group
 
 from monoreg.cli.common import (
     EditionOption,
@@ -22,7 +21,9 @@ from monoreg.cli.common import (
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.validate.report import Report
+from monoreg.cli.layout import Column, Prose, block, field_grid, fitted_table, heading
+from monoreg.cli.next_steps import print_next_steps, validation_steps
+from monoreg.validate.report import Entry, Report
 from monoreg.validate.service import edition_report
 from monoreg.validate.writers import WRITERS
 
@@ -70,24 +71,38 @@ def _print_tables(report: Report) -> None:
     title = f"Validation — {report.region_name}, édition {report.year}"
     if report.synthetic:
         title += " (SYNTHÉTIQUE)"
-    console.print(f"[bold]{title}[/bold]")
-    console.print(f"{counts.errors} erreur(s), {counts.warnings} avertissement(s), "
-                  f"{counts.infos} information(s), {counts.accepted} acceptée(s).")
+    console.print(Prose(title, "bold"))
+    console.print(Prose(f"{counts.errors} erreur(s), {counts.warnings} avertissement(s), "
+                        f"{counts.infos} information(s), {counts.accepted} acceptée(s)."))
+    columns = [Column("Gravité"), Column("Règle"), Column("Constat"), Column("Imprimé"),
+               Column("Attendu"), Column("Où")]
     for group in report.groups:
-        table = Table(title=group.title, title_justify="left", show_lines=True,
-                      expand=True)
-        table.add_column("Gravité", no_wrap=True)
-        table.add_column("Règle", no_wrap=True)
-        for name, ratio in (("Constat", 6), ("Imprimé", 2), ("Attendu", 2), ("Où", 2)):
-            table.add_column(name, ratio=ratio, overflow="fold")
+        heading(console, group.title)
+        rows = [[_severity(entry), entry.finding.rule, *_details(entry)]
+                for entry in group.entries]
+        table = fitted_table(console, columns, rows, show_lines=True)
+        if table is not None:
+            console.print(table)
+            continue
         for entry in group.entries:
-            f = entry.finding
-            severity = Text(entry.severity_label, style=STYLES[f.severity.value])
-            if f.accepted:
-                severity = Text(f"{entry.severity_label}\nacceptée : {f.accepted}",
-                                style="green")
-            # The title names the edition: its folder need not be repeated on every row.
-            where = (f.location or "").rsplit("/", 1)[-1]
-            table.add_row(severity, f.rule, f.message, f.printed or "", f.expected or "",
-                          where)
-        console.print(table)
+            message, printed, expected, where = _details(entry)
+            fields = [("Imprimé", printed), ("Attendu", expected), ("Où", where)]
+            console.print(block(f"{entry.severity_label} · {entry.finding.rule}", Group(
+                Prose(message), *( [Prose(f"acceptée : {entry.finding.accepted}", "green")]
+                                   if entry.finding.accepted else []),
+                field_grid([(label, value) for label, value in fields if value]))))
+    print_next_steps(console, validation_steps(report))
+
+
+def _severity(entry: Entry) -> Prose:
+    f = entry.finding
+    if f.accepted:
+        return Prose(f"{entry.severity_label}\nacceptée : {f.accepted}", "green")
+    return Prose(entry.severity_label, STYLES[f.severity.value])
+
+
+def _details(entry: Entry) -> tuple[str, str, str, str]:
+    f = entry.finding
+    # The title names the edition: its folder need not be repeated on every row.
+    where = (f.location or "").rsplit("/", 1)[-1]
+    return f.message, f.printed or "", f.expected or "", where
