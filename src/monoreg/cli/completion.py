@@ -8,6 +8,7 @@ middle of a command line helps nobody. A broken data folder simply completes not
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,14 +24,14 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _safe(function: Callable[..., list[Completion]]) -> Callable[..., list[Completion]]:
-    def complete(*args: Any) -> list[Completion]:
+    # wraps() keeps the signature: Typer passes ctx and incomplete by parameter name.
+    @functools.wraps(function)
+    def complete(*args: Any, **kwargs: Any) -> list[Completion]:
         try:
-            return function(*args)
+            return function(*args, **kwargs)
         except Exception:
             return []
 
-    complete.__name__ = function.__name__
-    complete.__doc__ = function.__doc__
     return complete
 
 

@@ -64,7 +64,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^No such option: (\S+)(?: \(Possible options: (.*)\))?$", r"option inconnue : \1"),
         (r"^No such command '(.*)'\.$", r"commande inconnue : « \1 »."),
         (r"^Missing command\.$", "commande manquante."),
-        (r"^Got unexpected extra arguments? \((.*)\)$", r"argument(s) en trop : \1"),
+        (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", r"argument(s) en trop : \1"),
         (r"^Option '(.*)' requires an argument\.$", r"l'option \1 attend une valeur."),
         (r"^Option '(.*)' requires (\d+) arguments\.$", r"l'option \1 attend \2 valeurs."),
         (r"^Option '(.*)' does not take a value\.$", r"l'option \1 ne prend pas de valeur."),
@@ -105,7 +105,8 @@ def usage_error(message: str) -> str:
     """Click's English usage message in French; a message already French is kept."""
     for pattern, french in USAGE_ERRORS:
         if pattern.match(message):
-            return pattern.sub(french, message).replace("  ", " ")
+            text = pattern.sub(french, message).replace("  ", " ")
+            return text[:1].upper() + text[1:]
     return message
 
 
