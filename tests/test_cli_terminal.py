@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -89,7 +90,8 @@ def test_cut_words_sees_a_folded_word_and_a_split_figure() -> None:
     folded = "│ Indicate │\n│ ur       │\n│ 3 420 │\n│ 995 │"
     assert cut_words(folded, ["Indicateur", "3\u202f420\u202f995"]) == [
         "3\u202f420\u202f995", "Indicateur"]
-    assert cut_words("│ Indicateur │ 3\u202f420\u202f995 │", ["Indicateur 3\u202f420\u202f995"]) == []
+    whole = "│ Indicateur │ 3\u202f420\u202f995 │"
+    assert cut_words(whole, ["Indicateur 3\u202f420\u202f995"]) == []
 
 
 # -- help ------------------------------------------------------------------------------------
@@ -239,10 +241,8 @@ def test_completion_of_regions_editions_sections_and_indicators(
     assert [slug for slug, _ in complete_region("28")] == ["normandie"]
     assert [slug for slug, _ in complete_region("Île")] == ["ile-de-france"]
 
-    class Context:
-        params = {"region": "Normandie"}
-
-    assert [year for year, _ in complete_year(Context(), "20")] == ["2020"]
+    context = SimpleNamespace(params={"region": "Normandie"})
+    assert [year for year, _ in complete_year(context, "20")] == ["2020"]
     assert ("taux_chomage", "Taux de chômage") in complete_indicator("taux_ch")
     assert [s for s, _ in complete_section("population")] == ["population-emploi"]
 
