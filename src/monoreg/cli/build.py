@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
 from monoreg.cli.completion import complete_region
+from monoreg.cli.layout import Prose
 from monoreg.cli.next_steps import build_steps, print_next_steps
 from monoreg.errors import UsageError
 from monoreg.publish.document import Mode
@@ -66,9 +67,9 @@ def build(
         report = build_site(store, out_dir, regions=codes, year=edition,
                             mode=Mode.PROOF if proof else Mode.PUBLIC, force=force,
                             jobs=jobs, on_result=done, on_start=started)
-    out().print(f"Écrit : {out_dir / 'index.html'} — {len(report.built)} édition(s) "
-                f"construite(s), {len(report.skipped)} inchangée(s), en "
-                f"{report.seconds:.1f} s.")
+    out().print(Prose(f"Écrit : {out_dir / 'index.html'} — {len(report.built)}\u00a0édition(s) "
+                      f"construite(s), {len(report.skipped)}\u00a0inchangée(s), en "
+                      f"{report.seconds:.1f}\u00a0s."))
     public = " ".join(["monoreg build", *(regions or []), *(["--all"] if all_regions else []),
                        *([f"--edition {edition}"] if edition else [])])
     print_next_steps(out(), build_steps(report, out_dir, proof=proof, public=public,

@@ -29,6 +29,11 @@ def err() -> Console:
     return Console(stderr=True)
 
 
+WORKFLOW = ("init", "load", "show", "export", "validate", "build", "release", "serve",
+            "edition", "import", "diff", "ranking", "backup", "restore",
+            "new", "status", "fill", "sheet", "apply")
+
+
 class FrenchHelp:
     """Help option and usage line in French, for monoreg's commands and groups alike."""
 
@@ -68,6 +73,12 @@ class MonoregGroup(FrenchHelp, TyperGroup):
                      **extra: Any) -> Any:
         with _french_usage_errors():
             return super().make_context(info_name, args, parent=parent, **extra)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        # In the order of an editor's year; commands not named in WORKFLOW come after.
+        names: list[str] = super().list_commands(ctx)
+        rank = {name: index for index, name in enumerate(WORKFLOW)}
+        return sorted(names, key=lambda name: rank.get(name, len(WORKFLOW)))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         with _french_usage_errors():
