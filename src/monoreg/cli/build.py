@@ -10,8 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
 from monoreg.cli.completion import complete_region
-from monoreg.cli.layout import Prose
 from monoreg.cli.next_steps import build_steps, print_next_steps
+from monoreg.cli.terminal import Prose
 from monoreg.errors import UsageError
 from monoreg.publish.document import Mode
 from monoreg.publish.site import Result

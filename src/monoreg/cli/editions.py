@@ -26,8 +26,8 @@ from monoreg.cli.common import (
 )
 from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
-from monoreg.cli.layout import Column, Prose, heading, table_or_blocks
 from monoreg.cli.next_steps import print_next_steps, status_steps
+from monoreg.cli.terminal import Column, Prose, heading, table_or_blocks
 from monoreg.editions.diff import EditionDiff, Entry, Figure, diff_editions
 from monoreg.editions.rankings import Ranking, rankings
 from monoreg.editions.scaffold import scaffold_edition

@@ -19,7 +19,7 @@ from rich.padding import Padding
 from rich.table import Table
 
 from monoreg.cli.common import app
-from monoreg.cli.layout import Prose
+from monoreg.cli.terminal import Prose
 from monoreg.editions.status import EditionStatus
 from monoreg.model.names import slugify
 from monoreg.publish.site import Report as BuildReport

@@ -21,8 +21,8 @@ from monoreg.cli.common import (
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.cli.layout import Column, Prose, block, field_grid, fitted_table, heading
 from monoreg.cli.next_steps import print_next_steps, validation_steps
+from monoreg.cli.terminal import Column, Prose, block, field_grid, fitted_table, heading
 from monoreg.validate.report import Entry, Report
 from monoreg.validate.service import edition_report
 from monoreg.validate.writers import WRITERS
