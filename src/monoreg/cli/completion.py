@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from monoreg.ingest.datafiles.edition import edition_folders
+from monoreg.ingest.datafiles.edition_folder import edition_folders
 from monoreg.model.names import fold, slugify
 from monoreg.settings import get_settings
 
