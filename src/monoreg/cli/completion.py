@@ -87,19 +87,21 @@ def complete_year(ctx: Any, incomplete: str) -> list[Completion]:
             if year.startswith(incomplete)]
 
 
+def _catalogue(file: str, label: str, incomplete: str) -> list[Completion]:
+    """(id, label) of the entries of a reference YAML list whose id starts as typed."""
+    with (_data_dir() / "reference" / file).open(encoding="utf-8") as stream:
+        entries = yaml.load(stream, Loader=_LOADER)
+    return [(str(e["id"]), str(e.get(label, ""))) for e in entries
+            if str(e["id"]).startswith(incomplete)]
+
+
 @_safe
 def complete_indicator(incomplete: str) -> list[Completion]:
     """Indicator ids of reference/indicators.yaml, with their label."""
-    with (_data_dir() / "reference" / "indicators.yaml").open(encoding="utf-8") as file:
-        entries = yaml.load(file, Loader=_LOADER)
-    return [(str(e["id"]), str(e.get("label", ""))) for e in entries
-            if str(e["id"]).startswith(incomplete)]
+    return _catalogue("indicators.yaml", "label", incomplete)
 
 
 @_safe
 def complete_section(incomplete: str) -> list[Completion]:
     """Section ids of reference/sections.yaml, with their title."""
-    with (_data_dir() / "reference" / "sections.yaml").open(encoding="utf-8") as file:
-        entries = yaml.load(file, Loader=_LOADER)
-    return [(str(e["id"]), str(e.get("title", ""))) for e in entries
-            if str(e["id"]).startswith(incomplete)]
+    return _catalogue("sections.yaml", "title", incomplete)
