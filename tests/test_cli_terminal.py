@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -269,3 +271,17 @@ def test_shell_completion_through_the_command(real_env: dict[str, str]) -> None:
     assert "normandie" in complete("monoreg show norm")
     assert "2020" in complete("monoreg edition status normandie ")
     assert "taux_chomage" in complete("monoreg ranking taux_ch")
+
+
+def test_completion_does_not_load_the_heavy_layers() -> None:
+    """The shell runs monoreg on every Tab press: building the command tree and completing a
+    region must not import the store, validation, publishing or the portal."""
+    probe = ("import sys; from monoreg.cli import app; from typer.main import get_command; "
+             "from monoreg.cli.completion import complete_region; get_command(app); "
+             "complete_region('nor'); print(sorted({m.split('.')[0] if not m.startswith("
+             "'monoreg.') else '.'.join(m.split('.')[:2]) for m in sys.modules}))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout
+    for heavy in ("sqlalchemy", "monoreg.store", "monoreg.validate", "monoreg.publish",
+                  "monoreg.web", "monoreg.loading", "monoreg.importing", "jinja2"):
+        assert f"'{heavy}'" not in loaded, heavy

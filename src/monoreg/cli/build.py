@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,10 +13,9 @@ from monoreg.cli.completion import complete_region
 from monoreg.cli.next_steps import build_steps, print_next_steps
 from monoreg.cli.terminal import Prose
 from monoreg.errors import UsageError
-from monoreg.publish.document import Mode
-from monoreg.publish.site import Result
-from monoreg.publish.site import build as build_site
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.publish.site import Result
 
 
 @app.command(epilog=examples("monoreg build normandie --edition 2020 --out public/",
@@ -44,6 +43,10 @@ def build(
 
     La publication refuse (code 1) tant qu'une erreur de validation reste sans décision ;
     --proof construit toujours, constats en regard des chiffres."""
+    from monoreg.publish.document import Mode
+    from monoreg.publish.site import build as build_site
+    from monoreg.settings import get_settings
+
     if bool(regions) == all_regions:
         raise UsageError("donnez RÉGION… ou --all (pas les deux)")
     settings = get_settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,9 +15,11 @@ from typer.core import TyperCommand, TyperGroup
 from monoreg.cli import french
 from monoreg.cli.completion import complete_region, complete_year
 from monoreg.errors import InputError, UsageError
-from monoreg.model import Catalog, Territory
-from monoreg.settings import Settings, get_settings
-from monoreg.store.repository import Store
+
+if TYPE_CHECKING:
+    from monoreg.model import Catalog, Territory
+    from monoreg.settings import Settings
+    from monoreg.store.repository import Store
 
 
 def out() -> Console:
@@ -127,6 +129,10 @@ app = make_app("monoreg — monographies régionales sur la formation profession
 
 
 def open_store(settings: Settings | None = None) -> Store:
+    # Imported here, not above: see cli/__init__.py (completion stays fast).
+    from monoreg.settings import get_settings
+    from monoreg.store.repository import Store
+
     settings = settings or get_settings()
     return Store.open(settings.resolved_database_url())
 

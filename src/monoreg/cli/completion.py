@@ -15,9 +15,7 @@ from typing import Any
 
 import yaml
 
-from monoreg.ingest.datafiles.edition_folder import edition_folders
 from monoreg.model.names import fold, slugify
-from monoreg.settings import get_settings
 
 Completion = tuple[str, str]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,6 +34,8 @@ def _safe(function: Callable[..., list[Completion]]) -> Callable[..., list[Compl
 
 
 def _data_dir() -> Path:
+    from monoreg.settings import get_settings
+
     return get_settings().data_dir
 
 
@@ -76,6 +76,8 @@ def _region_param(ctx: Any) -> str | None:
 @_safe
 def complete_year(ctx: Any, incomplete: str) -> list[Completion]:
     """Edition years of the region already on the command line (every region's otherwise)."""
+    from monoreg.ingest.datafiles.edition_folder import edition_folders
+
     data_dir = _data_dir()
     slug = _region_slug(data_dir, _region_param(ctx))
     years: dict[str, set[str]] = {}

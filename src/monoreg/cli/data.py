@@ -6,7 +6,7 @@ import json
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.text import Text
@@ -27,12 +27,11 @@ from monoreg.cli.common import (
 )
 from monoreg.cli.completion import complete_section, complete_year
 from monoreg.cli.terminal import Column, block, figure_cell, fitted_table, heading, label_grid
-from monoreg.derive.key_figures import KeyFigure, figure_text, key_figures
 from monoreg.errors import UsageError
-from monoreg.loading import load as load_data
-from monoreg.model import Catalog
-from monoreg.publish.exports import WRITERS, edition_export, region_export
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:
+    from monoreg.derive.key_figures import KeyFigure
+    from monoreg.model import Catalog
 
 DataOption = Annotated[Path | None, typer.Option(
     "--data", metavar="DOSSIER",
@@ -45,6 +44,9 @@ def load(data: DataOption = None) -> None:
 
     Tout ou rien : si un fichier est faux, l'erreur nomme le fichier et la ligne, et la base
     reste telle qu'elle était."""
+    from monoreg.loading import load as load_data
+    from monoreg.settings import get_settings
+
     settings = get_settings()
     data_dir = data or settings.data_dir
     store = open_store(settings)
@@ -69,6 +71,8 @@ def show(region: RegionArgument, edition: EditionOption = None,
 
     Chaque évolution est recalculée à partir des deux chiffres et montrée à côté de
     l'évolution imprimée dans la monographie."""
+    from monoreg.derive.key_figures import key_figures
+
     check_format(format, ("text", "json"))
     store = open_store()
     catalog = store.catalog()
@@ -129,6 +133,8 @@ def _cells(r: KeyFigure, catalog: Catalog) -> list[tuple[str, str]]:
 def _value_period(observation: Any, catalog: Catalog) -> tuple[str, str]:
     if observation is None:
         return "", ""
+    from monoreg.derive.key_figures import figure_text
+
     return figure_text(catalog, observation), observation.period.label()
 
 
@@ -146,6 +152,8 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
 
 
 def _text(observation: Any, catalog: Catalog) -> str:
+    from monoreg.derive.key_figures import figure_text
+
     if observation is None:
         return ""
     return f"{figure_text(catalog, observation)} ({observation.period.label()})"
@@ -165,6 +173,8 @@ def export(region: RegionArgument,
            out: OutFileOption = None,
            ) -> None:
     """Exporte les chiffres et contenus d'une édition, ou tous les chiffres d'une région."""
+    from monoreg.publish.exports import WRITERS, edition_export, region_export
+
     check_format(format, list(WRITERS))
     store = open_store()
     catalog = store.catalog()

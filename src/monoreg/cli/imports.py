@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
@@ -25,15 +25,14 @@ from monoreg.cli.common import (
     out,
 )
 from monoreg.cli.completion import complete_region
-from monoreg.importing import import_file, import_monograph
-from monoreg.ingest.import_batch import ImportBatch
-from monoreg.ingest.import_batch import Progress as ProgressCallback
-from monoreg.ingest.insee import read_insee_population
-from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.monograph_import import MonographImport
-from monoreg.ingest.of_list import read_of_list
-from monoreg.model import Catalog, parse_period
-from monoreg.publish.exports import edition_export
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.ingest.import_batch import ImportBatch
+    from monoreg.ingest.import_batch import Progress as ProgressCallback
+    from monoreg.ingest.monograph.monograph_import import MonographImport
+    from monoreg.model import Catalog
+
+    CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 
 imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
                    "publique des organismes de formation, offre LHEO, populations Insee.")
@@ -46,7 +45,6 @@ FileArgument = Annotated[Path, typer.Argument(
     metavar="FICHIER", help="Fichier à importer.", show_default=False)]
 DateOption = Annotated[str | None, typer.Option(
     "--date", metavar="AAAA-MM-JJ", help="Date des chiffres (défaut : date du fichier).")]
-CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
@@ -75,6 +73,8 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     console.print(f"{title} ({batch.file}) : {fr.number(report['rows'])} enregistrements "
                   f"lus, {fr.number(report['counted'])} comptés, "
                   f"{fr.number(rejected['count'])} écartés.")
+    from monoreg.model import parse_period
+
     console.print(f"Chiffres datés du {parse_period(report['period']).label()} "
                   f"({PERIOD_FROM[report['period_from']]}).")
     regions: dict[str, dict[str, int]] = report["regions"]
@@ -102,6 +102,8 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
 
 
 def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str) -> None:
+    from monoreg.importing import import_file
+
     _format(format)
     store = open_store()
     with _progress(file) as progress:
@@ -118,6 +120,8 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
 def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
             ) -> None:
     """Liste publique des organismes de formation → organismes par région."""
+    from monoreg.ingest.of_list import read_of_list
+
     _counts(file, date, format, read_of_list, "Liste publique des organismes de formation")
 
 
@@ -126,6 +130,8 @@ def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOptio
 def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
          ) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
+    from monoreg.ingest.lheo import read_lheo
+
     _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions")
 
 
@@ -138,6 +144,10 @@ def insee_population(
             help="Date des populations (1er janvier du millésime).")] = None,
         format: TextOrJsonOption = "text") -> None:
     """Populations légales Insee des régions (donnees_regions.csv) → populations."""
+    from monoreg.importing import import_file
+    from monoreg.ingest.insee import read_insee_population
+    from monoreg.model import parse_period
+
     _format(format)
     store = open_store()
     batch = import_file(store, lambda catalog: read_insee_population(file, catalog, date))
@@ -165,6 +175,8 @@ def monograph(
             "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
         format: TextOrJsonOption = "text") -> None:
     """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
+    from monoreg.importing import import_monograph
+
     _format(format)
     store = open_store()
     imported = import_monograph(store, file, region=region, year=edition, dry_run=dry_run)
@@ -216,6 +228,8 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
 def monograph_json(imported: MonographImport, catalog: Catalog) -> dict[str, Any]:
     """The edition in the export's JSON shape, each figure with its confidence, and the
     import report."""
+    from monoreg.publish.exports import edition_export
+
     data = edition_export(catalog, imported.edition).as_json()
     for row, placed in zip(data["observations"], imported.placed, strict=True):
         row["confidence"] = placed.confidence
