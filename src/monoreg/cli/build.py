@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
 from monoreg.cli.completion import complete_region
@@ -43,6 +42,14 @@ def build(
 
     La publication refuse (code 1) tant qu'une erreur de validation reste sans décision ;
     --proof construit toujours, constats en regard des chiffres."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from monoreg.publish.document import Mode
     from monoreg.publish.site import build as build_site
     from monoreg.settings import get_settings

@@ -39,6 +39,10 @@ WORKFLOW = ("init", "load", "show", "export", "validate", "build", "release", "s
 class FrenchHelp:
     """Help option and usage line in French, for monoreg's commands and groups alike."""
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        french.install()  # Typer's help-page strings, loaded only when a page is shown
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
@@ -102,6 +106,7 @@ def _french_usage_errors() -> Iterator[None]:
     try:
         yield
     except ClickUsageError as error:
+        french.install()  # the error panel's title and hint
         if type(error).__name__ == "NoArgsIsHelpError":
             raise
         message = french.usage_error(error.format_message())
@@ -122,7 +127,6 @@ def make_app(help_text: str, *, completion: bool = False) -> typer.Typer:
                         subcommand_metavar=french.SUBCOMMAND_METAVAR)
 
 
-french.install()
 app = make_app("monoreg — monographies régionales sur la formation professionnelle, "
                "l'apprentissage et l'emploi : charger les données, vérifier, publier.",
                completion=True)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from typer import rich_utils
 from typer.core import TyperArgument, TyperOption
 
 HELP_OPTION = "Affiche cette aide et s'arrête."
@@ -133,7 +132,12 @@ def _french_type(method: Callable[[Any, Any], str | None]) -> Callable[[Any, Any
 
 
 def install() -> None:
-    """Sets Typer's help-page strings to French, once per process."""
+    """Sets Typer's help-page strings to French (idempotent).
+
+    Called when a help page or a usage error is shown, not at import: `typer.rich_utils`
+    loads much of Rich, which Tab completion does without."""
+    from typer import rich_utils
+
     for name, text in RICH_STRINGS.items():
         if not hasattr(rich_utils, name):
             raise RuntimeError(f"typer.rich_utils.{name} is gone: update monoreg.cli.french")

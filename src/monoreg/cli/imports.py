@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from monoreg import formatting as fr
@@ -55,6 +54,14 @@ def _format(value: str) -> str:
 
 @contextmanager
 def _progress(path: Path) -> Iterator[ProgressCallback | None]:
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     size = path.stat().st_size if path.is_file() else 0
     if size < BIG_FILE:
         yield None
