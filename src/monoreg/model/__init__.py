@@ -22,12 +22,28 @@ from monoreg.model.finding import Finding, Severity
 from monoreg.model.indicator import Evolution, Indicator, IndicatorKind, Polarity
 from monoreg.model.observation import EvolutionClaim, Observation, Status
 from monoreg.model.period import Period, PeriodKind, PeriodParseError, parse_period
+from monoreg.model.quality import (
+    QUALITY_LEGEND,
+    Decision,
+    FigureKey,
+    LegendEntry,
+    Quality,
+    QualityStatus,
+    Resolution,
+)
 from monoreg.model.section import Section
 from monoreg.model.source import Provenance, Source
 from monoreg.model.territory import Territory, TerritoryIndex, TerritoryKind
 from monoreg.model.unit import Unit
 
 __all__ = [
+    "QUALITY_LEGEND",
+    "Decision",
+    "FigureKey",
+    "LegendEntry",
+    "Quality",
+    "QualityStatus",
+    "Resolution",
     "Balance",
     "Bound",
     "Catalog",
