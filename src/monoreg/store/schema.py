@@ -19,8 +19,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
-from sqlalchemy import false
 from sqlalchemy.types import TypeDecorator
 
 metadata = MetaData(naming_convention={
