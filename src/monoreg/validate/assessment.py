@@ -22,6 +22,7 @@ from monoreg.model import (
     Resolution,
     Severity,
 )
+from monoreg.validate.registry import RULES
 from monoreg.validate.subjects import edition_items, subject_key, subject_of
 
 # Which status wins when several findings are about one figure: a withheld figure is not
@@ -99,7 +100,8 @@ def _status(f: Finding) -> QualityStatus | None:
         return f.resolution.status
     if f.accepted is not None:
         return QualityStatus.ACCEPTED
-    if f.severity is Severity.INFO:
+    entry = RULES.get(f.rule)
+    if f.severity is Severity.INFO or (entry is not None and not entry.flags):
         return None
     return QualityStatus.FLAGGED
 

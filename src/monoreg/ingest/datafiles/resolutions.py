@@ -54,6 +54,21 @@ def _decision(entry: ResolutionFile, cell: Cell) -> Decision:
     return decision
 
 
+EVOLUTION_UNITS = ("percent", "points")
+
+
+def _unit(entry: ResolutionFile, figure: FigureKey, cell: Cell, catalog: Catalog
+          ) -> str | None:
+    if not entry.unit:
+        return None
+    if figure.is_evolution:
+        if entry.unit not in EVOLUTION_UNITS:
+            raise cell.error(f"unité « {entry.unit} » : une évolution s'exprime en percent "
+                             "(%) ou en points", "unit")
+        return entry.unit
+    return cell.unit(catalog, entry.unit)
+
+
 def _date(entry: ResolutionFile, cell: Cell) -> str:
     try:
         return date.fromisoformat(entry.date.strip()).isoformat()
@@ -100,7 +115,7 @@ def load_resolutions(folder: Path, root: Path, catalog: Catalog, edition: Editio
                              "une seule décision par constat")
         seen[(entry.rule, figure)] = entry.line
         decision = _decision(entry, cell)
-        unit = cell.unit(catalog, entry.unit) if entry.unit else None
+        unit = _unit(entry, figure, cell, catalog)
         result.append(Resolution(
             rule=entry.rule, figure=figure, decision=decision, note=entry.note.strip(),
             evidence=entry.evidence.strip(), author=entry.author.strip(),
