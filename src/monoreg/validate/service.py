@@ -27,6 +27,11 @@ def outside_editions(store: Store, indicators: Sequence[str]) -> tuple[Observati
     return tuple(r.observation for r in records if r.edition is None)
 
 
+def _series_checked(catalog: Catalog) -> set[str]:
+    """The series the rules compare editions with (checks.yaml `series`)."""
+    return {check.series for check in catalog.checks.series}
+
+
 def findings_of(edition: Edition, catalog: Catalog, editions: Sequence[Edition],
                 series: Sequence[Observation],
                 settings: ValidationSettings = DEFAULT_SETTINGS
@@ -34,7 +39,7 @@ def findings_of(edition: Edition, catalog: Catalog, editions: Sequence[Edition],
     """Every finding on `edition`, compared with the other `editions` and the `series`,
     each with the figures it is about and the editor's resolution; and the resolutions,
     each quoting what is printed."""
-    indicators = {o.indicator for o in edition.observations}
+    indicators = {o.indicator for o in edition.observations} | _series_checked(catalog)
     findings = validate_edition(
         edition, catalog, others=tuple(e for e in editions if e.id != edition.id),
         series=tuple(o for o in series if o.indicator in indicators), settings=settings)
@@ -54,7 +59,8 @@ def assess_store(store: Store) -> None:
     findings, the figures' qualities and the preferred figures."""
     catalog = store.catalog()
     editions = [store.edition(e.region, e.year) for e in store.editions()]
-    series = outside_editions(store, [o.indicator for e in editions for o in e.observations])
+    series = outside_editions(store, [*(o.indicator for e in editions for o in e.observations),
+                                      *_series_checked(catalog)])
     for edition in editions:
         findings, resolutions = findings_of(edition, catalog, editions, series)
         store.save_assessment(Assessment(edition.id, tuple(findings), tuple(resolutions),

@@ -92,12 +92,26 @@ class ListCountFile(_Item):
     list: str
 
 
+class SeriesCheckFile(_Item):
+    figures: list[str]
+    series: str
+    relation: str                   # level | within
+
+
+class ProseTermFile(_Item):
+    words: str
+    indicators: list[str] = []
+    unit: str | None = None
+
+
 class ChecksFile(_Item):
     """reference/checks.yaml: relations between indicators that validation checks."""
 
     population: str | None = None
     complete: list[str] = []
     bounds: list[BoundFile] = []
+    series: list[SeriesCheckFile] = []
+    prose: list[ProseTermFile] = []
     balances: list[BalanceFile] = []
     list_counts: list[ListCountFile] = []
 
