@@ -18,7 +18,7 @@ from monoreg.store.repository import Assessment, ObservationRecord, Store
 from monoreg.validate.assessment import qualities, resolve, with_figures
 from monoreg.validate.registry import validate_edition
 from monoreg.validate.report import Report, build_report
-from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
+from monoreg.validate.tolerances import DEFAULT_SETTINGS, ValidationSettings
 
 
 def outside_editions(store: Store, indicators: Sequence[str]) -> tuple[Observation, ...]:

@@ -18,7 +18,7 @@ from monoreg import formatting as fr
 from monoreg.model import Finding, Observation, SeriesCheck, Severity
 from monoreg.model.period import months_between
 from monoreg.validate.context import Context
-from monoreg.validate.figures import has_value
+from monoreg.validate.figure_index import has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure_at, indicator_name
 
