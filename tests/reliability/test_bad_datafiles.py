@@ -130,7 +130,7 @@ def test_corrupted_file_is_refused(target: str, corruption: Corruption,
         return
     path.write_bytes(broken)
     line = corruption.line(broken)
-    where = target + (f", line {line}" if line else "")
+    where = target + (f", ligne {line}" if line else "")
     if corruption.always_an_error:
         _assert_refused_in_process(monkeypatch, data_dir, url, baseline, where)
         return
@@ -175,7 +175,7 @@ def _real_run(kind: str, name: str, root: Path, baseline: Baseline) -> RealRun:
         assert broken is not None
         path.write_bytes(broken)
         line = corruption.line(broken)
-        where = (name + (f", line {line}" if line else ""),)
+        where = (name + (f", ligne {line}" if line else ""),)
     return RealRun(run_monoreg(["load"], monoreg_env(url, data_dir)), where, url)
 
 

@@ -36,7 +36,7 @@ def build(
 ) -> None:
     """PDF + HTML monographs, data downloads (CSV, JSON, XLSX, data package), an index page."""
     if bool(regions) == all_regions:
-        raise UsageError("give REGION… or --all (not both)")
+        raise UsageError("donnez REGION… ou --all (pas les deux)")
     settings = get_settings()
     out_dir = out_dir or settings.var_dir / "build"
     store = open_store(settings)

@@ -55,10 +55,10 @@ def resolve_region(catalog: Catalog, text: str) -> Territory:
     region = catalog.region(text)
     if region is None:
         if not catalog.territories.territories:
-            raise UsageError("the store is empty: run 'monoreg load' first")
+            raise UsageError("la base est vide : lancez d'abord « monoreg load »")
         names = ", ".join(r.slug for r in catalog.territories.regions)
-        raise UsageError(f"unknown region '{text}' (expected an INSEE code, a name or one of: "
-                         f"{names})")
+        raise UsageError(f"région inconnue « {text} » (attendu : un code Insee, un nom ou "
+                         f"l'un de : {names})")
     return region
 
 

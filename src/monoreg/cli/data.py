@@ -52,7 +52,7 @@ def show(region: str, edition: EditionOption = None,
          ) -> None:
     """Key figures of an edition: region N-1 and N, evolution, France."""
     if format not in ("text", "json"):
-        raise UsageError("--format is text or json")
+        raise UsageError("--format vaut text ou json")
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -110,7 +110,7 @@ def export(region: str, edition: EditionOption = None,
            ) -> None:
     """One edition's figures and content, or (without --edition) every figure of a region."""
     if format not in WRITERS:
-        raise UsageError(f"--format is one of: {', '.join(WRITERS)}")
+        raise UsageError(f"--format vaut l'un de : {', '.join(WRITERS)}")
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -121,7 +121,7 @@ def export(region: str, edition: EditionOption = None,
     payload = WRITERS[format](data)
     if out is None:
         if format == "xlsx" and sys.stdout.isatty():
-            raise UsageError("xlsx is binary: give --out FILE")
+            raise UsageError("le format xlsx est binaire : donnez --out FICHIER")
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     else:

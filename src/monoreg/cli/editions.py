@@ -30,7 +30,7 @@ FormatOption = Annotated[str, typer.Option("--format", help="text or json")]
 
 def _format(value: str) -> str:
     if value not in ("text", "json"):
-        raise UsageError("--format is text or json")
+        raise UsageError("--format vaut text ou json")
     return value
 
 
@@ -40,7 +40,7 @@ def _period(text: str | None, option: str) -> Period | None:
     try:
         return parse_period(text)
     except PeriodParseError as error:
-        raise UsageError(f"{option}: {error}") from None
+        raise UsageError(f"{option} : {error}") from None
 
 
 def _json(data: Any) -> None:

@@ -24,6 +24,7 @@ from monoreg.ingest.monograph.batch import import_monograph, monograph_json
 from monoreg.ingest.monograph.build import MonographImport
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
+from monoreg.settings import get_settings
 
 imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
                    "publique des organismes de formation, offre LHEO, populations Insee.")
@@ -36,6 +37,9 @@ FileArgument = Annotated[Path, typer.Argument(help="Fichier à importer.")]
 DateOption = Annotated[str | None, typer.Option(
     "--date", help="Date des chiffres, AAAA-MM-JJ (défaut : date du fichier).")]
 FormatOption = Annotated[str, typer.Option("--format", help="text ou json")]
+AcceptDropOption = Annotated[bool, typer.Option(
+    "--accept-drop", help="Enregistrer même si le nombre d'enregistrements comptés chute "
+    "fortement par rapport à l'import précédent de la même source.")]
 CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
@@ -43,7 +47,7 @@ PERIOD_FROM = {"option": "option --date",
 
 def _format(value: str) -> str:
     if value not in ("text", "json"):
-        raise UsageError("--format is text or json")
+        raise UsageError("--format vaut text ou json")
     return value
 
 
@@ -93,11 +97,14 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
     out().print_json(json.dumps(payload, ensure_ascii=False))
 
 
-def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str) -> None:
+def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str,
+            accept_drop: bool) -> None:
     _format(format)
-    store = open_store()
+    settings = get_settings()
+    store = open_store(settings)
     with _progress(file) as progress:
-        batch = import_file(store, lambda catalog: read(file, catalog, date, progress))
+        batch = import_file(store, lambda catalog: read(file, catalog, date, progress),
+                            None if accept_drop else settings.import_drop_limit)
     if format == "json":
         _print_json(batch)
     else:
@@ -105,15 +112,18 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
 
 
 @imports.command("of-list")
-def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text",
+            accept_drop: AcceptDropOption = False) -> None:
     """Liste publique des organismes de formation → organismes par région."""
-    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation")
+    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation",
+            accept_drop)
 
 
 @imports.command("lheo")
-def lheo(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+def lheo(file: FileArgument, date: DateOption = None, format: FormatOption = "text",
+         accept_drop: AcceptDropOption = False) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
-    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions")
+    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions", accept_drop)
 
 
 @imports.command("insee-population")

@@ -23,7 +23,7 @@ def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "12
     settings = get_settings()
     store = open_store(settings)
     if not store.is_loaded():
-        raise UsageError("the store is empty: run 'monoreg load' first")
+        raise UsageError("la base est vide : lancez d'abord « monoreg load »")
     application = create_app(settings, store=store)
     err().print(f"Portail monoreg : http://{host}:{port}/  (API : http://{host}:{port}"
                 "/api/v1/regions) — Ctrl+C pour arrêter")

@@ -39,7 +39,7 @@ def validate(region: str, edition: EditionOption = None,
              ) -> None:
     """Findings of every validation rule on an edition, errors first, by section."""
     if format not in FORMATS:
-        raise UsageError(f"--format is one of: {', '.join(FORMATS)}")
+        raise UsageError(f"--format vaut l'un de : {', '.join(FORMATS)}")
     store = open_store()
     territory = resolve_region(store.catalog(), region)
     year = resolve_edition_year(store, territory, edition)

@@ -28,13 +28,14 @@ def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
                      spec_cell: Cell, root: Path) -> SeriesBatch:
     path = folder / spec.file
     if not path.resolve().is_relative_to(folder.resolve()):
-        raise spec_cell.error(f"series file '{spec.file}' is outside the series folder", "file")
+        raise spec_cell.error(f"le fichier de série « {spec.file} » est hors du dossier "
+                              "series/", "file")
     if not path.is_file():
-        raise spec_cell.error(f"series file '{spec.file}' not found", "file")
+        raise spec_cell.error(f"fichier de série « {spec.file} » introuvable", "file")
     if spec.source not in catalog.sources:
-        raise spec_cell.error(f"unknown source '{spec.source}'", "source")
+        raise spec_cell.error(f"source inconnue « {spec.source} »", "source")
     if (spec.period is None) == (spec.period_column is None):
-        raise spec_cell.error("give either period or period_column", "period")
+        raise spec_cell.error("donnez soit period, soit period_column", "period")
     for value in spec.values:
         spec_cell.indicator(catalog, value.indicator, "values.indicator")
         if value.unit:
@@ -68,7 +69,8 @@ def load_series(data_dir: Path, catalog: Catalog) -> tuple[SeriesBatch, ...]:
         return ()
     data = read_yaml(index)
     if not isinstance(data, list):
-        raise InputError("expected a list of series files", file=display_path(index), line=1)
+        raise InputError("une liste de fichiers de séries est attendue",
+                         file=display_path(index), line=1)
     batches = []
     for item in data:
         spec = validate_yaml(SeriesFile, item, index)

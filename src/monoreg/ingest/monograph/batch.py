@@ -42,7 +42,7 @@ def import_monograph(store: Store, path: Path, *, region: str | None = None,
     an import batch (one transaction)."""
     catalog = store.catalog()
     if not catalog.territories.territories:
-        raise UsageError("the store is empty: run 'monoreg load' first")
+        raise UsageError("la base est vide : lancez d'abord « monoreg load »")
     imported = read_monograph(path, catalog, region=region, year=year)
     if not dry_run:
         store_batch(store, monograph_batch(imported))
