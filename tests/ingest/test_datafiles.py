@@ -40,7 +40,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize(("file", "old", "new", "line", "reason"), [
-    ("observations.csv", ";1 010 000;1010000;", ";1 010 000;1010001;", 4, "se lit 1010000, et non 1010001"),
+    ("observations.csv", ";1 010 000;1010000;", ";1 010 000;1010001;", 4,
+     "se lit 1010000, et non 1010001"),
     ("observations.csv", ";1 000 000;;", ";1 0OO 000;;", 3, "n'est pas un chiffre"),
     ("observations.csv", "population-emploi;population_totale;FR",
      "population-emploi;population_inconnue;FR", 5, "indicateur inconnu « population_inconnue »"),
@@ -56,7 +57,8 @@ def _edit(path: Path, old: str, new: str) -> None:
      10, "va avec une valeur vide"),
     ("observations.csv", ";100,0 M€;;;;synth;", ";100,0 M€;;;;nulle-part;", 11,
      "source inconnue « nulle-part »"),
-    ("evolutions.csv", ";-0,5 pt;-0.5;points;", ";-0,5 pt;-0.5;pourcents;", 3, "n'est ni percent ni points"),
+    ("evolutions.csv", ";-0,5 pt;-0.5;points;", ";-0,5 pt;-0.5;pourcents;", 3,
+     "n'est ni percent ni points"),
     ("texts.yaml", "    section: pric", "    section: pric\n    auteur: x", 4, "clé inconnue"),
     ("texts.yaml", "    date: mars 2029", "    date: [mars", 6, "YAML invalide"),
     ("contacts.yaml", "      role: Président", "      role: Président\n      role: Maire", 5,

@@ -128,9 +128,9 @@ def test_cli_builds_one_region(env, tmp_path: Path) -> None:  # type: ignore[no-
 def test_cli_usage_errors(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["load"]).exit_code == 0
     out = str(tmp_path / "out")
-    for args, message in ((["build", "--out", out], "REGION… or --all"),
-                          (["build", "normandie", "--all", "--out", out], "REGION… or --all"),
-                          (["build", "atlantide", "--out", out], "unknown region"),
+    for args, message in ((["build", "--out", out], "RÉGION… ou --all"),
+                          (["build", "normandie", "--all", "--out", out], "RÉGION… ou --all"),
+                          (["build", "atlantide", "--out", out], "région inconnue"),
                           (["build", "normandie", "--edition", "1999", "--out", out],
                            "no edition 1999")):
         result = runner.invoke(app, args)

@@ -14,8 +14,17 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from monoreg import formatting as fr
-from monoreg.cli.common import EditionOption, app, err, make_app, open_store, out
-from monoreg.errors import UsageError
+from monoreg.cli.common import (
+    TextOrJsonOption,
+    app,
+    check_format,
+    err,
+    examples,
+    make_app,
+    open_store,
+    out,
+)
+from monoreg.cli.completion import complete_region
 from monoreg.ingest.batch import ImportBatch, import_file
 from monoreg.ingest.batch import Progress as ProgressCallback
 from monoreg.ingest.insee import read_insee_population
@@ -33,22 +42,21 @@ app.add_typer(imports, name="import")
 BIG_FILE = 5 << 20  # a progress bar for files over 5 MB
 LISTED = 10         # rejected lines printed; the JSON report lists more
 
-FileArgument = Annotated[Path, typer.Argument(help="Fichier à importer.")]
+FileArgument = Annotated[Path, typer.Argument(
+    metavar="FICHIER", help="Fichier à importer.", show_default=False)]
 DateOption = Annotated[str | None, typer.Option(
-    "--date", help="Date des chiffres, AAAA-MM-JJ (défaut : date du fichier).")]
-FormatOption = Annotated[str, typer.Option("--format", help="text ou json")]
+    "--date", metavar="AAAA-MM-JJ", help="Date des chiffres (défaut : date du fichier).")]
 AcceptDropOption = Annotated[bool, typer.Option(
     "--accept-drop", help="Enregistrer même si le nombre d'enregistrements comptés chute "
-    "fortement par rapport à l'import précédent de la même source.")]
+    "fortement par rapport à l'import précédent de la même source (sinon refusé : un "
+    "fichier incomplet, le plus souvent).")]
 CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
 
 def _format(value: str) -> str:
-    if value not in ("text", "json"):
-        raise UsageError("--format vaut text ou json")
-    return value
+    return check_format(value, ("text", "json"))
 
 
 @contextmanager
@@ -111,28 +119,34 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
         _print_counts(batch, store.catalog(), title)
 
 
-@imports.command("of-list")
-def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text",
+@imports.command("of-list", epilog=examples(
+    "monoreg import of-list liste-publique-of.csv --date 2024-03-01",
+    "monoreg import of-list liste-publique-of.csv --format json",
+    "monoreg import of-list liste-courte.csv --accept-drop"))
+def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
             accept_drop: AcceptDropOption = False) -> None:
     """Liste publique des organismes de formation → organismes par région."""
     _counts(file, date, format, read_of_list, "Liste publique des organismes de formation",
             accept_drop)
 
 
-@imports.command("lheo")
-def lheo(file: FileArgument, date: DateOption = None, format: FormatOption = "text",
+@imports.command("lheo", epilog=examples("monoreg import lheo offre.xml",
+                                         "monoreg import lheo offre.xml --date 2024-01-15",
+                                         "monoreg import lheo offre-courte.xml --accept-drop"))
+def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
          accept_drop: AcceptDropOption = False) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
     _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions", accept_drop)
 
 
-@imports.command("insee-population")
+@imports.command("insee-population", epilog=examples(
+    "monoreg import insee-population donnees_regions.csv --date 2021-01-01"))
 def insee_population(
         file: FileArgument,
         date: Annotated[str | None, typer.Option(
-            "--date", help="Date des populations, AAAA-MM-JJ (1er janvier du millésime).")]
-        = None,
-        format: FormatOption = "text") -> None:
+            "--date", metavar="AAAA-MM-JJ",
+            help="Date des populations (1er janvier du millésime).")] = None,
+        format: TextOrJsonOption = "text") -> None:
     """Populations légales Insee des régions (donnees_regions.csv) → populations."""
     _format(format)
     store = open_store()
@@ -146,15 +160,20 @@ def insee_population(
                 f"{parse_period(report['period']).label()}.")
 
 
-@imports.command("monograph")
+@imports.command("monograph", epilog=examples(
+    "monoreg import monograph normandie-2020.pdf",
+    "monoreg import monograph normandie-2020.txt --region normandie --edition 2020 --dry-run"))
 def monograph(
         file: FileArgument,
         region: Annotated[str | None, typer.Option(
-            "--region", help="Région (défaut : celle que nomme le document).")] = None,
-        edition: EditionOption = None,
+            "--region", metavar="RÉGION", autocompletion=complete_region,
+            help="Région (défaut : celle que nomme le document).")] = None,
+        edition: Annotated[int | None, typer.Option(
+            "--edition", metavar="ANNÉE",
+            help="Année de l'édition (défaut : celle que nomme le document).")] = None,
         dry_run: Annotated[bool, typer.Option(
             "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
-        format: FormatOption = "text") -> None:
+        format: TextOrJsonOption = "text") -> None:
     """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
     _format(format)
     store = open_store()
