@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from cli_process import assert_input_error, monoreg_env, run_monoreg
 from corruptions import CORRUPTIONS, Corruption
+from french_errors import assert_french_error
 from store_rows import StoreRows, store_rows
 from synthetic import write_data_dir
 from typer.testing import CliRunner
@@ -102,6 +103,7 @@ def _assert_refused_in_process(monkeypatch: pytest.MonkeyPatch, data_dir: Path, 
     assert code == 1, stderr
     for fragment in where:
         assert fragment in stderr, f"{fragment!r} not in: {stderr}"
+    assert_french_error(stderr)
     assert store_rows(url) == baseline.rows
 
 

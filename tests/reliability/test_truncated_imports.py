@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from big_inputs import write_big_lheo, write_big_of_list
+from french_errors import assert_french_error
 from import_runs import IMPORT_CORPUS, ImportStore
 from store_rows import store_rows
 from typer.testing import CliRunner
@@ -79,6 +80,7 @@ def test_a_file_cut_in_its_last_record_is_refused(command: str, sample: Path, cu
     assert code == 1, stdout + stderr
     assert f"{sample.name}, ligne {expected_line}" in stderr, stderr
     assert TRUNCATED in stderr, stderr
+    assert_french_error(stderr)
     assert store_rows(store_copy) == import_store.rows
 
 
@@ -113,6 +115,7 @@ def test_a_count_that_collapses_is_refused_unless_confirmed(
     assert code == 1, stdout + stderr
     assert short.name in stderr and "3 enregistrements comptés contre 40" in stderr, stderr
     assert "--accept-drop" in stderr
+    assert_french_error(stderr)
     assert store_rows(store_copy) == after_full
 
     # The limit is a parameter: at 5 %, 3 records of 40 are no collapse.

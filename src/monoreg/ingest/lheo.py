@@ -115,6 +115,37 @@ def _refuse_doctype(element: Any, file: str) -> None:
         raise InputError(DOCTYPE_REFUSED, file=file, line=1)
 
 
+_XML_REASONS = (  # libxml2's wording -> what the user reads
+    (r"Entity '(.*)' not defined", "l'entité &{0}; n'est pas définie"),
+    (r"Opening and ending tag mismatch: (\S+) line \d+ and (\S+)",
+     "la balise fermante </{1}> ne correspond pas à la balise ouvrante <{0}>"),
+    (r"is not a valid URI", "un espace de noms (xmlns) qui n'est pas une adresse valide"),
+    (r"Start tag expected", "aucune balise ouvrante : ce n'est pas du XML"),
+    (r"Document is empty", "document vide"),
+    (r"Extra content at the end", "du contenu après la fin de l'élément racine"),
+    (r"not proper UTF-8|Input is not proper", "texte qui n'est pas en UTF-8 valide"),
+    (r"out of allowed range", "un caractère interdit en XML"),
+    (r"entity reference loop|Maximum entity|amplification", "des entités qui s'étendent "
+     "sans fin"),
+    (r"Excessive depth|Huge input|huge_tree", "une imbrication trop profonde"),
+    (r"Premature end of data", "le fichier s'arrête au milieu d'un élément"),
+    (r"expected '>'|Couldn't find end of Start Tag", "une balise non refermée (« > » manquant)"),
+    (r"AttValue|attributes construct error|Specification mandates value",
+     "un attribut mal écrit (valeur entre guillemets attendue)"),
+    (r"xmlParseEntityRef|EntityRef", "un « & » qui n'ouvre pas d'entité (écrivez &amp;)"),
+    (r"StartTag: invalid element name", "un nom de balise invalide"),
+)
+
+
+def xml_reason(message: str) -> str:
+    """A French reading of libxml2's message."""
+    for pattern, french in _XML_REASONS:
+        found = re.search(pattern, message)
+        if found:
+            return french.format(*found.groups())
+    return "structure XML incorrecte"
+
+
 def _root_closed(path: Path) -> bool:
     """The file ends with the root's end tag (whitespace and comments aside): a download
     cut short stops inside the offers."""
@@ -166,7 +197,7 @@ def _parse(stream: Any, counter: _Counter) -> None:
             raise InputError("fichier probablement tronqué : il s'arrête avant la fin de "
                              "l'élément <lheo> ; téléchargez de nouveau le fichier complet",
                              file=counter.file, line=_last_line(counter.path)) from None
-        raise InputError(f"XML mal formé : {message}", file=counter.file,
+        raise InputError(f"XML mal formé : {xml_reason(message)}", file=counter.file,
                          line=line or None) from None
     if not root_seen:
         raise InputError("aucun élément <lheo> : est-ce bien un fichier LHEO ?",

@@ -278,7 +278,8 @@ class _EditionReader:
         for p in data.publics:  # the error names the repeat, as for any duplicate
             if p.id in first:
                 raise Cell(display_path(path), p.line).error(
-                    f"public '{p.id}' is given twice (first on line {first[p.id]})", "id")
+                    f"public « {p.id} » donné deux fois (la première à la ligne "
+                    f"{first[p.id]})", "id")
             first[p.id] = p.line
         return Guide(
             data.title,

@@ -92,8 +92,16 @@ def _build(loader: yaml.SafeLoader, node: Node, path: Path) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except ValueError as error:  # a date like 2029-02-30, an integer of 5 000 digits
-        raise InputError(f"valeur illisible ({error})", file=display_path(path),
+        raise InputError(_value_reason(str(error)), file=display_path(path),
                          line=node.start_mark.line + 1) from None
+
+
+def _value_reason(problem: str) -> str:
+    if "out of range" in problem:
+        return "date inexistante (jour ou mois hors du calendrier)"
+    if "digits" in problem:
+        return "nombre de plusieurs milliers de chiffres : valeur illisible"
+    return "valeur illisible"
 
 
 # Aliases let a short file stand for a huge one ("billion laughs"): the composer shares an
