@@ -26,6 +26,7 @@ from typing import ClassVar
 
 import pytest
 from cli_process import monoreg_env, run_monoreg
+from french_errors import assert_french_error
 from import_runs import IMPORT_ARGS, IMPORT_CORPUS, ImportStore, run_import
 from pypdf import PdfWriter
 from store_rows import store_rows
@@ -200,6 +201,7 @@ def _check(case: Hostile, code: int, output: str, url: str, import_store: Import
     assert code == 1, output
     for fragment in (case.name, *case.refused):
         assert fragment in output, f"{fragment!r} not in: {output}"
+    assert_french_error(output)
     assert rows == import_store.rows
 
 
