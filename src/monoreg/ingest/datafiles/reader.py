@@ -107,14 +107,19 @@ def _value_reason(problem: str) -> str:
 # Aliases let a short file stand for a huge one ("billion laughs"): the composer shares an
 # aliased node, but the dicts and lists built from it copy it every time it is used.
 MAX_ALIAS_EXPANSION = 10
+MAX_DEPTH = 50  # levels of nesting; data files use fewer than ten
 
 
 def _check_aliases(root: Node, path: Path) -> None:
     """Refuse a document that aliases expand more than tenfold, or that contains itself."""
     sizes: dict[int, int] = {}
-    stack: list[tuple[Node, bool]] = [(root, False)]
+    stack: list[tuple[Node, bool, int]] = [(root, False, 0)]
     while stack:  # iterative: a deep document must not exhaust Python's recursion limit
-        node, children_done = stack.pop()
+        node, children_done, depth = stack.pop()
+        if depth > MAX_DEPTH:  # _build recurses by level: cap it before it runs
+            raise InputError(f"imbrication de plus de {MAX_DEPTH} niveaux : aucun fichier de "
+                             "données n'en a besoin", file=display_path(path),
+                             line=node.start_mark.line + 1)
         if isinstance(node, MappingNode):
             children = [n for pair in node.value for n in pair]
         elif isinstance(node, SequenceNode):
@@ -130,8 +135,9 @@ def _check_aliases(root: Node, path: Path) -> None:
                                  file=display_path(path), line=node.start_mark.line + 1)
             continue
         sizes[id(node)] = -1
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if sizes.get(id(child), 0) <= 0)
+        stack.append((node, True, depth))
+        stack.extend((child, False, depth + 1) for child in children
+                     if sizes.get(id(child), 0) <= 0)
     if sizes[id(root)] > MAX_ALIAS_EXPANSION * len(sizes) + 1000:
         raise InputError(f"les alias (*nom) font de ce fichier {sizes[id(root)]} éléments, "
                          f"plus de {MAX_ALIAS_EXPANSION} fois sa taille : écrivez les "

@@ -45,11 +45,17 @@ def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
         required.add(spec.period_column)
     fixed = spec_cell.period(spec.period, "period") if spec.period else None
     observations: list[Observation] = []
+    seen: dict[tuple[str, str], int] = {}
     for row in read_csv(path, required=required, delimiter=spec.delimiter, allow_other=True):
         cell = Cell(display_path(path), row.line)
         territory = _territory(cell, catalog, spec, row.get(spec.territory_column))
         period = fixed or cell.period(spec.period_format.format(row.get(spec.period_column)),
                                       spec.period_column or "period")
+        if (territory, period.code) in seen:  # two figures for one key: which is right?
+            raise cell.error(f"le territoire {territory} et la période {period.label()} sont "
+                             f"déjà donnés à la ligne {seen[(territory, period.code)]}",
+                             spec.territory_column)
+        seen[(territory, period.code)] = row.line
         for value in spec.values:
             text = row.get(value.column)
             observations.append(Observation(

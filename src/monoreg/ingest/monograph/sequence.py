@@ -37,7 +37,7 @@ UNEVEN = 0.5        # cost per order of magnitude between the cells of a cut
 LABEL = 2.0         # a territory label next to the figure names another territory
 BEYOND = 3.0        # a cut giving a region more than France, for a count that adds up
 NEAR = 2            # lines between a figure and the territory label printed next to it
-MAX_STATES = 2_000_000  # (figures + 1) × (slots + 1) states the placement examines
+MAX_STATES = 250_000    # (figures + 1) × (slots + 1) states the placement examines
 
 
 @dataclass(frozen=True)
