@@ -19,11 +19,11 @@ from english import assert_french
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from monoreg.datafile_reader import read_csv, read_yaml
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.reader import read_csv, read_yaml
 from monoreg.ingest.insee import read_insee_population
 from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.build import read_monograph
+from monoreg.ingest.monograph.monograph_import import read_monograph
 from monoreg.ingest.of_list import read_of_list
 from monoreg.metadata.reference import load_catalog
 from monoreg.model import Catalog

@@ -6,12 +6,11 @@ import json
 import sys
 from itertools import groupby
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.text import Text
 
-from monoreg import formatting as fr
 from monoreg.cli.common import (
     EditionOption,
     OutFileOption,
@@ -27,13 +26,12 @@ from monoreg.cli.common import (
     resolve_region,
 )
 from monoreg.cli.completion import complete_section, complete_year
-from monoreg.cli.layout import Column, block, figure_cell, fitted_table, heading, label_grid
-from monoreg.derive.tables import IndicatorRow, indicator_rows
+from monoreg.cli.terminal import Column, block, figure_cell, fitted_table, heading, label_grid
 from monoreg.errors import UsageError
-from monoreg.loading import load as load_data
-from monoreg.model import Catalog
-from monoreg.publish.exports import WRITERS, edition_export, region_export
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:
+    from monoreg.derive.key_figures import KeyFigure
+    from monoreg.model import Catalog
 
 DataOption = Annotated[Path | None, typer.Option(
     "--data", metavar="DOSSIER",
@@ -46,6 +44,9 @@ def load(data: DataOption = None) -> None:
 
     Tout ou rien : si un fichier est faux, l'erreur nomme le fichier et la ligne, et la base
     reste telle qu'elle était."""
+    from monoreg.loading import load as load_data
+    from monoreg.settings import get_settings
+
     settings = get_settings()
     data_dir = data or settings.data_dir
     store = open_store(settings)
@@ -70,20 +71,21 @@ def show(region: RegionArgument, edition: EditionOption = None,
 
     Chaque évolution est recalculée à partir des deux chiffres et montrée à côté de
     l'évolution imprimée dans la monographie."""
+    from monoreg.derive.key_figures import key_figures
+
     check_format(format, ("text", "json"))
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
     year = resolve_edition_year(store, territory, edition)
     data = store.edition(territory.code, year)
-    rows = [r for r in indicator_rows(data, catalog, section)
+    rows = [r for r in key_figures(data, catalog, section)
             if section or r.place != "chiffres-cles"]
     if format == "json":
         payload = [{
             "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
-            "evolution": _evolution(r) if r.change else None,
-            "evolution_printed": r.claim.printed if r.claim else None,
+            "evolution": r.evolution, "evolution_printed": r.evolution_printed,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
         return
@@ -95,7 +97,7 @@ SHOW_COLUMNS = ("Région N-1", "Région N", "Évolution recalculée", "Évolutio
                 "France")
 
 
-def _print_rows(rows: list[IndicatorRow], catalog: Catalog, title: str) -> None:
+def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
     """One table per section where it fits the terminal, else one block per figure."""
     console = out()
     console.print(Text(title, style="bold"))
@@ -121,29 +123,25 @@ def _print_rows(rows: list[IndicatorRow], catalog: Catalog, title: str) -> None:
             console.print(block(r.indicator.label, label_grid(lines)))
 
 
-def _cells(r: IndicatorRow, catalog: Catalog) -> list[tuple[str, str]]:
+def _cells(r: KeyFigure, catalog: Catalog) -> list[tuple[str, str]]:
     """(value, period) for each of SHOW_COLUMNS."""
     return [_value_period(r.base, catalog), _value_period(r.current, catalog),
-            (_evolution(r) if r.change else "–", ""),
-            (r.claim.printed if r.claim else "", ""),
+            (r.evolution or "–", ""), (r.evolution_printed or "", ""),
             _value_period(r.national, catalog)]
 
 
 def _value_period(observation: Any, catalog: Catalog) -> tuple[str, str]:
     if observation is None:
         return "", ""
-    return _value(observation, catalog), observation.period.label()
+    from monoreg.derive.key_figures import figure_text
+
+    return figure_text(catalog, observation), observation.period.label()
 
 
 def _territory_name(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return "France"
     return catalog.territories.get(observation.territory).name
-
-
-def _evolution(row: IndicatorRow) -> str:
-    assert row.change is not None
-    return fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
@@ -154,14 +152,11 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
 
 
 def _text(observation: Any, catalog: Catalog) -> str:
+    from monoreg.derive.key_figures import figure_text
+
     if observation is None:
         return ""
-    return f"{_value(observation, catalog)} ({observation.period.label()})"
-
-
-def _value(observation: Any, catalog: Catalog) -> str:
-    indicator = catalog.indicators[observation.indicator]
-    return fr.observation(observation, catalog.units[observation.unit], indicator.decimals)
+    return f"{figure_text(catalog, observation)} ({observation.period.label()})"
 
 
 @app.command(epilog=examples(
@@ -178,6 +173,8 @@ def export(region: RegionArgument,
            out: OutFileOption = None,
            ) -> None:
     """Exporte les chiffres et contenus d'une édition, ou tous les chiffres d'une région."""
+    from monoreg.publish.exports import WRITERS, edition_export, region_export
+
     check_format(format, list(WRITERS))
     store = open_store()
     catalog = store.catalog()

@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from monoreg import formatting as fr
@@ -25,15 +24,14 @@ from monoreg.cli.common import (
     out,
 )
 from monoreg.cli.completion import complete_region
-from monoreg.ingest.batch import ImportBatch, import_file
-from monoreg.ingest.batch import Progress as ProgressCallback
-from monoreg.ingest.insee import read_insee_population
-from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.batch import import_monograph, monograph_json
-from monoreg.ingest.monograph.build import MonographImport
-from monoreg.ingest.of_list import read_of_list
-from monoreg.model import Catalog, parse_period
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.ingest.import_batch import ImportBatch
+    from monoreg.ingest.import_batch import Progress as ProgressCallback
+    from monoreg.ingest.monograph.monograph_import import MonographImport
+    from monoreg.model import Catalog
+
+    CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 
 imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
                    "publique des organismes de formation, offre LHEO, populations Insee.")
@@ -50,7 +48,6 @@ AcceptDropOption = Annotated[bool, typer.Option(
     "--accept-drop", help="Enregistrer même si le nombre d'enregistrements comptés chute "
     "fortement par rapport à l'import précédent de la même source (sinon refusé : un "
     "fichier incomplet, le plus souvent).")]
-CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
@@ -61,6 +58,14 @@ def _format(value: str) -> str:
 
 @contextmanager
 def _progress(path: Path) -> Iterator[ProgressCallback | None]:
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     size = path.stat().st_size if path.is_file() else 0
     if size < BIG_FILE:
         yield None
@@ -79,6 +84,8 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     console.print(f"{title} ({batch.file}) : {fr.number(report['rows'])} enregistrements "
                   f"lus, {fr.number(report['counted'])} comptés, "
                   f"{fr.number(rejected['count'])} écartés.")
+    from monoreg.model import parse_period
+
     console.print(f"Chiffres datés du {parse_period(report['period']).label()} "
                   f"({PERIOD_FROM[report['period_from']]}).")
     regions: dict[str, dict[str, int]] = report["regions"]
@@ -107,6 +114,9 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
 
 def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str,
             accept_drop: bool) -> None:
+    from monoreg.importing import import_file
+    from monoreg.settings import get_settings
+
     _format(format)
     settings = get_settings()
     store = open_store(settings)
@@ -126,6 +136,8 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
 def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
             accept_drop: AcceptDropOption = False) -> None:
     """Liste publique des organismes de formation → organismes par région."""
+    from monoreg.ingest.of_list import read_of_list
+
     _counts(file, date, format, read_of_list, "Liste publique des organismes de formation",
             accept_drop)
 
@@ -136,6 +148,8 @@ def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOptio
 def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
          accept_drop: AcceptDropOption = False) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
+    from monoreg.ingest.lheo import read_lheo
+
     _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions", accept_drop)
 
 
@@ -148,6 +162,10 @@ def insee_population(
             help="Date des populations (1er janvier du millésime).")] = None,
         format: TextOrJsonOption = "text") -> None:
     """Populations légales Insee des régions (donnees_regions.csv) → populations."""
+    from monoreg.importing import import_file
+    from monoreg.ingest.insee import read_insee_population
+    from monoreg.model import parse_period
+
     _format(format)
     store = open_store()
     batch = import_file(store, lambda catalog: read_insee_population(file, catalog, date))
@@ -175,6 +193,8 @@ def monograph(
             "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
         format: TextOrJsonOption = "text") -> None:
     """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
+    from monoreg.importing import import_monograph
+
     _format(format)
     store = open_store()
     imported = import_monograph(store, file, region=region, year=edition, dry_run=dry_run)
@@ -221,3 +241,15 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
     else:
         console.print(f"Enregistré comme import « monograph {e.region}-{e.year} » (chiffres "
                       "sans édition : l'édition saisie reste celle des fichiers de données).")
+
+
+def monograph_json(imported: MonographImport, catalog: Catalog) -> dict[str, Any]:
+    """The edition in the export's JSON shape, each figure with its confidence, and the
+    import report."""
+    from monoreg.publish.exports import edition_export
+
+    data = edition_export(catalog, imported.edition).as_json()
+    for row, placed in zip(data["observations"], imported.placed, strict=True):
+        row["confidence"] = placed.confidence
+        row["confidence_reasons"] = placed.reasons
+    return {**data, "import": imported.report_json()}
