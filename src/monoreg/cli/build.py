@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
 from monoreg.cli.completion import complete_region
 from monoreg.cli.next_steps import build_steps, print_next_steps
+from monoreg.cli.terminal import Prose
 from monoreg.errors import UsageError
-from monoreg.publish.document import Mode
-from monoreg.publish.site import Result
-from monoreg.publish.site import build as build_site
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.publish.site import Result
 
 
 @app.command(epilog=examples("monoreg build normandie --edition 2020 --out public/",
@@ -43,6 +42,18 @@ def build(
 
     La publication refuse (code 1) tant qu'une erreur de validation reste sans décision ;
     --proof construit toujours, constats en regard des chiffres."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from monoreg.publish.document import Mode
+    from monoreg.publish.site import build as build_site
+    from monoreg.settings import get_settings
+
     if bool(regions) == all_regions:
         raise UsageError("donnez RÉGION… ou --all (pas les deux)")
     settings = get_settings()
@@ -66,9 +77,9 @@ def build(
         report = build_site(store, out_dir, regions=codes, year=edition,
                             mode=Mode.PROOF if proof else Mode.PUBLIC, force=force,
                             jobs=jobs, on_result=done, on_start=started)
-    out().print(f"Écrit : {out_dir / 'index.html'} — {len(report.built)} édition(s) "
-                f"construite(s), {len(report.skipped)} inchangée(s), en "
-                f"{report.seconds:.1f} s.")
+    out().print(Prose(f"Écrit : {out_dir / 'index.html'} — {len(report.built)}\u00a0édition(s) "
+                      f"construite(s), {len(report.skipped)}\u00a0inchangée(s), en "
+                      f"{report.seconds:.1f}\u00a0s."))
     public = " ".join(["monoreg build", *(regions or []), *(["--all"] if all_regions else []),
                        *([f"--edition {edition}"] if edition else [])])
     print_next_steps(out(), build_steps(report, out_dir, proof=proof, public=public,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,9 +15,11 @@ from typer.core import TyperCommand, TyperGroup
 from monoreg.cli import french
 from monoreg.cli.completion import complete_region, complete_year
 from monoreg.errors import InputError, UsageError
-from monoreg.model import Catalog, Territory
-from monoreg.settings import Settings, get_settings
-from monoreg.store.repository import Store
+
+if TYPE_CHECKING:
+    from monoreg.model import Catalog, Territory
+    from monoreg.settings import Settings
+    from monoreg.store.repository import Store
 
 
 def out() -> Console:
@@ -29,8 +31,17 @@ def err() -> Console:
     return Console(stderr=True)
 
 
+WORKFLOW = ("init", "load", "show", "export", "validate", "build", "release", "serve",
+            "edition", "import", "diff", "ranking", "backup", "restore",
+            "new", "status", "fill", "sheet", "apply")
+
+
 class FrenchHelp:
     """Help option and usage line in French, for monoreg's commands and groups alike."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        french.install()  # Typer's help-page strings, loaded only when a page is shown
+        super().format_help(ctx, formatter)  # type: ignore[misc]
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -69,6 +80,12 @@ class MonoregGroup(FrenchHelp, TyperGroup):
         with _french_usage_errors():
             return super().make_context(info_name, args, parent=parent, **extra)
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        # In the order of an editor's year; commands not named in WORKFLOW come after.
+        names: list[str] = super().list_commands(ctx)
+        rank = {name: index for index, name in enumerate(WORKFLOW)}
+        return sorted(names, key=lambda name: rank.get(name, len(WORKFLOW)))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         with _french_usage_errors():
             return super().resolve_command(ctx, args)
@@ -89,6 +106,7 @@ def _french_usage_errors() -> Iterator[None]:
     try:
         yield
     except ClickUsageError as error:
+        french.install()  # the error panel's title and hint
         if type(error).__name__ == "NoArgsIsHelpError":
             raise
         message = french.usage_error(error.format_message())
@@ -109,13 +127,16 @@ def make_app(help_text: str, *, completion: bool = False) -> typer.Typer:
                         subcommand_metavar=french.SUBCOMMAND_METAVAR)
 
 
-french.install()
 app = make_app("monoreg — monographies régionales sur la formation professionnelle, "
                "l'apprentissage et l'emploi : charger les données, vérifier, publier.",
                completion=True)
 
 
 def open_store(settings: Settings | None = None) -> Store:
+    # Imported here, not above: see cli/__init__.py (completion stays fast).
+    from monoreg.settings import get_settings
+    from monoreg.store.repository import Store
+
     settings = settings or get_settings()
     return Store.open(settings.resolved_database_url())
 

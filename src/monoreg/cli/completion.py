@@ -8,33 +8,34 @@ middle of a command line helps nobody. A broken data folder simply completes not
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from monoreg.ingest.datafiles.edition import edition_folders
 from monoreg.model.names import fold, slugify
-from monoreg.settings import get_settings
 
 Completion = tuple[str, str]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _safe(function: Callable[..., list[Completion]]) -> Callable[..., list[Completion]]:
-    def complete(*args: Any) -> list[Completion]:
+    # wraps() keeps the signature: Typer passes ctx and incomplete by parameter name.
+    @functools.wraps(function)
+    def complete(*args: Any, **kwargs: Any) -> list[Completion]:
         try:
-            return function(*args)
+            return function(*args, **kwargs)
         except Exception:
             return []
 
-    complete.__name__ = function.__name__
-    complete.__doc__ = function.__doc__
     return complete
 
 
 def _data_dir() -> Path:
+    from monoreg.settings import get_settings
+
     return get_settings().data_dir
 
 
@@ -75,6 +76,8 @@ def _region_param(ctx: Any) -> str | None:
 @_safe
 def complete_year(ctx: Any, incomplete: str) -> list[Completion]:
     """Edition years of the region already on the command line (every region's otherwise)."""
+    from monoreg.ingest.datafiles.edition_folder import edition_folders
+
     data_dir = _data_dir()
     slug = _region_slug(data_dir, _region_param(ctx))
     years: dict[str, set[str]] = {}
@@ -86,19 +89,21 @@ def complete_year(ctx: Any, incomplete: str) -> list[Completion]:
             if year.startswith(incomplete)]
 
 
+def _catalogue(file: str, label: str, incomplete: str) -> list[Completion]:
+    """(id, label) of the entries of a reference YAML list whose id starts as typed."""
+    with (_data_dir() / "reference" / file).open(encoding="utf-8") as stream:
+        entries = yaml.load(stream, Loader=_LOADER)
+    return [(str(e["id"]), str(e.get(label, ""))) for e in entries
+            if str(e["id"]).startswith(incomplete)]
+
+
 @_safe
 def complete_indicator(incomplete: str) -> list[Completion]:
     """Indicator ids of reference/indicators.yaml, with their label."""
-    with (_data_dir() / "reference" / "indicators.yaml").open(encoding="utf-8") as file:
-        entries = yaml.load(file, Loader=_LOADER)
-    return [(str(e["id"]), str(e.get("label", ""))) for e in entries
-            if str(e["id"]).startswith(incomplete)]
+    return _catalogue("indicators.yaml", "label", incomplete)
 
 
 @_safe
 def complete_section(incomplete: str) -> list[Completion]:
     """Section ids of reference/sections.yaml, with their title."""
-    with (_data_dir() / "reference" / "sections.yaml").open(encoding="utf-8") as file:
-        entries = yaml.load(file, Loader=_LOADER)
-    return [(str(e["id"]), str(e.get("title", ""))) for e in entries
-            if str(e["id"]).startswith(incomplete)]
+    return _catalogue("sections.yaml", "title", incomplete)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,16 +26,15 @@ from monoreg.cli.common import (
 )
 from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
-from monoreg.cli.layout import Column, Prose, heading, table_or_blocks
 from monoreg.cli.next_steps import print_next_steps, status_steps
-from monoreg.editions.diff import EditionDiff, Entry, Figure, diff_editions
-from monoreg.editions.rankings import Ranking, rankings
-from monoreg.editions.scaffold import scaffold_edition
-from monoreg.editions.status import EditionStatus, edition_status
+from monoreg.cli.terminal import Column, Prose, heading, table_or_blocks
 from monoreg.errors import UsageError
-from monoreg.model import Catalog, Period, PeriodParseError, parse_period
-from monoreg.model.codec import to_data
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.editions.diff import EditionDiff, Entry, Figure
+    from monoreg.editions.rankings import Ranking
+    from monoreg.editions.status import EditionStatus
+    from monoreg.model import Catalog, Period
 
 edition_app = make_app("Éditions : préparer la suivante, suivre ce qui reste à faire.")
 app.add_typer(edition_app, name="edition")
@@ -46,6 +45,8 @@ def _format(value: str) -> str:
 
 
 def _period(text: str | None, option: str) -> Period | None:
+    from monoreg.model import PeriodParseError, parse_period
+
     if text is None:
         return None
     try:
@@ -55,6 +56,8 @@ def _period(text: str | None, option: str) -> Period | None:
 
 
 def _json(data: Any) -> None:
+    from monoreg.model.codec import to_data
+
     sys.stdout.write(json.dumps(to_data(data), ensure_ascii=False, indent=2) + "\n")
 
 
@@ -87,6 +90,9 @@ def new(region: RegionArgument,
 
     Les chiffres sont repris comme « à compléter » pour la période attendue ; les listes,
     contacts et textes sont repris à vérifier."""
+    from monoreg.editions.scaffold import scaffold_edition
+    from monoreg.settings import get_settings
+
     data_dir = data or get_settings().data_dir
     report = scaffold_edition(data_dir, region, year, cutoff=_period(cutoff, "--cutoff"),
                               published=_period(published, "--published"))
@@ -119,6 +125,8 @@ def status(region: RegionArgument, year: YearArgument, format: TextOrJsonOption 
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
+    from monoreg.editions.status import edition_status
+
     result = edition_status(store, territory.code, year)
     if format == "json":
         _json(result)
@@ -195,6 +203,8 @@ def diff(region: RegionArgument,
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
+    from monoreg.editions.diff import diff_editions
+
     result = diff_editions(store, territory.code, from_year, to_year)
     if format == "json":
         _json(result)
@@ -244,6 +254,8 @@ def ranking(indicator: Annotated[str, typer.Argument(
     Seules les régions qui ont un chiffre pour la période sont classées."""
     _format(format)
     store = open_store()
+    from monoreg.editions.rankings import rankings
+
     result = rankings(store, indicator, _period(period, "--period"))
     if format == "json":
         _json(result)

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from typer import rich_utils
 from typer.core import TyperArgument, TyperOption
 
 HELP_OPTION = "Affiche cette aide et s'arrête."
@@ -64,7 +63,7 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^No such option: (\S+)(?: \(Possible options: (.*)\))?$", r"option inconnue : \1"),
         (r"^No such command '(.*)'\.$", r"commande inconnue : « \1 »."),
         (r"^Missing command\.$", "commande manquante."),
-        (r"^Got unexpected extra arguments? \((.*)\)$", r"argument(s) en trop : \1"),
+        (r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", r"argument(s) en trop : \1"),
         (r"^Option '(.*)' requires an argument\.$", r"l'option \1 attend une valeur."),
         (r"^Option '(.*)' requires (\d+) arguments\.$", r"l'option \1 attend \2 valeurs."),
         (r"^Option '(.*)' does not take a value\.$", r"l'option \1 ne prend pas de valeur."),
@@ -105,7 +104,8 @@ def usage_error(message: str) -> str:
     """Click's English usage message in French; a message already French is kept."""
     for pattern, french in USAGE_ERRORS:
         if pattern.match(message):
-            return pattern.sub(french, message).replace("  ", " ")
+            text = pattern.sub(french, message).replace("  ", " ")
+            return text[:1].upper() + text[1:]
     return message
 
 
@@ -132,7 +132,12 @@ def _french_type(method: Callable[[Any, Any], str | None]) -> Callable[[Any, Any
 
 
 def install() -> None:
-    """Sets Typer's help-page strings to French, once per process."""
+    """Sets Typer's help-page strings to French (idempotent).
+
+    Called when a help page or a usage error is shown, not at import: `typer.rich_utils`
+    loads much of Rich, which Tab completion does without."""
+    from typer import rich_utils
+
     for name, text in RICH_STRINGS.items():
         if not hasattr(rich_utils, name):
             raise RuntimeError(f"typer.rich_utils.{name} is gone: update monoreg.cli.french")

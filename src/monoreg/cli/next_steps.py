@@ -13,17 +13,20 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.table import Table
 
 from monoreg.cli.common import app
-from monoreg.cli.layout import Prose
-from monoreg.editions.status import EditionStatus
+from monoreg.cli.terminal import Prose
 from monoreg.model.names import slugify
-from monoreg.publish.site import Report as BuildReport
-from monoreg.validate.report import Report
+
+if TYPE_CHECKING:
+    from monoreg.editions.status import EditionStatus
+    from monoreg.publish.site import Report as BuildReport
+    from monoreg.validate.report import Report
 
 LISTED = 3  # files or rules named in one sentence before « … »
 

@@ -8,7 +8,6 @@ import typer
 
 from monoreg.cli.common import STORE_EMPTY, app, err, examples, open_store
 from monoreg.errors import UsageError
-from monoreg.settings import get_settings
 
 
 @app.command(epilog=examples("monoreg serve", "monoreg serve --host 0.0.0.0 --port 8080"))
@@ -20,6 +19,7 @@ def serve(host: Annotated[str, typer.Option(
     """Sert le portail (pages en français) et l'API (/api/v1, /openapi.json)."""
     import uvicorn
 
+    from monoreg.settings import get_settings
     from monoreg.web.app import create_app
 
     settings = get_settings()

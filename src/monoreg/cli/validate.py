@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Group
@@ -21,13 +21,12 @@ from monoreg.cli.common import (
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.cli.layout import Column, Prose, block, field_grid, fitted_table, heading
 from monoreg.cli.next_steps import print_next_steps, validation_steps
-from monoreg.validate.report import Entry, Report
-from monoreg.validate.service import edition_report
-from monoreg.validate.writers import WRITERS
+from monoreg.cli.terminal import Column, Prose, block, field_grid, fitted_table, heading
 
-FORMATS = ("text", *WRITERS)
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.validate.report import Entry, Report
+
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -47,7 +46,10 @@ def validate(region: RegionArgument, edition: EditionOption = None,
     """Vérifie une édition : les constats de chaque règle, erreurs d'abord, par section.
 
     Le résumé final dit ce qui reste à faire et où le faire."""
-    check_format(format, FORMATS)
+    from monoreg.validate.service import edition_report
+    from monoreg.validate.writers import WRITERS
+
+    check_format(format, ("text", *WRITERS))
     store = open_store()
     territory = resolve_region(store.catalog(), region)
     year = resolve_edition_year(store, territory, edition)
