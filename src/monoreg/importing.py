@@ -25,16 +25,17 @@ from monoreg.editions.edition_files import check_mark, write_edition_files
 from monoreg.errors import UsageError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.ingest.datafiles.edition_folder import edition_folder, load_edition
-from monoreg.ingest.import_batch import ImportBatch
+from monoreg.ingest.import_batch import ImportBatch, check_drop
 from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
 from monoreg.model import Catalog
 from monoreg.store.repository import LoadReport, Store
+from monoreg.validate.service import assess_store
 
 
 def _catalog(store: Store) -> Catalog:
     catalog = store.catalog()
     if not catalog.territories.territories:
-        raise UsageError("the store is empty: run 'monoreg load' first")
+        raise UsageError("la base est vide : lancez d'abord « monoreg load »")
     return catalog
 
 
@@ -44,10 +45,17 @@ def store_batch(store: Store, batch: ImportBatch) -> int:
                             batch.observations, batch.report)
 
 
-def import_file(store: Store, read: Callable[[Catalog], ImportBatch]) -> ImportBatch:
-    """Read a whole file against the store's catalogue, then store it in one transaction."""
+def import_file(store: Store, read: Callable[[Catalog], ImportBatch],
+                drop_limit: float | None = None) -> ImportBatch:
+    """Read a whole file against the store's catalogue, then store it in one transaction.
+
+    With `drop_limit`, a count of records below that share of the previous import of the
+    same source is refused (check_drop)."""
     catalog = _catalog(store)
     batch = read(catalog)
+    if drop_limit is not None:
+        check_drop(batch, store.last_import_report(batch.kind, batch.report.get("source", "")),
+                   drop_limit)
     store_batch(store, batch)
     return batch
 
@@ -113,7 +121,7 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
         moved = True
         dataset = load_data_dir(data_dir)
         step("Chargement dans la base")
-        report = store.load_dataset(dataset)
+        report = store.load_dataset(dataset, assess=assess_store)
     except BaseException:
         if moved:
             shutil.rmtree(target, ignore_errors=True)

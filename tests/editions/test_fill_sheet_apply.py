@@ -166,21 +166,29 @@ def test_a_decision_accepts_a_finding_on_its_figure(env: Path, tmp_path: Path) -
     findings.cell(row, 10).value = "ne pas publier"
     book.save(book_path)
     refused = runner.invoke(app, ["edition", "apply", str(book_path)])
-    assert refused.exit_code == 1 and f"feuille Constats, cellule J{row}" in refused.stderr
-    findings.cell(row, 10).value = "accepter"
+    assert refused.exit_code == 1
+    assert f"feuille Constats, cellule L{row} : « ne pas publier » demande une note" \
+        in refused.stderr
+    findings.cell(row, 10).value = "corriger"
+    findings.cell(row, 12).value = "France : population du producteur"
+    findings.cell(row, 11).value = "deux millions"
     book.save(book_path)
     refused = runner.invoke(app, ["edition", "apply", str(book_path)])
     assert refused.exit_code == 1
-    assert f"feuille Constats, cellule L{row} : « accepter » demande une note" in refused.stderr
-    findings.cell(row, 12).value = "Vérifié auprès du producteur"
+    assert f"feuille Constats, cellule K{row} : « deux millions » n'est pas un nombre" \
+        in refused.stderr
+    assert not (env / "editions" / "normandie" / "2031" / "resolutions.yaml").exists()
+    findings.cell(row, 11).value = "20 300 000"
     book.save(book_path)
     applied = runner.invoke(app, ["edition", "apply", str(book_path)])
     assert applied.exit_code == 0, applied.output
-    assert "1 constat(s) accepté(s)" in applied.output
-    assert any("region-exceeds-france: Vérifié auprès du producteur (feuille Constats de "
-               f"constats.xlsx, ligne {row})" in r for r in _rows(env))
+    assert "1 décision(s) enregistrée(s)" in applied.output
+    written = (env / "editions" / "normandie" / "2031" / "resolutions.yaml").read_text("utf-8")
+    assert "rule: region-exceeds-france" in written and "decision: corrected" in written
+    assert "value: '20300000'" in written or "value: \"20300000\"" in written
+    assert f"Feuille Constats de constats.xlsx, ligne {row}" in written
     checked = runner.invoke(app, ["validate", "normandie", "--edition", "2031", "--format",
                                   "json"])
     found = [f for f in json.loads(checked.stdout)["findings"]
              if f["rule"] == "region-exceeds-france"]
-    assert found and all(f["accepted"] for f in found)
+    assert found and all(f["resolution"]["decision"] == "corrected" for f in found)

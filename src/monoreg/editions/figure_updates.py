@@ -1,5 +1,5 @@
-"""Writing figures into an edition's observations.csv, then reloading: `edition fill` and
-`edition apply` share it.
+"""Writing figures into an edition's observations.csv (and decisions into its
+resolutions.yaml), then reloading: `edition fill` and `edition apply` share it.
 
 Only the rows given change (the others, comments included, are written back as they were).
 The edition is read back with the loader and the whole data folder loaded into the store in
@@ -15,14 +15,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from monoreg.datafile_reader import display_path, read_csv
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Edition, Observation, Period, Status
 from monoreg.store.repository import LoadReport, Store
+from monoreg.validate.service import assess_store
 
 OBSERVATIONS = "observations.csv"
+RESOLUTIONS = "resolutions.yaml"
+RESOLUTIONS_KEY = "resolutions"
 
 
 @dataclass(frozen=True)
@@ -41,14 +47,6 @@ def filled(line: int, value: Decimal, unit: str, source: str | None, note: str,
     if period is not None:
         values["period"] = period.code
     return RowUpdate(line, values)
-
-
-def accepted(o: Observation, rule: str, justification: str) -> RowUpdate:
-    """A finding about `o` accepted, beside those already accepted."""
-    assert o.provenance is not None and o.provenance.line is not None
-    pairs = [*(pair for pair in o.accepted if pair[0] != rule), (rule, justification)]
-    return RowUpdate(o.provenance.line,
-                     {"accept": " | ".join(f"{r}: {why.replace('|', '/')}" for r, why in pairs)})
 
 
 def edition_folder_of(edition: Edition, data_dir: Path) -> Path:
@@ -92,19 +90,49 @@ def _rewrite(path: Path, updates: Sequence[RowUpdate]) -> str:
     return "".join(lines)
 
 
+def _with_resolutions(path: Path, entries: Sequence[Mapping[str, Any]]) -> str:
+    """resolutions.yaml with `entries` added at the end of its list (format: ingest/
+    datafiles/resolutions.py); the entries already there, and their comments, as they were."""
+    added = yaml.safe_dump(list(entries), allow_unicode=True, sort_keys=False, width=100)
+    if not path.exists():
+        return (f"# Décisions sur les constats de validation de cette édition (voir "
+                f"docs/validation.md, « Résolutions »).\n{RESOLUTIONS_KEY}:\n{added}")
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict) or set(data) != {RESOLUTIONS_KEY}:
+        raise InputError(f"seule la clé « {RESOLUTIONS_KEY} » est attendue",
+                         file=display_path(path))
+    if not data[RESOLUTIONS_KEY]:  # 'resolutions: []' or empty: written anew
+        text = "".join(line + "\n" for line in text.splitlines()
+                       if line.lstrip().startswith("#")) + f"{RESOLUTIONS_KEY}:\n"
+    return text + ("" if text.endswith("\n") else "\n") + added
+
+
 def write_and_reload(store: Store, data_dir: Path, edition: Edition,
-                     updates: Sequence[RowUpdate]) -> LoadReport | None:
-    """Write `updates` into the edition's observations.csv and reload, all or nothing."""
-    if not updates:
+                     updates: Sequence[RowUpdate],
+                     resolutions: Sequence[Mapping[str, Any]] = ()) -> LoadReport | None:
+    """Write `updates` into the edition's observations.csv and `resolutions` at the end of
+    its resolutions.yaml, then reload; all or nothing."""
+    if not updates and not resolutions:
         return None
-    path = edition_folder_of(edition, data_dir) / OBSERVATIONS
-    before = path.read_text(encoding="utf-8")
-    after = _rewrite(path, updates)
-    staged = path.with_name(f".{OBSERVATIONS}.new")
-    staged.write_text(after, encoding="utf-8")
-    os.replace(staged, path)
+    folder = edition_folder_of(edition, data_dir)
+    files: dict[Path, str] = {}
+    if updates:
+        files[folder / OBSERVATIONS] = _rewrite(folder / OBSERVATIONS, updates)
+    if resolutions:
+        files[folder / RESOLUTIONS] = _with_resolutions(folder / RESOLUTIONS, resolutions)
+    before = {path: path.read_text(encoding="utf-8") if path.exists() else None
+              for path in files}
     try:
-        return store.load_dataset(load_data_dir(data_dir))
+        for path, text in files.items():
+            staged = path.with_name(f".{path.name}.new")
+            staged.write_text(text, encoding="utf-8")
+            os.replace(staged, path)
+        return store.load_dataset(load_data_dir(data_dir), assess=assess_store)
     except BaseException:
-        path.write_text(before, encoding="utf-8")
+        for path, text in before.items():
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(text, encoding="utf-8")
         raise

@@ -24,8 +24,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from monoreg.editions.status import ToUpdate, edition_status
 from monoreg.model import Catalog, Finding, Severity
 from monoreg.store.repository import Store
-from monoreg.validate import validate_edition
-from monoreg.validate.service import context_of
 
 FIGURES = "Chiffres"
 FINDINGS = "Constats"
@@ -120,11 +118,12 @@ def _finding_rows(findings: list[Finding]) -> list[list[Any]]:
 
 
 def open_findings(store: Store, region: str, year: int) -> list[Finding]:
-    """Findings of the edition no editor has decided on, errors first."""
-    edition = store.edition(region, year)
-    others, series = context_of(store, edition)
-    findings = validate_edition(edition, store.catalog(), others=others, series=series)
-    return sorted((f for f in findings if f.accepted is None), key=lambda f: f.severity.rank)
+    """Findings of the edition (stored at its last load) no editor has decided on, errors
+    first."""
+    edition_id = f"{region}-{year}"
+    store.edition(region, year)  # an unknown edition is an error, not an empty sheet
+    return sorted((f for f in store.findings(edition_id) if not f.resolved),
+                  key=lambda f: f.severity.rank)
 
 
 def write_workbook(store: Store, region: str, year: int, out: Path) -> tuple[int, int]:

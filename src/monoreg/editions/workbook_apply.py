@@ -8,10 +8,9 @@ or of the edition. One bad cell and nothing is written: the error names the shee
 (« feuille Chiffres, cellule E14 : … »). Then the values go into observations.csv with their
 provenance (file, sheet, cell) and the store is reloaded (editions/figure_updates.py).
 
-In « Constats », « accepter » with a note accepts the finding on its figure (the `accept`
-column of observations.csv, the sheet cited as evidence). « corriger » and « ne pas
-publier » become resolutions of the edition's resolutions.yaml, whose format the trust
-work defines: until it is there, they are refused with a message that says so.
+In « Constats », a decision (« corriger » with the « Valeur corrigée », « accepter », « ne
+pas publier »), always with a note for readers, becomes a resolution of the edition's
+resolutions.yaml on the finding's own figure, the sheet and row as its evidence.
 """
 
 from __future__ import annotations
@@ -29,13 +28,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from monoreg.datafile_reader import display_path
-from monoreg.editions.figure_updates import (
-    RowUpdate,
-    accepted,
-    filled,
-    to_fill,
-    write_and_reload,
-)
+from monoreg.editions.figure_updates import RowUpdate, filled, to_fill, write_and_reload
 from monoreg.editions.workbook import (
     DECISIONS,
     FIGURE_COLUMNS,
@@ -49,7 +42,15 @@ from monoreg.editions.workbook import (
     open_findings,
 )
 from monoreg.errors import InputError
-from monoreg.model import Catalog, Edition, Observation, Period, PeriodParseError, parse_period
+from monoreg.model import (
+    Catalog,
+    Edition,
+    FigureKey,
+    Observation,
+    Period,
+    PeriodParseError,
+    parse_period,
+)
 from monoreg.store.repository import LoadReport, Store
 
 _NUMBER = re.compile(r"^(?P<sign>[-+−])?\s*(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)"
@@ -62,7 +63,7 @@ MAX_LISTED = 20   # errors listed at most
 class ApplyReport:
     edition: str
     figures: int                   # figures written
-    accepted: int                  # findings accepted
+    decisions: int                 # findings decided (resolutions written)
     remaining: int                 # figures still to fill afterwards
     load: LoadReport | None
 
@@ -197,14 +198,30 @@ def _figures(sheet: Worksheet, book_name: str, edition: Edition, catalog: Catalo
     return updates
 
 
+DECISION_OF = {"corriger": "corrected", "accepter": "accepted", "ne pas publier": "withheld"}
+
+
+def _figure_fields(key: FigureKey) -> dict[str, str]:
+    """How resolutions.yaml names a figure (or a content item)."""
+    if key.item is not None:
+        return {"place": key.place, "item": key.item}
+    fields = {"place": key.place, "indicator": key.indicator, "territory": key.territory,
+              "period": key.period}
+    if key.base_period:
+        fields["base_period"] = key.base_period
+    if key.dimension:
+        fields["dimension"] = key.dimension
+    return fields
+
+
 def _decisions(sheet: Worksheet, book_name: str, store: Store, edition: Edition,
-               cells: _Cells) -> list[RowUpdate]:
+               cells: _Cells) -> list[dict[str, str]]:
+    """Decided findings as resolutions.yaml entries, on the finding's own figure."""
     rows = [(r, row) for r, row in _rows(sheet, FINDING_COLUMNS) if _text(row.get("Décision"))]
     if not rows:
         return []
     findings = {finding_ref(f): f for f in open_findings(store, edition.region, edition.year)}
-    by_location = {str(o.provenance): o for o in edition.observations if o.provenance}
-    updates: list[RowUpdate] = []
+    entries: list[dict[str, str]] = []
     for r, row in rows:
         decision = _text(row.get("Décision")).casefold()
         if decision not in DECISIONS:
@@ -212,28 +229,36 @@ def _decisions(sheet: Worksheet, book_name: str, store: Store, edition: Edition,
                         f"n'est pas une décision ({', '.join(DECISIONS)})")
             continue
         finding = findings.get(_text(row.get("Réf.")))
-        if finding is None:
+        if finding is None or not finding.figures:
             cells.error(FINDINGS, r, FINDING_COLUMNS, "Décision", "ce constat n'est plus "
                         "ouvert : refaites la feuille avec « monoreg edition sheet »")
             continue
         note = _text(row.get("Note"))
-        if decision != "accepter":
-            cells.error(FINDINGS, r, FINDING_COLUMNS, "Décision", f"« {decision} » : une "
-                        "résolution du fichier resolutions.yaml, pas encore prise en charge "
-                        "par « edition apply » ; seule « accepter » l'est pour l'instant")
-            continue
         if not note:
-            cells.error(FINDINGS, r, FINDING_COLUMNS, "Note", "« accepter » demande une note "
-                        "qui justifie la décision")
+            cells.error(FINDINGS, r, FINDING_COLUMNS, "Note", f"« {decision} » demande une "
+                        "note pour les lecteurs, qui justifie la décision")
             continue
-        o = by_location.get(finding.location or "")
-        if o is None:
-            cells.error(FINDINGS, r, FINDING_COLUMNS, "Décision", "seuls les constats sur un "
-                        "chiffre de observations.csv s'acceptent depuis la feuille")
+        entry = {"rule": finding.rule, **_figure_fields(finding.figures[0]),
+                 "decision": DECISION_OF[decision], "note": note,
+                 "evidence": f"Feuille {FINDINGS} de {book_name}, ligne {r}",
+                 "author": f"Éditeur (classeur {book_name})",
+                 "date": date.today().isoformat()}
+        corrected = row.get("Valeur corrigée")
+        if decision == "corriger":
+            try:
+                value, _ = read_number(corrected)
+            except ValueError:
+                cells.error(FINDINGS, r, FINDING_COLUMNS, "Valeur corrigée", f"« "
+                            f"{_text(corrected)} » n'est pas un nombre : « corriger » donne la "
+                            "valeur publiée à la place de l'imprimé")
+                continue
+            entry["value"] = format(value, "f")
+        elif _text(corrected):
+            cells.error(FINDINGS, r, FINDING_COLUMNS, "Valeur corrigée", f"une valeur "
+                        f"corrigée va avec la décision « corriger », pas « {decision} »")
             continue
-        updates.append(accepted(o, finding.rule, f"{note} (feuille {FINDINGS} de {book_name}, "
-                                                 f"ligne {r})"))
-    return updates
+        entries.append(entry)
+    return entries
 
 
 def apply_workbook(store: Store, data_dir: Path, path: Path) -> ApplyReport:
@@ -266,6 +291,6 @@ def apply_workbook(store: Store, data_dir: Path, path: Path) -> ApplyReport:
         more = len(cells.errors) - MAX_LISTED
         raise InputError("rien n'est écrit :\n  " + "\n  ".join(cells.errors[:MAX_LISTED])
                          + (f"\n  … et {more} autre(s)" if more > 0 else ""), file=name)
-    load = write_and_reload(store, data_dir, edition, [*updates, *decisions])
+    load = write_and_reload(store, data_dir, edition, updates, decisions)
     remaining = len(to_fill(store.edition(region, year))) if load else len(to_fill(edition))
     return ApplyReport(edition.id, len(updates), len(decisions), remaining, load)

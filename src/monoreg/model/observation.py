@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from monoreg.model.period import Period
+from monoreg.model.quality import OK, FigureKey, Quality, QualityStatus
 from monoreg.model.source import Provenance
 
 
@@ -43,6 +44,9 @@ class Observation:
     # « à vérifier … »: the monograph reader was unsure of this figure (why, and how sure);
     # validation reports it as an error until the editor checks it and clears the mark.
     to_check: str | None = None
+    # Computed when the store changes (findings and the editor's resolutions), never read
+    # from the data files; the printed text and `value` (as printed) never change with it.
+    quality: Quality = OK
 
     def __post_init__(self) -> None:
         if (self.value is None) != (self.status is not Status.VALUE):
@@ -57,6 +61,28 @@ class Observation:
     @property
     def key(self) -> tuple[str, str, str, str]:
         return (self.place, self.series, self.territory, self.period.code)
+
+    @property
+    def figure(self) -> FigureKey:
+        return FigureKey(self.place, self.indicator, self.territory, self.period.code,
+                         dimension=self.dimension)
+
+    @property
+    def published_value(self) -> Decimal | None:
+        """The value readers get: None when withheld or missing, the corrected value when an
+        editor corrected it (in `published_unit`), else the value as printed."""
+        if self.quality.status is QualityStatus.WITHHELD:
+            return None
+        return self.quality.value if self.quality.value is not None else self.value
+
+    @property
+    def published_unit(self) -> str:
+        return self.quality.unit or self.unit
+
+    @property
+    def published_period(self) -> str:
+        """The period code readers get (a corrected period, or the key's)."""
+        return self.quality.period or self.period.code
 
 
 def series_id(indicator: str, dimension: str | None) -> str:
@@ -79,8 +105,20 @@ class EvolutionClaim:
     origin: Provenance | None = None
     note: str | None = None
     accepted: tuple[tuple[str, str], ...] = ()
+    quality: Quality = OK           # as for Observation: computed when the store changes
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
         return (self.place, self.indicator, self.territory, self.base_period.code,
                 self.period.code)
+
+    @property
+    def figure(self) -> FigureKey:
+        return FigureKey(self.place, self.indicator, self.territory, self.period.code,
+                         self.base_period.code)
+
+    @property
+    def published_value(self) -> Decimal | None:
+        if self.quality.status is QualityStatus.WITHHELD:
+            return None
+        return self.quality.value if self.quality.value is not None else self.value

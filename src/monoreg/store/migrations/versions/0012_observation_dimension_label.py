@@ -6,7 +6,7 @@ printed label is recognised ('naf:GZ'), and always the label as printed. Nullabl
 empty for every existing figure.
 
 Revision ID: 0012
-Revises: 0006 (the latest present on the branch; the lead re-chains at merge)
+Revises: 0007 (the latest present on the branch; the lead re-chains at merge)
 Create Date: 2026-12-06 09:45:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
