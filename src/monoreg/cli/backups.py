@@ -14,10 +14,13 @@ BackupFile = Annotated[Path, typer.Argument(
 
 
 def _size(octets: int) -> str:
+    from decimal import Decimal
+
     from monoreg import formatting as fr
 
-    return f"{fr.number(octets / (1 << 20), 1)} Mo" if octets >= 1 << 20 else \
-        f"{fr.number(octets)} octets"
+    if octets >= 1 << 20:
+        return f"{fr.number(Decimal(octets) / (1 << 20), 1)} Mo"
+    return f"{fr.number(Decimal(octets))} octets"
 
 
 @app.command(epilog=examples("monoreg backup sauvegardes/monoreg-2024-03-01.sqlite",

@@ -110,7 +110,7 @@ def _sqlite_backup(source: Path, target: Path) -> None:
 # -- PostgreSQL tools --------------------------------------------------------------------
 def _server_major(engine: Engine) -> int:
     with engine.connect() as conn:
-        return int(conn.execute(text("SHOW server_version_num")).scalar()) // 10000
+        return int(str(conn.execute(text("SHOW server_version_num")).scalar())) // 10000
 
 
 def _tool(name: str, major: int) -> str:
