@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from monoreg import formatting as fr
 from monoreg.cli.common import (
@@ -24,6 +23,7 @@ from monoreg.cli.common import (
     out,
 )
 from monoreg.cli.completion import complete_region
+from monoreg.cli.terminal import Column, heading, table_or_blocks
 
 if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
     from monoreg.ingest.import_batch import ImportBatch
@@ -89,15 +89,11 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     console.print(f"Chiffres datés du {parse_period(report['period']).label()} "
                   f"({PERIOD_FROM[report['period_from']]}).")
     regions: dict[str, dict[str, int]] = report["regions"]
-    table = Table(show_lines=False)
-    table.add_column("Région")
-    for indicator in regions:
-        table.add_column(catalog.indicators[indicator].short_label or indicator, justify="right")
     codes = sorted({code for counts in regions.values() for code in counts})
-    for code in codes:
-        table.add_row(catalog.territories.get(code).name,
-                      *(fr.number(regions[i].get(code, 0)) for i in regions))
-    console.print(table)
+    table_or_blocks(console, [Column("Région"), *(Column(
+        catalog.indicators[i].short_label or i, "right") for i in regions)],
+        [[catalog.territories.get(code).name,
+          *(fr.number(regions[i].get(code, 0)) for i in regions)] for code in codes])
     for item in rejected["lines"][:LISTED]:
         line = f"ligne {item['line']}" if item["line"] is not None else "?"
         console.print(f"  écarté, {line} : {item['reason']}")
@@ -220,15 +216,12 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
                      if report["missing_sections"] else "") + ".")
     doubtful = [f for f in report["confidence"] if f["confidence"] < 1]
     if doubtful:
-        table = Table(title="Chiffres à vérifier")
-        for name in ("Ligne", "Indicateur", "Territoire", "Période", "Imprimé", "Confiance",
-                     "Pourquoi"):
-            table.add_column(name, overflow="fold")
-        for f in doubtful:
-            table.add_row(str(f["line"]), f["indicator"], f["territory"], f["period"],
-                          f["printed"] or "", fr.number(Decimal(str(f["confidence"])), 2),
-                          " ; ".join(f["reasons"]))
-        console.print(table)
+        heading(console, "Chiffres à vérifier")
+        table_or_blocks(console, [Column(name) for name in (
+            "Ligne", "Indicateur", "Territoire", "Période", "Imprimé", "Confiance", "Pourquoi")],
+            [[str(f["line"]), f["indicator"], f["territory"], f["period"], f["printed"] or "",
+              fr.number(Decimal(str(f["confidence"])), 2), " ; ".join(f["reasons"])]
+             for f in doubtful], title_column=1)
     for cut in report["cut_cells"]:
         console.print(f"  ligne {cut['line']} : « {cut['printed']} » lu comme "
                       f"{' | '.join(cut['cells'])} ({cut['alternatives']} lectures possibles)")

@@ -75,7 +75,7 @@ def _print_tables(report: Report) -> None:
         title += " (SYNTHÉTIQUE)"
     console.print(Prose(title, "bold"))
     console.print(Prose(f"{counts.errors} erreur(s), {counts.warnings} avertissement(s), "
-                        f"{counts.infos} information(s), {counts.accepted} acceptée(s)."))
+                        f"{counts.infos} information(s) non résolus, {counts.accepted} résolu(s)."))
     columns = [Column("Gravité"), Column("Règle"), Column("Constat"), Column("Imprimé"),
                Column("Attendu"), Column("Où")]
     for group in report.groups:
@@ -90,17 +90,26 @@ def _print_tables(report: Report) -> None:
             message, printed, expected, where = _details(entry)
             fields = [("Imprimé", printed), ("Attendu", expected), ("Où", where)]
             console.print(block(f"{entry.severity_label} · {entry.finding.rule}", Group(
-                Prose(message), *( [Prose(f"acceptée : {entry.finding.accepted}", "green")]
-                                   if entry.finding.accepted else []),
+                Prose(message), *_decision(entry),
                 field_grid([(label, value) for label, value in fields if value]))))
     print_next_steps(console, validation_steps(report))
 
 
 def _severity(entry: Entry) -> Prose:
     f = entry.finding
+    if f.resolution is not None:
+        return Prose(f"{entry.severity_label}\n"
+                     f"{f.resolution.status.label.lower()} : {f.resolution.note}", "green")
     if f.accepted:
         return Prose(f"{entry.severity_label}\nacceptée : {f.accepted}", "green")
     return Prose(entry.severity_label, STYLES[f.severity.value])
+
+
+def _decision(entry: Entry) -> list[Prose]:
+    f = entry.finding
+    if f.resolution is not None:
+        return [Prose(f"{f.resolution.status.label.lower()} : {f.resolution.note}", "green")]
+    return [Prose(f"acceptée : {f.accepted}", "green")] if f.accepted else []
 
 
 def _details(entry: Entry) -> tuple[str, str, str, str]:
