@@ -209,17 +209,19 @@ def test_validate_reads_well_and_ends_with_the_next_step(
     texts = [f["message"] for f in findings] + [f["rule"] for f in findings]
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
-    errors = [f for f in findings if f["severity"] == "error" and not f.get("accepted")]
+    # every error of the bundled edition has its resolution (resolutions.yaml): ready to publish;
+    # test_an_unresolved_error_is_said_with_where_and_how covers the other way
+    assert not [f for f in findings if f["severity"] == "error" and not f["resolved"]]
     flat = next_steps(page)
-    assert f"{len(errors)} erreurs sans décision" in flat
-    assert "monoreg build normandie --edition 2020 --proof" in flat
-    # the data file and line to edit (or the edition spreadsheet, once it exists)
-    assert "observations.csv (lignes" in flat or "monoreg edition sheet normandie 2020" in flat
+    assert ("Aucune erreur sans décision : l'édition peut être publiée. "
+            "monoreg build normandie --edition 2020") in flat
+    warnings = [f for f in findings if f["severity"] == "warning" and not f["resolved"]]
+    assert f"{len(warnings)} avertissements à relire" in flat
 
 
 def test_validate_exit_codes_are_unchanged(real_env: dict[str, str]) -> None:
     run(["validate", "normandie", "--edition", "2020"], 80, code=0)
-    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=1)
+    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=0)  # all resolved
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -233,8 +235,9 @@ def test_edition_status_reads_well_and_ends_with_the_next_step(
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
     flat = next_steps(page)
-    assert f"{len(status['validation_errors'])} erreurs de validation sans décision" in flat
-    assert "monoreg validate normandie --edition 2020" in flat
+    assert not status["validation_errors"] and "erreur" not in flat   # all resolved
+    assert f"{len(status['misaligned'])} chiffres d'une autre période" in flat
+    assert "editions/normandie/2020/observations.csv (lignes" in flat
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -314,6 +317,7 @@ def test_an_unresolved_error_is_said_with_where_and_how(planted: Path) -> None:
     assert "1 erreur de validation sans décision" in status
     assert "monoreg validate normandie --edition 2020" in status
     # the public build refuses (exit 1, unchanged) and says what to do next
+    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=1)
     refused = next_steps(run(["build", "normandie", "--edition", "2020", "--out",
                               str(planted / "out")], 80, code=1))
     assert "Normandie 2020 refusée : 1 erreur sans décision" in refused
