@@ -44,6 +44,10 @@ FileArgument = Annotated[Path, typer.Argument(
     metavar="FICHIER", help="Fichier à importer.", show_default=False)]
 DateOption = Annotated[str | None, typer.Option(
     "--date", metavar="AAAA-MM-JJ", help="Date des chiffres (défaut : date du fichier).")]
+AcceptDropOption = Annotated[bool, typer.Option(
+    "--accept-drop", help="Enregistrer même si le nombre d'enregistrements comptés chute "
+    "fortement par rapport à l'import précédent de la même source (sinon refusé : un "
+    "fichier incomplet, le plus souvent).")]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
@@ -104,13 +108,17 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
     out().print_json(json.dumps(payload, ensure_ascii=False))
 
 
-def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str) -> None:
+def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str,
+            accept_drop: bool) -> None:
     from monoreg.importing import import_file
+    from monoreg.settings import get_settings
 
     _format(format)
-    store = open_store()
+    settings = get_settings()
+    store = open_store(settings)
     with _progress(file) as progress:
-        batch = import_file(store, lambda catalog: read(file, catalog, date, progress))
+        batch = import_file(store, lambda catalog: read(file, catalog, date, progress),
+                            None if accept_drop else settings.import_drop_limit)
     if format == "json":
         _print_json(batch)
     else:
@@ -119,23 +127,26 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
 
 @imports.command("of-list", epilog=examples(
     "monoreg import of-list liste-publique-of.csv --date 2024-03-01",
-    "monoreg import of-list liste-publique-of.csv --format json"))
-def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
-            ) -> None:
+    "monoreg import of-list liste-publique-of.csv --format json",
+    "monoreg import of-list liste-courte.csv --accept-drop"))
+def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
+            accept_drop: AcceptDropOption = False) -> None:
     """Liste publique des organismes de formation → organismes par région."""
     from monoreg.ingest.of_list import read_of_list
 
-    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation")
+    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation",
+            accept_drop)
 
 
 @imports.command("lheo", epilog=examples("monoreg import lheo offre.xml",
-                                         "monoreg import lheo offre.xml --date 2024-01-15"))
-def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
-         ) -> None:
+                                         "monoreg import lheo offre.xml --date 2024-01-15",
+                                         "monoreg import lheo offre-courte.xml --accept-drop"))
+def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
+         accept_drop: AcceptDropOption = False) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
     from monoreg.ingest.lheo import read_lheo
 
-    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions")
+    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions", accept_drop)
 
 
 @imports.command("insee-population", epilog=examples(
