@@ -323,3 +323,26 @@ def test_an_unresolved_error_is_said_with_where_and_how(planted: Path) -> None:
     assert "Normandie 2020 refusée : 1 erreur sans décision" in refused
     assert "editions/normandie/2020/resolutions.yaml" in refused
     assert "monoreg build normandie --edition 2020 --proof" in refused
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_next_edition_status_lists_figures_by_section_and_says_how_to_fill_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", f"sqlite:///{tmp_path / 'store.sqlite'}")
+    run(["edition", "new", "normandie", "2021"], width)
+    run(["load"], width)
+    page = run(["edition", "status", "normandie", "2021"], width)
+    status = json.loads(run(["edition", "status", "normandie", "2021", "--format", "json"], 200))
+    to_update = status["to_update"]
+    assert to_update
+    assert cut_words(page, [item["label"] for item in to_update]) == []
+    assert too_wide(page, width) == []
+    assert "Chiffres clés" in page and "chiffres-cles" not in page   # section titles
+    assert "Indicateur" in page and "┃" in page                      # a table, at 80 too
+    flat = next_steps(page)
+    assert f"{len(to_update)} chiffres à compléter." in flat
+    assert ("editions/normandie/2021/observations.csv (lignes" in flat
+            or "monoreg edition sheet normandie 2021" in flat)
