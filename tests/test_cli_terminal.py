@@ -346,3 +346,14 @@ def test_next_edition_status_lists_figures_by_section_and_says_how_to_fill_them(
     assert f"{len(to_update)} chiffres à compléter." in flat
     assert ("editions/normandie/2021/observations.csv (lignes" in flat
             or "monoreg edition sheet normandie 2021" in flat)
+
+
+def test_install_completion_says_where_in_french(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))   # the shell's files are written here
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # name the shell
+    result = runner.invoke(app, ["--install-completion", "bash"], prog_name="monoreg")
+    assert result.exit_code == 0, result.output
+    assert "Complétion bash installée dans" in result.output
+    assert english_words(result.output) == [], result.output
+    assert "_MONOREG_COMPLETE" in (tmp_path / ".bash_completions" / "monoreg.sh").read_text()

@@ -73,6 +73,8 @@ class MonoregGroup(FrenchHelp, TyperGroup):
         for param in params:
             if param.name in french.COMPLETION_HELP:
                 param.help = french.COMPLETION_HELP[param.name]
+            if param.name == "install_completion":
+                param.callback = french.install_completion
         return params
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
