@@ -357,3 +357,9 @@ def test_install_completion_says_where_in_french(tmp_path: Path,
     assert "Complétion bash installée dans" in result.output
     assert english_words(result.output) == [], result.output
     assert "_MONOREG_COMPLETE" in (tmp_path / ".bash_completions" / "monoreg.sh").read_text()
+
+
+def test_show_refuses_an_unknown_section_in_french(real_env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["show", "normandie", "--section", "nope"])
+    assert result.exit_code == 2
+    assert "section inconnue « nope »" in result.stderr and "population-emploi" in result.stderr
