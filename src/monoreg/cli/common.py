@@ -167,6 +167,11 @@ def resolve_edition_year(store: Store, region: Territory, year: int | None) -> i
     return year if year is not None else store.latest_edition_year(region.code)
 
 
+def where(location: str | None) -> str:
+    """'…/observations.csv, ligne 17' (locations are stored with the English 'line')."""
+    return location.replace(", line ", ", ligne ") if location else ""
+
+
 def check_format(value: str, formats: tuple[str, ...] | list[str]) -> str:
     if value not in formats:
         raise UsageError(f"--format : {' | '.join(formats)} (« {value} » n'en est pas un)")

@@ -22,6 +22,7 @@ from monoreg.cli.common import (
     open_store,
     out,
     resolve_region,
+    where,
 )
 from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
@@ -173,7 +174,7 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
               [[item.title, item.detail or "", item.verified.label()] for item in items])
     _part(console, f"Erreurs de validation sans décision ({len(result.validation_errors)})",
           ("Règle", "Message", "Emplacement"),
-          [[f.rule, f.message, f.location or ""] for f in result.validation_errors])
+          [[f.rule, f.message, where(f.location)] for f in result.validation_errors])
     print_next_steps(console, status_steps(result, name))
 
 
