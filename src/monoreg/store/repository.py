@@ -534,17 +534,21 @@ class Store:
                      .values(quality=None))
         conn.execute(update(t.evolution_claims)
                      .where(t.evolution_claims.c.edition_id == edition_id).values(quality=None))
-        figures = [(k, q) for k, q in assessment.qualities.items() if not k.is_evolution]
+        # Content items (directory entries, texts) have no quality column: their resolutions
+        # are read with Store.resolutions.
+        figures = [(k, q) for k, q in assessment.qualities.items()
+                   if not k.is_evolution and not k.is_item]
         claims = [(k, q) for k, q in assessment.qualities.items() if k.is_evolution]
         key = [t.observations.c.edition_id == bindparam("e"),
                t.observations.c.place == bindparam("p"),
                t.observations.c.indicator == bindparam("i"),
                t.observations.c.territory == bindparam("t"),
-               t.observations.c.period == bindparam("d")]
+               t.observations.c.period == bindparam("d"),
+               t.observations.c.dimension.is_not_distinct_from(bindparam("m"))]
         if figures:
             conn.execute(update(t.observations).where(*key).values(quality=bindparam("q")), [
                 {"e": edition_id, "p": k.place, "i": k.indicator, "t": k.territory,
-                 "d": k.period, "q": to_data(q)} for k, q in figures])
+                 "d": k.period, "m": k.dimension, "q": to_data(q)} for k, q in figures])
         claim_key = [t.evolution_claims.c.edition_id == bindparam("e"),
                      t.evolution_claims.c.place == bindparam("p"),
                      t.evolution_claims.c.indicator == bindparam("i"),
