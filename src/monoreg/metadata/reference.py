@@ -10,13 +10,14 @@ from pydantic import BaseModel
 from monoreg.datafile_reader import MARKS, display_path, read_csv, read_yaml, validate_yaml
 from monoreg.errors import InputError
 from monoreg.metadata.indicator_checks import load_checks
-from monoreg.metadata.reference_files import IndicatorFile, SectionFile, SourceFile
+from monoreg.metadata.reference_files import IndicatorFile, PublicFile, SectionFile, SourceFile
 from monoreg.model import (
     Catalog,
     Evolution,
     Indicator,
     IndicatorKind,
     Polarity,
+    PublicCode,
     Section,
     Source,
     Territory,
@@ -168,6 +169,20 @@ def load_indicators(folder: Path, units: dict[str, Unit], sections: tuple[Sectio
     return indicators
 
 
+def load_publics(folder: Path) -> dict[str, PublicCode]:
+    """The publics of measures; a data folder without publics.yaml has none."""
+    path = folder / "publics.yaml"
+    if not path.exists():
+        return {}
+    publics: dict[str, PublicCode] = {}
+    for item in _items(PublicFile, path):
+        if item.id in publics:
+            raise InputError(f"le public « {item.id} » est déclaré deux fois",
+                             file=display_path(path), line=item.line, field="id")
+        publics[item.id] = PublicCode(item.id, item.label, tuple(item.guide))
+    return publics
+
+
 def load_catalog(data_dir: Path) -> Catalog:
     folder = data_dir / "reference"
     if not folder.is_dir():
@@ -179,4 +194,4 @@ def load_catalog(data_dir: Path) -> Catalog:
     sources = load_sources(folder)
     indicators = load_indicators(folder, units, sections, sources)
     return Catalog(load_territories(folder), units, sections, indicators, sources,
-                   load_checks(folder, indicators))
+                   load_checks(folder, indicators), load_publics(folder))

@@ -76,3 +76,11 @@ class ChecksFile(FileItem):
     prose: list[ProseTermFile] = []
     balances: list[BalanceFile] = []
     list_counts: list[ListCountFile] = []
+
+
+class PublicFile(FileItem):
+    """reference/publics.yaml: a public of measures and the guide publics it covers."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    label: str
+    guide: list[str] = []

@@ -21,6 +21,15 @@ from monoreg.model.dataset import Dataset, SeriesBatch
 from monoreg.model.edition import Edition
 from monoreg.model.finding import Finding, Severity
 from monoreg.model.indicator import Evolution, Indicator, IndicatorKind, Polarity
+from monoreg.model.measure import (
+    Framework,
+    Measure,
+    MeasureAmount,
+    MeasureDomain,
+    MeasureKind,
+    MeasureStatus,
+    PublicCode,
+)
 from monoreg.model.observation import EvolutionClaim, Observation, Status
 from monoreg.model.period import Period, PeriodKind, PeriodParseError, parse_period
 from monoreg.model.quality import (
@@ -53,6 +62,7 @@ __all__ = [
     "EvolutionClaim",
     "FigureKey",
     "Finding",
+    "Framework",
     "GlossaryEntry",
     "Guide",
     "GuidePublic",
@@ -62,6 +72,11 @@ __all__ = [
     "ListCount",
     "ListItem",
     "ListKind",
+    "Measure",
+    "MeasureAmount",
+    "MeasureDomain",
+    "MeasureKind",
+    "MeasureStatus",
     "NetworkLink",
     "Observation",
     "Period",
@@ -71,6 +86,7 @@ __all__ = [
     "Polarity",
     "ProseTerm",
     "Provenance",
+    "PublicCode",
     "Quality",
     "QualityStatus",
     "Resolution",

@@ -1,5 +1,5 @@
 """The reference data every stage looks things up in: territories, units, sections,
-indicators and sources."""
+indicators, sources and the publics of measures."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from monoreg.model.checks import Checks
 from monoreg.model.indicator import Indicator
+from monoreg.model.measure import PublicCode
 from monoreg.model.section import Section
 from monoreg.model.source import Source
 from monoreg.model.territory import Territory, TerritoryIndex
@@ -22,6 +23,7 @@ class Catalog:
     indicators: dict[str, Indicator]
     sources: dict[str, Source]
     checks: Checks = field(default_factory=Checks)  # reference/checks.yaml
+    publics: dict[str, PublicCode] = field(default_factory=dict)  # reference/publics.yaml
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monoreg.model.content import Contact, DirectoryEntry, Guide, ListItem, Text
+from monoreg.model.measure import Measure
 from monoreg.model.observation import EvolutionClaim, Observation
 from monoreg.model.period import Period
 from monoreg.model.quality import Resolution
@@ -32,6 +33,7 @@ class Edition:
     provenance: Provenance | None = None
     synthetic: bool = False        # generated for tests or benchmarks, not real data
     resolutions: tuple[Resolution, ...] = ()    # the editor's decisions (resolutions.yaml)
+    measures: tuple[Measure, ...] = ()          # regional policy measures (measures.yaml)
 
     @property
     def id(self) -> str:

@@ -40,10 +40,12 @@ from monoreg.model import (
     GuidePublic,
     Indicator,
     ListItem,
+    Measure,
     NetworkLink,
     Observation,
     Period,
     Provenance,
+    PublicCode,
     Quality,
     QualityStatus,
     Resolution,
@@ -300,6 +302,7 @@ class Store:
         conn.execute(delete(t.findings).where(t.findings.c.edition_id.in_(edition_ids)))
         conn.execute(delete(t.resolutions).where(t.resolutions.c.edition_id.in_(edition_ids)))
         conn.execute(delete(t.edition_items).where(t.edition_items.c.edition_id.in_(edition_ids)))
+        conn.execute(delete(t.measures).where(t.measures.c.edition_id.in_(edition_ids)))
         conn.execute(delete(t.sources).where(t.sources.c.scope.in_(edition_ids)))
         conn.execute(delete(t.editions).where(t.editions.c.id.in_(edition_ids)))
         conn.execute(delete(t.batches).where(t.batches.c.id.in_(batch_ids)))
@@ -309,7 +312,7 @@ class Store:
             t.batches.c.kind.in_(DATAFILE_KINDS))).scalars().all()
         self._delete_batches(conn, ids)
         conn.execute(delete(t.sources).where(t.sources.c.scope == ""))
-        for table in (t.checks, t.indicators, t.sections, t.units, t.territories):
+        for table in (t.publics, t.checks, t.indicators, t.sections, t.units, t.territories):
             conn.execute(delete(table))
 
     def _write_catalog(self, conn: Connection, catalog: Catalog) -> None:
@@ -328,6 +331,11 @@ class Store:
                 {**to_data(i)} for i in catalog.indicators.values()])
         self._insert_sources(conn, "", catalog.sources.values())
         conn.execute(insert(t.checks).values(id=1, payload=to_data(catalog.checks)))
+        if catalog.publics:
+            conn.execute(insert(t.publics), [
+                {"id": p.id, "label": p.label, "position": i,
+                 "guide_publics": list(p.guide_publics)}
+                for i, p in enumerate(catalog.publics.values())])
 
     def _insert_sources(self, conn: Connection, scope: str, sources: Iterable[Source]) -> None:
         rows = [{"scope": scope, **to_data(s)} for s in sources]
@@ -373,6 +381,14 @@ class Store:
             in enumerate(_items(edition))]
         if items:
             conn.execute(insert(t.edition_items), items)
+        if edition.measures:
+            conn.execute(insert(t.measures), [
+                {"edition_id": edition.id, "position": position, "slug": m.id,
+                 "region": m.region, "title": m.title, "kind": m.kind.value,
+                 "framework": m.framework.value, "status": m.status.value,
+                 "publics": list(m.publics), "domains": [d.value for d in m.domains],
+                 "payload": to_data(m)}
+                for position, m in enumerate(edition.measures)])
         self._insert_resolutions(conn, edition.id, edition.resolutions)
         return {"observations": len(edition.observations),
                 "evolutions": len(edition.evolutions), "items": len(items)}
@@ -393,8 +409,10 @@ class Store:
             sources = {r.id: from_data(Source, r._asdict()) for r in conn.execute(
                 select(t.sources).where(t.sources.c.scope == ""))}
             checks = conn.execute(select(t.checks.c.payload)).scalar()
+            publics = {r.id: PublicCode(r.id, r.label, tuple(r.guide_publics))
+                       for r in conn.execute(select(t.publics).order_by(t.publics.c.position))}
         return Catalog(territories, units, sections, indicators, sources,
-                       from_data(Checks, checks) if checks else Checks())
+                       from_data(Checks, checks) if checks else Checks(), publics)
 
     def version(self) -> str:
         """Changes whenever a load or an import commits (the portal's caches follow it)."""
@@ -451,6 +469,9 @@ class Store:
                     t.edition_items.c.edition_id == edition_id)
                     .order_by(t.edition_items.c.position)):
                 items[r.kind].append(from_data(_ITEM_TYPES[r.kind], r.payload))
+            measures = tuple(from_data(Measure, r.payload) for r in conn.execute(
+                select(t.measures.c.payload).where(t.measures.c.edition_id == edition_id)
+                .order_by(t.measures.c.position)))
         header = row.header
         guide = None
         if header.get("guide"):
@@ -469,7 +490,8 @@ class Store:
             facts=tuple(tuple(x) for x in header["facts"]),  # type: ignore[misc]
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,
-            synthetic=row.synthetic, resolutions=tuple(self.resolutions(edition_id)))
+            synthetic=row.synthetic, resolutions=tuple(self.resolutions(edition_id)),
+            measures=measures)
 
     @staticmethod
     def _claim(r: Any) -> EvolutionClaim:

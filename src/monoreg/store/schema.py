@@ -258,3 +258,33 @@ search_docs = Table(
     Column("body", Text, nullable=False),
     Index("ix_search_docs_filters", "region", "type", "year"),
 )
+
+# The publics of measures (reference/publics.yaml), with the guide publics each covers
+# (migration 0008).
+publics = Table(
+    "publics", metadata,
+    Column("id", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("guide_publics", JSON, nullable=False),
+)
+
+# Regional policy measures (measures.yaml): the measure as JSON (model.codec), plus the
+# columns the API and the portal filter on (migration 0008).
+measures = Table(
+    "measures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("edition_id", ForeignKey("editions.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("slug", Text, nullable=False),
+    Column("region", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("framework", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("publics", JSON, nullable=False),
+    Column("domains", JSON, nullable=False),
+    Column("payload", JSON, nullable=False),
+    UniqueConstraint("edition_id", "slug", name="uq_measures_edition_slug"),
+    Index("ix_measures_filters", "region", "framework", "status"),
+)

@@ -19,6 +19,7 @@ from monoreg.ingest.datafiles.schemas import (
     EditionFile,
     GuideFile,
     ListsFile,
+    MeasuresFile,
     TextsFile,
 )
 from monoreg.model import (
@@ -28,11 +29,17 @@ from monoreg.model import (
     DirectoryEntry,
     Edition,
     EvolutionClaim,
+    Framework,
     GlossaryEntry,
     Guide,
     GuidePublic,
     ListItem,
     ListKind,
+    Measure,
+    MeasureAmount,
+    MeasureDomain,
+    MeasureKind,
+    MeasureStatus,
     NetworkLink,
     Observation,
     Period,
@@ -307,13 +314,88 @@ class _EditionReader:
             data.note)
 
 
+def _choice(cell: Cell, enum: type[StrEnum], value: str, field: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise cell.error(f"« {value} » n'est pas l'une des valeurs permises : {allowed}",
+                         field) from None
+
+
+class _MeasureReader:
+    """measures.yaml: each measure names the text it comes from and its line in source.txt."""
+
+    def __init__(self, reader: _EditionReader, region: str, texts: tuple[Text, ...]) -> None:
+        self.reader = reader
+        self.region = region
+        self.texts = {text.title: text for text in texts}
+
+    def amount(self, path: Path, item: Any, source: str | None) -> MeasureAmount:
+        cell = Cell(display_path(path), item.line)
+        return MeasureAmount(
+            cell.decimal(item.value), cell.unit(self.reader.catalog, item.unit), item.printed,
+            item.period or None, item.label, item.source or source,
+            self.reader.origin(item.origin),
+            cell.indicator(self.reader.catalog, item.indicator, "indicator")
+            if item.indicator else None)
+
+    def measure(self, path: Path, item: Any) -> Measure:
+        cell = Cell(display_path(path), item.line)
+        text = self.texts.get(item.text)
+        if text is None:
+            raise cell.error(f"texte inconnu « {item.text} » (le titre d'un texte de "
+                             "texts.yaml est attendu)", "text")
+        if item.origin is None:
+            raise cell.error("une mesure a besoin de sa ligne d'origine dans source.txt "
+                             "(origin)", "origin")
+        catalog = self.reader.catalog
+        for public in item.publics:
+            if public not in catalog.publics:
+                raise cell.error(f"public inconnu « {public} » (absent de "
+                                 "data/reference/publics.yaml)", "publics")
+        source = item.source or text.source  # as texts: a source line as printed, or an id
+        return Measure(
+            id=item.id, region=self.region, title=item.title,
+            kind=_choice(cell, MeasureKind, item.kind, "kind"),
+            framework=_choice(cell, Framework, item.framework, "framework"),
+            status=_choice(cell, MeasureStatus, item.status, "status"),
+            publics=tuple(item.publics),
+            domains=tuple(_choice(cell, MeasureDomain, d, "domains") for d in item.domains),
+            summary=item.summary, start=cell.optional_period(item.start, "start"),
+            end=cell.optional_period(item.end, "end"),
+            amounts=tuple(self.amount(path, a, source) for a in item.amounts),
+            territory=item.territory or None, section=text.section, text=text.title,
+            source=source, provenance=self.reader.prov("measures.yaml", item.line),
+            origin=self.reader.origin(item.origin), note=item.note,
+            accepted=tuple(item.accept.items()))
+
+    def measures(self) -> tuple[Measure, ...]:
+        path = self.reader.file("measures.yaml")
+        if path is None:
+            return ()
+        first: dict[str, int | None] = {}
+        result: list[Measure] = []
+        for item in load_yaml(MeasuresFile, path).measures:
+            if item.id in first:
+                raise Cell(display_path(path), item.line).error(
+                    f"mesure « {item.id} » donnée deux fois (la première à la ligne "
+                    f"{first[item.id]})", "id")
+            first[item.id] = item.line
+            result.append(self.measure(path, item))
+        return tuple(result)
+
+
 def load_edition(folder: Path, catalog: Catalog, root: Path) -> Edition:
     """Read an edition folder; `root` is the data folder provenance paths are relative to."""
     reader = _EditionReader(folder, catalog, root)
-    edition = Edition(**reader.header(), observations=reader.observations(),
+    header = reader.header()
+    texts = reader.texts()
+    edition = Edition(**header, observations=reader.observations(),
                       evolutions=reader.evolutions(), lists=reader.lists(),
-                      contacts=reader.contacts(), texts=reader.texts(),
-                      directory=reader.directory(), guide=reader.guide())
+                      contacts=reader.contacts(), texts=texts,
+                      directory=reader.directory(), guide=reader.guide(),
+                      measures=_MeasureReader(reader, header["region"], texts).measures())
     return replace(edition, resolutions=load_resolutions(folder, root, catalog, edition))
 
 

@@ -174,6 +174,40 @@ class GuideFile(FileItem):
     networks: list[NetworkFile] = []
 
 
+# -- measures.yaml ----------------------------------------------------------------------
+class MeasureAmountFile(FileItem):
+    printed: str                    # as printed ('652 euros')
+    value: Annotated[str, BeforeValidator(lambda v: _number_text(v))]
+    unit: str                       # units.csv code
+    period: Annotated[str | None, BeforeValidator(lambda v: _number_text(v))] = None
+    label: str | None = None
+    source: str | None = None
+    indicator: str | None = None    # a budget indicator the amount overlaps
+
+
+class MeasureFile(FileItem):
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    title: str                      # as printed
+    kind: str
+    framework: str
+    status: str
+    publics: list[str] = []
+    domains: list[str] = []
+    summary: str | None = None
+    start: Annotated[str | None, BeforeValidator(lambda v: _number_text(_date_text(v)))] = None
+    end: Annotated[str | None, BeforeValidator(lambda v: _number_text(_date_text(v)))] = None
+    territory: str | None = None    # when narrower than the region, as printed
+    text: str                       # the title of the text it comes from (texts.yaml)
+    source: str | None = None       # default: the text's source
+    amounts: list[MeasureAmountFile] = []
+    note: str | None = None
+    accept: Accept = {}
+
+
+class MeasuresFile(FileItem):
+    measures: list[MeasureFile] = []
+
+
 # -- editions/<region>/<year>/resolutions.yaml -------------------------------------------
 def _number_text(value: Any) -> Any:
     """A YAML number is kept as the text the editor typed (read exactly as a Decimal)."""
