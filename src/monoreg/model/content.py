@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from monoreg.model.measure import Measure
 from monoreg.model.period import Period
 from monoreg.model.source import Provenance
 
@@ -140,7 +141,8 @@ class Guide:
     note: str | None = None
 
 
-ContentItem = ListItem | Contact | Text | DirectoryEntry | GuidePublic | GlossaryEntry | NetworkLink
+ContentItem = (ListItem | Contact | Text | DirectoryEntry | GuidePublic | GlossaryEntry
+               | NetworkLink | Measure)
 
 
 def item_title(item: ContentItem) -> str:

@@ -19,6 +19,7 @@ from monoreg.model import (
     GuidePublic,
     ListItem,
     ListKind,
+    Measure,
     NetworkLink,
     Observation,
     Provenance,
@@ -107,6 +108,11 @@ def _(item: Text) -> Subject:
 
 
 @subject_of.register
+def _(item: Measure) -> Subject:
+    return Subject(item, item.section or None, _where(item.provenance), _where(item.origin))
+
+
+@subject_of.register
 def _(item: ListItem) -> Subject:
     return Subject(item, LIST_SECTIONS[item.kind], _where(item.provenance))
 
@@ -134,3 +140,4 @@ def edition_items(edition: Edition) -> Iterator[object]:
         yield from edition.guide.publics
         yield from edition.guide.glossary
         yield from edition.guide.networks
+    yield from edition.measures
