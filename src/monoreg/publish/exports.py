@@ -8,14 +8,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from monoreg.derive.published import published
-from monoreg.model import Catalog, Edition, Observation, Source
+from monoreg.model import Catalog, Edition, Measure, Observation, Source
 from monoreg.model.codec import to_data
+from monoreg.model.measure import (
+    DOMAIN_LABELS,
+    FRAMEWORK_LABELS,
+    MEASURE_KIND_LABELS,
+    MEASURE_STATUS_LABELS,
+)
 from monoreg.model.quality import legend_text
 
 if TYPE_CHECKING:  # the workers of `monoreg build` write exports without loading the store
@@ -60,6 +66,33 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("note", "string", "Note de saisie"),
 )
 CSV_COLUMNS = tuple(name for name, _, _ in CSV_FIELDS)
+
+# The measures' sheet and CSV (mesures.csv): one row per published measure.
+MEASURE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("edition", "string", "Édition (région-année)"),
+    ("id", "string", "Identifiant de la mesure dans son édition"),
+    ("region", "string", "Code INSEE de la région"),
+    ("title", "string", "Intitulé tel qu'imprimé"),
+    ("kind", "string", "Nature : aide aux personnes, dispositif, appel à projets, convention, "
+                       "plan, outil, orientation"),
+    ("framework", "string", "Cadre : CPRDFOP, PRIC, CPER, SPRO ou autre"),
+    ("status", "string", "Statut à la date d'arrêt de l'édition : annoncée, en cours, terminée"),
+    ("publics", "string", "Publics visés (codes de data/reference/publics.yaml), séparés par "
+                          "des espaces"),
+    ("domains", "string", "Domaines, séparés par des espaces"),
+    ("start", "string", "Début, tel qu'imprimé (vide s'il ne l'est pas)"),
+    ("end", "string", "Fin, telle qu'imprimée (vide si elle ne l'est pas)"),
+    ("territory", "string", "Territoire, quand il est plus petit que la région"),
+    ("amounts", "string", "Montants tels qu'imprimés (valeur, unité, période), séparés par "
+                          "« | »"),
+    ("summary", "string", "Ce que fait la mesure, dans les mots du texte"),
+    ("section", "string", "Section de la monographie"),
+    ("text", "string", "Titre du texte d'où vient la mesure"),
+    ("source", "string", "Source telle que citée"),
+    ("origin", "string", "Ligne du texte de la monographie où la mesure est imprimée"),
+    ("provenance", "string", "Fichier de données et ligne"),
+)
+MEASURE_COLUMNS = tuple(name for name, _, _ in MEASURE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -114,6 +147,40 @@ def observation_data(o: Observation, catalog: Catalog, edition_id: str | None,
     }
 
 
+def measure_data(m: Measure, catalog: Catalog, edition_id: str) -> dict[str, Any]:
+    """A measure with its labels, as the API, the JSON download and the sheets give it."""
+    publics = catalog.publics
+
+    def unit_symbol(code: str) -> str:
+        unit = catalog.units.get(code)
+        return unit.symbol or unit.label if unit else code
+
+    return {
+        "edition": edition_id, "id": m.id, "region": m.region, "title": m.title,
+        "kind": m.kind.value, "kind_label": MEASURE_KIND_LABELS[m.kind],
+        "framework": m.framework.value, "framework_label": FRAMEWORK_LABELS[m.framework],
+        "status": m.status.value, "status_label": MEASURE_STATUS_LABELS[m.status],
+        "publics": [{"id": p, "label": publics[p].label if p in publics else p}
+                    for p in m.publics],
+        "domains": [{"id": d.value, "label": DOMAIN_LABELS[d]} for d in m.domains],
+        "summary": m.summary,
+        "start": to_data(m.start), "start_label": m.start.label() if m.start else None,
+        "end": to_data(m.end), "end_label": m.end.label() if m.end else None,
+        "territory": m.territory,
+        "amounts": [{"printed": a.printed, "value": json_number(a.value), "unit": a.unit,
+                     "unit_symbol": unit_symbol(a.unit), "period": a.period,
+                     "label": a.label, "source": a.source, "origin": to_data(a.origin)}
+                    for a in m.amounts],
+        "section": m.section, "text": m.text, "source": m.source,
+        "origin": to_data(m.origin), "provenance": to_data(m.provenance), "note": m.note,
+    }
+
+
+def published_measures(edition: Edition) -> tuple[Measure, ...]:
+    """The measures readers see: an importer's proposals wait for the editor."""
+    return tuple(m for m in edition.measures if m.published)
+
+
 def region_data(catalog: Catalog, code: str) -> dict[str, Any]:
     region = catalog.territories.get(code)
     return {"code": region.code, "name": region.name, "slug": region.slug}
@@ -131,6 +198,7 @@ def edition_export(catalog: Catalog, edition: Edition) -> ExportData:
         "sources": [{**to_data(s), "label": s.label()} for s in edition.sources],
         # « Avertissements et corrections »: every decision, the print quoted as printed
         "resolutions": [to_data(r) for r in edition.resolutions],
+        "measures": [measure_data(m, catalog, edition.id) for m in published_measures(edition)],
     }
     meta = {"id": edition.id, "year": edition.year, "title": edition.title,
             "publisher": edition.publisher, "published": edition.published.code,
@@ -176,14 +244,39 @@ def _flat(row: dict[str, Any]) -> list[str]:
     return ["" if values.get(c) is None else str(values[c]) for c in CSV_COLUMNS]
 
 
-def write_csv(data: ExportData) -> bytes:
-    """';' separated, UTF-8 with a BOM: French Excel opens it with accents and columns right."""
+def _where(data: dict[str, Any] | None) -> str:
+    return f"{data.get('file')}:{data.get('line')}" if data else ""
+
+
+def measure_row(row: dict[str, Any]) -> list[str]:
+    values = {**row, "publics": " ".join(p["id"] for p in row["publics"]),
+              "domains": " ".join(d["id"] for d in row["domains"]),
+              "kind": row["kind_label"], "framework": row["framework_label"],
+              "status": row["status_label"], "start": row["start_label"],
+              "end": row["end_label"],
+              "amounts": " | ".join(
+                  f"{a['printed']} ({a['value']} {a['unit']}"
+                  f"{', ' + a['period'] if a['period'] else ''})" for a in row["amounts"]),
+              "origin": _where(row["origin"]), "provenance": _where(row["provenance"])}
+    return ["" if values.get(c) is None else str(values[c]) for c in MEASURE_COLUMNS]
+
+
+def write_measures_csv(data: ExportData) -> bytes:
+    """The edition's published measures, as the observations' CSV is written."""
+    return _csv(MEASURE_COLUMNS, (measure_row(r) for r in data.content.get("measures", ())))
+
+
+def _csv(header: tuple[str, ...], rows: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in data.observations:
-        writer.writerow(_flat(row))
+    writer.writerow(header)
+    writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_csv(data: ExportData) -> bytes:
+    """';' separated, UTF-8 with a BOM: French Excel opens it with accents and columns right."""
+    return _csv(CSV_COLUMNS, (_flat(row) for row in data.observations))
 
 
 def write_xlsx(data: ExportData) -> bytes:
@@ -200,6 +293,12 @@ def write_xlsx(data: ExportData) -> bytes:
             values[CSV_COLUMNS.index(column)] = row[column]
         sheet.append(values)
     sheet.freeze_panes = "A2"
+    if data.content.get("measures"):
+        measures = workbook.create_sheet("mesures")
+        measures.append(list(MEASURE_COLUMNS))
+        for measure in data.content["measures"]:
+            measures.append(measure_row(measure))
+        measures.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -38,13 +38,14 @@ from sqlalchemy import (
 )
 
 from monoreg.errors import UsageError
-from monoreg.model import Contact, DirectoryEntry, Text
+from monoreg.model import Contact, DirectoryEntry, Measure, MeasureStatus, Text
 from monoreg.model.codec import from_data
 from monoreg.model.names import fold
 from monoreg.store import schema as t
 
 DIRECTORY_TYPE = "annuaire"
 CONTACT_TYPE = "contact"
+MEASURE_TYPE = "mesure"
 SNIPPET_WORDS = 30
 MAX_QUERY_WORDS = 16
 
@@ -243,7 +244,8 @@ _INDEXED_KINDS = ("text", "contact", "directory")
 
 def rebuild_index(conn: Connection) -> int:
     """Replace the search documents by the store's edition items (texts, news, contacts,
-    directory), on the caller's transaction; returns how many were indexed."""
+    directory) and published measures, on the caller's transaction; returns how many were
+    indexed."""
     conn.execute(delete(t.search_docs))
     items, editions = t.edition_items, t.editions
     rows = conn.execute(
@@ -259,6 +261,20 @@ def rebuild_index(conn: Connection) -> int:
                      "position": seen[row.id, row.kind],
                      **_document(row.kind, row.payload, row.region, row.year)})
         seen[row.id, row.kind] += 1
+    # Published measures; position is the measure's place in its edition's measures.
+    measures = conn.execute(
+        select(t.measures.c.position, t.measures.c.payload, editions.c.id, editions.c.year)
+        .join(editions, editions.c.id == t.measures.c.edition_id)
+        .where(t.measures.c.status != MeasureStatus.PROPOSED.value)
+        .order_by(editions.c.id, t.measures.c.position))
+    for number, row in enumerate(measures, start=len(docs) + 1):
+        measure = from_data(Measure, row.payload)
+        docs.append({"id": number, "edition_id": row.id, "kind": "measure",
+                     "position": row.position, "type": MEASURE_TYPE, "region": measure.region,
+                     "title": measure.title,
+                     "body": _joined((measure.summary, measure.territory, measure.text)),
+                     "year": measure.start.year if measure.start else row.year,
+                     "date": measure.start.code if measure.start else None})
     if docs:
         conn.execute(insert(t.search_docs), docs)
     _backend(conn.dialect.name).write(conn, docs)

@@ -112,6 +112,32 @@ async def observations(
     return await cached(portal, request, build, "csv" if as_csv else "json")
 
 
+Filter = Annotated[str | None, Query(max_length=100)]
+
+
+@router.get("/measures", response_model=m.MeasurePage,
+            summary="Mesures des politiques régionales (filtres et recherche)")
+async def measures(request: Request, portal: PortalDep, region: RegionQuery = None,
+                   public: Annotated[str | None, Query(max_length=100, description=(
+                       "Public (data/reference/publics.yaml) : 'demandeurs-emploi'…"))] = None,
+                   domain: Filter = None, framework: Filter = None, status: Filter = None,
+                   q: Annotated[str | None, Query(max_length=200, description=(
+                       "Recherche en français dans l'intitulé et le résumé."))] = None,
+                   limit: Annotated[int, Query(ge=1, le=services.MAX_MEASURE_PAGE)] = 50,
+                   offset: Offset = 0) -> Response:
+    return await _json(portal, request, lambda: services.measures(
+        portal, region=region, public=public, domain=domain, framework=framework,
+        status=status, q=q, limit=limit, offset=offset))
+
+
+@router.get("/measures/{region}/{year}/{measure}", response_model=m.Measure,
+            summary="Une mesure d'une édition")
+async def measure(request: Request, portal: PortalDep, region: str, year: int,
+                  measure: Annotated[str, Path(max_length=100)]) -> Response:
+    return await _json(portal, request,
+                       lambda: services.measure(portal, region, year, measure))
+
+
 @router.get("/editions", response_model=list[m.Edition], summary="Éditions publiées")
 async def editions(request: Request, portal: PortalDep) -> Response:
     return await _json_list(portal, request, lambda: services.editions(portal.snapshot()))

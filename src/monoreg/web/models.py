@@ -215,6 +215,7 @@ class RegionPage(View):
                                  "actualités de l'édition.")
     official: OfficialFigures = Field(description="Séries officielles et Carif-Oref de la "
                                       "région, qu'elle ait une monographie ou non.")
+    measures: list[Measure] = Field(default=[], description="Mesures de l'édition.")
 
 
 # -- comparisons and series -------------------------------------------------------------
@@ -336,7 +337,7 @@ class Part(View):
 
 
 class SearchHit(View):
-    kind: str = Field(description="text, contact ou directory.")
+    kind: str = Field(description="text, contact, directory ou measure.")
     type: str
     type_label: str
     region: RegionRef | None
@@ -404,6 +405,8 @@ class Guide(View):
     needs: list[GuideNeed] = Field(description="Pour chaque attente, les structures.")
     networks: list[Network] = Field(description="Où trouver les antennes des réseaux.")
     carif_oref: list[CarifOref] = Field(description="Le Carif-Oref de la région.")
+    measures: list[Measure] = Field(default=[], description="Mesures de la région pour ce "
+                                    "public.")
 
 
 class Finding(View):
@@ -442,5 +445,72 @@ class Home(View):
     legend: list[str] = Field(description="Bornes des classes de couleur, en français.")
 
 
+# -- measures ---------------------------------------------------------------------------
+class Label(View):
+    id: str
+    label: str
+
+
+class MeasureAmount(View):
+    printed: str = Field(description="Le montant tel qu'imprimé.")
+    value: int | float = Field(description="Valeur, dans l'unité `unit`.")
+    unit: str
+    unit_symbol: str
+    period: str | None = Field(description="Période telle qu'imprimée, ou null.")
+    label: str | None
+    source: str | None
+    origin: dict[str, Any] | None = Field(description="Ligne du document d'origine.")
+
+
+class Measure(View):
+    edition: str
+    id: str
+    region: RegionRef
+    title: str = Field(description="Intitulé tel qu'imprimé.")
+    kind: str
+    kind_label: str
+    framework: str
+    framework_label: str
+    status: str = Field(description="annoncee, en-cours ou terminee, à la date d'arrêt.")
+    status_label: str
+    publics: list[Label]
+    domains: list[Label]
+    summary: str | None
+    start: str | None
+    start_label: str | None = Field(description="Début tel qu'imprimé, ou null.")
+    end: str | None
+    end_label: str | None
+    territory: str | None = Field(description="Territoire plus petit que la région.")
+    amounts: list[MeasureAmount]
+    section: str
+    text: str | None = Field(description="Titre du texte d'où vient la mesure.")
+    text_url: str | None = Field(description="Page du texte sur le portail.")
+    source: str | None
+    origin: dict[str, Any] | None
+    provenance: dict[str, Any] | None
+    note: str | None
+    url: str = Field(description="Page de la mesure sur le portail.")
+    findings: list[str] = Field(default=[], description="Signalements de validation.")
+
+
+class MeasureFacets(View):
+    regions: list[RegionRef]
+    publics: list[Facet]
+    domains: list[Facet]
+    frameworks: list[Facet]
+    statuses: list[Facet]
+
+
+class MeasurePage(View):
+    total: int = Field(description="Nombre de mesures correspondant aux filtres.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL de la page suivante, ou null.")
+    previous: str | None = Field(description="URL de la page précédente, ou null.")
+    items: list[Measure]
+    facets: MeasureFacets = Field(description="Valeurs possibles des filtres.")
+
+
 OfficialFigures.model_rebuild()
 RegionPage.model_rebuild()
+Guide.model_rebuild()

@@ -26,8 +26,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML = "text/html; charset=utf-8"
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-NAVIGATION = (("/", "Accueil"), ("/indicateurs", "Indicateurs"), ("/recherche", "Recherche"),
-              ("/annuaire", "Annuaire"), ("/ou-s-adresser", "Où s'adresser ?"))
+NAVIGATION = (("/", "Accueil"), ("/indicateurs", "Indicateurs"), ("/mesures", "Mesures"),
+              ("/recherche", "Recherche"), ("/annuaire", "Annuaire"),
+              ("/ou-s-adresser", "Où s'adresser ?"))
 
 environment = Environment(loader=FileSystemLoader(TEMPLATES),
                           autoescape=select_autoescape(default=True, default_for_string=True),
@@ -124,6 +125,40 @@ async def download(request: Request, portal: PortalDep, slug: str, year: int, fm
     response.headers["Content-Disposition"] = (
         f'attachment; filename="monoreg-{territory.slug}-{year}.{fmt}"')
     return response
+
+
+@router.get("/regions/{slug}/{year}/mesures.csv")
+async def measures_csv(request: Request, portal: PortalDep, slug: str, year: int) -> Response:
+    def build() -> tuple[bytes, str]:
+        return services.export_measures(portal, slug, year), MEDIA_TYPES["csv"]
+    response = await cached(portal, request, build, "csv")
+    territory = services.find_region(portal.snapshot(), slug)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="monoreg-{territory.slug}-{year}-mesures.csv"')
+    return response
+
+
+@router.get("/mesures")
+async def measures(request: Request, portal: PortalDep, region: Text = None,
+                   public: Text = None, domaine: Text = None, cadre: Text = None,
+                   statut: Text = None, q: Text = None,
+                   offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
+    def build() -> dict[str, Any]:
+        view = services.measures(
+            portal, region=region or None, public=public or None, domain=domaine or None,
+            framework=cadre or None, status=statut or None, q=q or None, offset=offset,
+            limit=50, links="page")
+        return {"view": view, "chosen": {"region": region or "", "public": public or "",
+                                         "domaine": domaine or "", "cadre": cadre or "",
+                                         "statut": statut or "", "q": q or ""}}
+    return await _page(portal, request, "measures.html", build)
+
+
+@router.get("/mesures/{slug}/{year}/{measure}")
+async def measure(request: Request, portal: PortalDep, slug: str, year: int, measure: str
+                  ) -> Response:
+    return await _page(portal, request, "measure.html",
+                       lambda: {"view": services.measure(portal, slug, year, measure)})
 
 
 @router.get("/regions/{slug}/{year}/monographie.pdf")

@@ -11,6 +11,7 @@ from monoreg.model.names import fold, slugify
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
 from monoreg.web.services.directory import carif_entries, carif_model, web_link
+from monoreg.web.services.measures import region_measures
 from monoreg.web.services.shared import (
     optional_region,
     region_ref,
@@ -54,9 +55,17 @@ def guide(portal: Portal, public: str | None = None, region: str | None = None) 
                  m.Structure(name=s, acronyms=_acronyms(s, data.glossary))
                  for s in p.structures])
              for p in data.publics if chosen is not None and slugify(p.label) == chosen.id]
+    measures: list[m.Measure] = []
+    latest = snapshot.latest(territory.code) if territory is not None else None
+    if chosen is not None and latest is not None:
+        # The guide's publics map to the measures' publics (data/reference/publics.yaml).
+        guide_ids = {p.id for p in data.publics if slugify(p.label) == chosen.id}
+        codes = {c.id for c in snapshot.catalog.publics.values()
+                 if guide_ids & set(c.guide_publics)}
+        measures = region_measures(snapshot, latest, snapshot.edition(latest), codes)
     return m.Guide(
         title=data.title, published_label=data.published.label() if data.published else None,
         note=data.note, choices=list(choices.values()), regions=regions_, public=chosen,
         region=region_ref(territory) if territory else None, needs=needs,
         networks=[m.Network(network=n.network, link=web_link(n.url)) for n in data.networks],
-        carif_oref=carif)
+        carif_oref=carif, measures=measures)

@@ -12,11 +12,12 @@ from monoreg.model import (
     Territory,
 )
 from monoreg.model import Edition as EditionData
-from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.exports import WRITERS, edition_export, write_measures_csv
 from monoreg.publish.render import html_fragment
 from monoreg.publish.site import file_names
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
+from monoreg.web.services.measures import region_measures
 from monoreg.web.services.official_figures import official_figures
 from monoreg.web.services.shared import (
     TYPE_LABELS,
@@ -54,7 +55,8 @@ def _section_title(catalog: Catalog, section_id: str) -> str:
 
 
 DOWNLOAD_LABELS = {"pdf": "Monographie (PDF)", "csv": "Chiffres (CSV, Excel français)",
-                   "json": "Chiffres et contenus (JSON)", "xlsx": "Chiffres (XLSX)"}
+                   "json": "Chiffres, contenus et mesures (JSON)",
+                   "xlsx": "Chiffres et mesures (XLSX)"}
 
 
 def pdf_path(portal: Portal, territory: Territory, year: int) -> Path:
@@ -74,6 +76,8 @@ def downloads(portal: Portal, territory: Territory, year: int) -> list[m.Downloa
                          available=pdf_path(portal, territory, year).is_file())]
     result.extend(m.Download(format=name, label=DOWNLOAD_LABELS.get(name, name.upper()),
                              url=f"{base}.{name}", available=True) for name in WRITERS)
+    result.append(m.Download(format="csv", label="Mesures (CSV, Excel français)",
+                             url=f"{region_url(territory)}/{year}/mesures.csv", available=True))
     return result
 
 
@@ -85,6 +89,14 @@ def export_edition(portal: Portal, slug: str, year: int, fmt: str) -> bytes:
     summary = edition_summary(snapshot, territory, year)
     assert summary is not None
     return WRITERS[fmt](edition_export(snapshot.catalog, snapshot.edition(summary)))
+
+
+def export_measures(portal: Portal, slug: str, year: int) -> bytes:
+    """The edition's published measures as CSV (';', BOM), as the exports write them."""
+    snapshot = portal.snapshot()
+    summary = edition_summary(snapshot, find_region(snapshot, slug), year)
+    assert summary is not None
+    return write_measures_csv(edition_export(snapshot.catalog, snapshot.edition(summary)))
 
 
 def _text_refs(territory: Territory, edition: EditionData) -> list[m.TextRef]:
@@ -113,7 +125,8 @@ def region_page(portal: Portal, slug: str, year: int | None = None) -> m.RegionP
         validation=validation_status(
             findings, f"{region_url(territory)}/{summary.year}/validation"),
         texts=_text_refs(territory, edition),
-        official=official_figures(portal, territory))
+        official=official_figures(portal, territory),
+        measures=region_measures(snapshot, summary, edition))
 
 
 def monograph_fragment(portal: Portal, slug: str, year: int | None = None) -> str | None:

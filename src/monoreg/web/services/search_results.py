@@ -11,6 +11,7 @@ from monoreg.model import (
 from monoreg.store.search import SearchQuery
 from monoreg.web import models as m
 from monoreg.web.portal import Portal, Snapshot
+from monoreg.web.services.measures import measure_url
 from monoreg.web.services.shared import (
     TYPE_LABELS,
     check_page,
@@ -29,6 +30,11 @@ def _hit_url(snapshot: Snapshot, hit: Any) -> str:
     if hit.kind == "text" and territory is not None and hit.edition:
         return (f"{region_url(territory)}/{snapshot_year(hit.edition)}/textes/"
                 f"{hit.position + 1}")
+    if hit.kind == "measure" and territory is not None and hit.edition:
+        summary = next((e for e in snapshot.editions if e.id == hit.edition), None)
+        if summary is not None:
+            edition = snapshot.edition(summary)
+            return measure_url(territory, edition.year, edition.measures[hit.position])
     return page_url("/annuaire", {"region": territory.slug if territory else None})
 
 

@@ -19,7 +19,7 @@ from monoreg.model import (
 )
 from monoreg.publish.exports import json_number
 from monoreg.store.repository import EditionSummary
-from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE
+from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE, MEASURE_TYPE
 from monoreg.web import models as m
 from monoreg.web.portal import Snapshot
 
@@ -32,6 +32,7 @@ TYPE_LABELS = {
     TextType.NEWS.value: "Actualité",
     CONTACT_TYPE: "Contact",
     DIRECTORY_TYPE: "Annuaire des Carif-Oref",
+    MEASURE_TYPE: "Mesure de politique régionale",
 }
 
 
