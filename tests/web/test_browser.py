@@ -112,7 +112,9 @@ MAIN_PAGES = ["/", "/regions/normandie", "/indicateurs/population_municipale",
               "/regions/normandie/indicateurs/population_totale",
               "/recherche?q=apprentissage", "/annuaire?region=normandie",
               "/ou-s-adresser?public=demandeurs-d-emploi&region=normandie",
-              "/regions/normandie/2020/validation"]
+              "/regions/normandie/2020/validation",
+              "/mesures?public=demandeurs-emploi&q=formation",
+              "/mesures/normandie/2020/pric-2019-2022"]
 
 
 def test_no_serious_accessibility_violation(browser: Any, real_url: str) -> None:
@@ -127,3 +129,24 @@ def test_no_serious_accessibility_violation(browser: Any, real_url: str) -> None
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+MEASURE_PAGES = ["/mesures", "/mesures?public=entreprises&cadre=pric",
+                 "/mesures/normandie/2020/guichet-unique-region-pole-emploi",
+                 "/mesures/normandie/2020/pric-2019-2022",
+                 "/ou-s-adresser?public=demandeurs-d-emploi&region=normandie"]
+
+
+def test_measure_pages_have_no_sideways_scroll_at_390_px(browser: Any, real_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    wide = []
+    try:
+        tab = context.new_page()
+        for path in MEASURE_PAGES:
+            tab.goto(real_url + path)
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide.append(f"{path}: {width} px")
+    finally:
+        context.close()
+    assert not wide, "\n".join(wide)
