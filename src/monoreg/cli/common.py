@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
+from monoreg import __version__
 from monoreg.errors import InputError, UsageError
 from monoreg.model import Catalog, Territory
 from monoreg.settings import Settings, get_settings
@@ -44,6 +45,19 @@ def make_app(help_text: str) -> typer.Typer:
 
 
 app = make_app("monoreg — monographies régionales formation, apprentissage, emploi.")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"monoreg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    pass
 
 
 def open_store(settings: Settings | None = None) -> Store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +25,7 @@ from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
 from monoreg.model import Catalog
 from monoreg.publish.exports import WRITERS, edition_export, region_export
-from monoreg.settings import get_settings
+from monoreg.settings import get_settings, sample_data_dir
 
 DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder "
                                                  "(default: MONOREG_DATA_DIR or data/).")]
@@ -42,6 +43,19 @@ def load(data: DataOption = None) -> None:
     console.print(f"Chargé : {report.editions} édition(s), {report.observations} chiffres, "
                   f"{report.evolutions} évolutions imprimées, {report.items} éléments de "
                   f"contenu, {report.series} chiffres de séries officielles.")
+
+
+@app.command()
+def init(folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to create.")]
+         ) -> None:
+    """Create a working data folder, copied from the sample data packaged with monoreg."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageError(f"« {folder} » existe déjà et n'est pas un dossier vide : "
+                         "choisissez un nouveau dossier")
+    source = sample_data_dir()
+    shutil.copytree(source, folder, dirs_exist_ok=True)
+    out().print(f"Dossier de données créé : {folder} (copie des données d'exemple). "
+                f"Ensuite : MONOREG_DATA_DIR={folder} monoreg load")
 
 
 @app.command()

@@ -20,7 +20,7 @@ from monoreg.editions.status import EditionStatus, edition_status
 from monoreg.errors import UsageError
 from monoreg.model import Catalog, Period, PeriodParseError, parse_period
 from monoreg.model.codec import to_data
-from monoreg.settings import get_settings
+from monoreg.settings import get_settings, writable_data_dir
 
 edition_app = make_app("Éditions : préparer la suivante, suivre ce qui reste à faire.")
 app.add_typer(edition_app, name="edition")
@@ -65,7 +65,7 @@ def new(region: str, year: int,
             help="Publication date ('mai 2021'); default: likewise.")] = None,
         data: DataOption = None) -> None:
     """Scaffold edition YEAR of REGION in the data files from its latest earlier edition."""
-    data_dir = data or get_settings().data_dir
+    data_dir = writable_data_dir(data or get_settings().data_dir)
     report = scaffold_edition(data_dir, region, year, cutoff=_period(cutoff, "--cutoff"),
                               published=_period(published, "--published"))
     console = out()
