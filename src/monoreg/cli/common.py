@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+from contextvars import ContextVar
 from typing import Annotated, Any
 
 import typer
@@ -24,13 +26,22 @@ def err() -> Console:
     return Console(stderr=True)
 
 
+# What the running command opened (its store), closed when the command ends.
+_resources: ContextVar[ExitStack] = ContextVar("monoreg_command_resources")
+
+
 class MonoregGroup(TyperGroup):
     """Turns monoreg's errors into one line on stderr and an exit code (1: the data is wrong,
     2: wrong usage); anything else is a bug and keeps its traceback."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with ExitStack() as resources:
+                token = _resources.set(resources)
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    _resources.reset(token)
         except InputError as error:
             typer.echo(f"Erreur : {error}", err=True)
             raise typer.Exit(1) from None
@@ -61,8 +72,13 @@ def _options(version: Annotated[bool, typer.Option(
 
 
 def open_store(settings: Settings | None = None) -> Store:
+    """The store, closed when the running command ends, however it ends (MonoregGroup
+    closes it), so that no command leaves a connection or a SQLite lock behind."""
     settings = settings or get_settings()
-    return Store.open(settings.resolved_database_url())
+    resources = _resources.get(None)
+    if resources is None:
+        raise RuntimeError("open_store() is for commands; elsewhere use 'with Store.open(url)'")
+    return resources.enter_context(Store.open(settings.resolved_database_url()))
 
 
 def resolve_region(catalog: Catalog, text: str) -> Territory:

@@ -165,6 +165,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # == writing =========================================================================
     def load_dataset(self, dataset: Dataset) -> LoadReport:
         """Replace reference data, editions and series by the data files', in one transaction.
