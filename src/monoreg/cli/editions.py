@@ -131,8 +131,8 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
                          ("Listes et textes", result.stale_content)):
         table = _table(f"{title} à vérifier, vérifiés avant le {since} ({len(items)})",
                        "Titre", "Détail", "Vérifié")
-        for item in items:
-            table.add_row(item.title, item.detail or "", item.verified.label())
+        for stale in items:
+            table.add_row(stale.title, stale.detail or "", stale.verified.label())
         console.print(table)
     table = _table(f"Erreurs de validation ({len(result.validation_errors)})", "Règle",
                    "Message", "Emplacement")

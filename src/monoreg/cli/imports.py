@@ -78,7 +78,7 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     codes = sorted({code for counts in regions.values() for code in counts})
     for code in codes:
         table.add_row(catalog.territories.get(code).name,
-                      *(fr.number(regions[i].get(code, 0)) for i in regions))
+                      *(fr.number(Decimal(regions[i].get(code, 0))) for i in regions))
     console.print(table)
     for item in rejected["lines"][:LISTED]:
         line = f"ligne {item['line']}" if item["line"] is not None else "?"

@@ -215,7 +215,8 @@ class _SectionBuilder:
                              source=source_text(text.source, ctx.edition, ctx.catalog))
 
     def lists(self, spec: ListsBlock) -> list[doc.Block]:
-        ctx, blocks = self.ctx, []
+        ctx = self.ctx
+        blocks: list[doc.Block] = []
         for ref in spec.lists:
             items = [i for i in ctx.edition.lists if i.kind is ref.kind]
             if not items:
@@ -226,7 +227,7 @@ class _SectionBuilder:
             blocks.append(doc.ItemList(ref.title, tuple(
                 doc.Entry(i.title, i.body, i.details) for i in items), source or None))
         if spec.side_by_side and len(blocks) > 1:
-            return [doc.Columns(tuple(blocks))]  # type: ignore[arg-type]
+            return [doc.Columns(tuple(b for b in blocks if isinstance(b, doc.ItemList)))]
         return blocks
 
     def contacts(self, spec: ContactsBlock) -> doc.Contacts | None:

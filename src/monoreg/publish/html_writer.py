@@ -44,7 +44,7 @@ class HtmlWriter(Writer):
         self.heading_offset = heading_offset
         self.blocks = environment().get_template("blocks.html").module
 
-    def write(self, node: Any) -> Markup:  # type: ignore[override]
+    def write(self, node: Any) -> Markup:
         return Markup(super().write(node))
 
     def _macro(self, name: str, node: Any, *extra: Any) -> str:

@@ -176,7 +176,8 @@ def compile_pdf(source: TypstSource) -> bytes:
     finally:
         ENGINE.seconds += time.perf_counter() - started
         ENGINE.runs += 1
-    return bytes(pdf)
+    assert isinstance(pdf, bytes)  # one document, not one image per page
+    return pdf
 
 
 def render_pdf(monograph: doc.Monograph) -> bytes:

@@ -47,7 +47,7 @@ def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
     for row in read_csv(path, required=required, delimiter=spec.delimiter, allow_other=True):
         cell = Cell(display_path(path), row.line)
         territory = _territory(cell, catalog, spec, row.get(spec.territory_column))
-        period = fixed or cell.period(spec.period_format.format(row.get(spec.period_column)),
+        period = fixed or cell.period(spec.period_format.format(row.get(spec.period_column or "")),
                                       spec.period_column or "period")
         for value in spec.values:
             text = row.get(value.column)
