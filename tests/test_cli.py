@@ -74,7 +74,7 @@ def test_bad_data_file_exit_1_and_store_unchanged(env: dict[str, str]) -> None:
                     encoding="utf-8")
     result = runner.invoke(app, ["load"])
     assert result.exit_code == 1
-    assert "observations.csv, line 4" in result.stderr
+    assert "observations.csv, ligne 4" in result.stderr
     assert "Traceback" not in result.output
     assert runner.invoke(app, ["export", "28", "--edition", "2030"]).stdout == before
 
@@ -83,7 +83,7 @@ def test_usage_errors_exit_2(env: dict[str, str]) -> None:
     runner.invoke(app, ["load"])
     result = runner.invoke(app, ["show", "atlantide"])
     assert result.exit_code == 2
-    assert "unknown region 'atlantide'" in result.stderr
+    assert "région inconnue « atlantide »" in result.stderr
     assert runner.invoke(app, ["export", "28", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["show", "28", "--edition", "1999"]).exit_code == 2
 

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir)
     var_dir: Path = Field(default_factory=_default_var_dir)
     admin_token: str | None = None
+    # An import whose count of records falls below this share of the previous import of the
+    # same source is refused unless confirmed (--accept-drop): a cut download, not a change.
+    import_drop_limit: float = 0.5
 
     def resolved_database_url(self) -> str:
         if self.database_url:

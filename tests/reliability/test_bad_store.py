@@ -50,5 +50,5 @@ def test_a_damaged_store_is_refused_and_left_alone(
     result = CliRunner().invoke(app, command)
     assert isinstance(result.exception, SystemExit), f"uncaught {result.exception!r}"
     assert result.exit_code == 2, result.output
-    assert "cannot open the database" in result.stderr
+    assert "impossible d'ouvrir la base de données" in result.stderr
     assert path.read_bytes() == damaged
