@@ -86,6 +86,9 @@ class HtmlWriter(Writer):
     def write_notice(self, node: doc.Notice) -> str:
         return self._macro("notice", node)
 
+    def write_section(self, node: doc.Section) -> str:
+        return self._macro("section", node)
+
     def write_monograph(self, node: doc.Monograph) -> str:
         return environment().get_template("fragment.html").render(
             m=node, w=self.write, hl=self.heading_offset)
