@@ -24,7 +24,7 @@ from monoreg.model import (
     Text,
 )
 from monoreg.model.names import fold
-from monoreg.model.text_body import Paragraph, parse_body
+from monoreg.model.text_body import parse_body
 from monoreg.publish import document as doc
 from monoreg.publish import figures
 from monoreg.publish.charts import build_chart
@@ -334,8 +334,7 @@ _DISPATCH: dict[type, Callable[[_SectionBuilder, Any], Any]] = {
 
 def paragraphs(body: str) -> tuple[doc.Paragraph | doc.Bullets, ...]:
     """A text body as the document's paragraphs and bullet lists (model.text_body reads it)."""
-    return tuple(doc.Paragraph(b.text) if isinstance(b, Paragraph) else doc.Bullets(b.items)
-                 for b in parse_body(body))
+    return parse_body(body)
 
 
 def _consumed(layout: Layout, section: str) -> set[str]:
