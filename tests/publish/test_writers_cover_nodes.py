@@ -6,6 +6,7 @@ before a publication does, for every node type, including those no bundled editi
 
 from __future__ import annotations
 
+import json
 import typing
 
 import pytest
@@ -42,11 +43,15 @@ def test_every_writer_writes_every_node(writer: type[Writer], node: type) -> Non
 
 
 def test_text_parts_reach_both_outputs() -> None:
-    # Paragraphs and bullets live inside a text block (data of its Typst call, macros in
+    # Paragraphs and bullets live inside a text block (values of its Typst call, macros in
     # HTML): write one block with both and find both in each output.
     block = doc.TextBlock("Titre", (doc.Paragraph("Un paragraphe."),
                                     doc.Bullets(("premier point", "second point"))), None)
-    for writer in (HtmlWriter(), TypstWriter()):
-        written = writer.write(block)
-        for text in ("Un paragraphe.", "premier point", "second point"):
-            assert text in written, (type(writer).__name__, text)
+    html = str(HtmlWriter().write(block))
+    typst = TypstWriter()
+    typst.write(block)
+    typst_values = json.dumps(typst.values, ensure_ascii=False)
+    for text in ("Un paragraphe.", "premier point", "second point"):
+        assert text in html and text in typst_values, text
+    (content,) = [v["content"] for v in typst.values]
+    assert [part["kind"] for part in content] == ["paragraph", "bullets"]
