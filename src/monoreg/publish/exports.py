@@ -191,6 +191,7 @@ def write_xlsx(data: ExportData) -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
+    assert sheet is not None  # a new workbook has one sheet
     sheet.title = "observations"
     sheet.append(list(CSV_COLUMNS))
     for row in data.observations:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -60,8 +61,9 @@ async def _monoreg_error(request: Request, error: Exception) -> Response:
 
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    details = [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg")),
-                "type": str(e.get("type"))} for e in error.errors()]
+    details: list[dict[str, Any]] = [
+        {"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg")),
+         "type": str(e.get("type"))} for e in error.errors()]
     names = ", ".join(dict.fromkeys(d["loc"][-1] for d in details if d["loc"])) or "requête"
     return error_response(request, 422, "invalid_request",
                           f"paramètre invalide : {names}", details)

@@ -45,6 +45,7 @@ async def cached(portal: Portal, request: Request, render: Callable[[], tuple[by
     """The body for this URL (and `variant`, e.g. the format) from the snapshot's cache, or
     rendered now and kept until the store changes."""
     snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
+    assert snapshot is not None
     key = (snapshot.version, request.url.path, request.url.query, *variant)
     entry = portal.cache.get(key)
     if entry is None:
