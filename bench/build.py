@@ -41,7 +41,7 @@ from monoreg.model import Catalog, Dataset, Edition, Finding, IndicatorKind
 from monoreg.publish import render
 from monoreg.publish.builder import build_monograph
 from monoreg.publish.charts import D3_LOCALE, chart_data, vega_lite
-from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.exports import FORMATS, edition_export
 from monoreg.publish.findings import FindingIndex
 from monoreg.publish.html_writer import render_page
 from monoreg.publish.layout import load_layout
@@ -140,7 +140,7 @@ def stages(store: Store) -> dict[str, float]:
         timed("Typst compile (engine)", compile_pdf, source)
         data = timed("downloads: data", edition_export, catalog, edition)
         for kind in ("csv", "json", "xlsx"):
-            timed(f"downloads: {kind}", WRITERS[kind], data)
+            timed(f"downloads: {kind}", FORMATS[kind].render, data)
     return timings
 
 

@@ -17,6 +17,10 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     var_dir: Path = PROJECT_ROOT / "var"
     admin_token: str | None = None
+    # The portal's response cache (entries) and its worker processes (None: one per CPU,
+    # see web/server.py).
+    cache_size: int = 512
+    workers: int | None = None
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -24,7 +24,7 @@ from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
 from monoreg.model import Catalog
-from monoreg.publish.exports import WRITERS, edition_export, region_export
+from monoreg.publish.exports import DIALECTS, FORMATS, edition_export, region_export, write_csv
 from monoreg.settings import get_settings
 
 DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder "
@@ -107,10 +107,15 @@ def export(region: str, edition: EditionOption = None,
            format: Annotated[str, typer.Option("--format", help="json, csv or xlsx")] = "json",
            out: Annotated[Path | None, typer.Option("--out", help="File to write "
                                                     "(default: standard output).")] = None,
+           dialect: Annotated[str, typer.Option(
+               "--dialect", help="CSV: fr (';', decimal comma, BOM, for French Excel) or "
+                                 "plain (',', decimal point, UTF-8).")] = "fr",
            ) -> None:
     """One edition's figures and content, or (without --edition) every figure of a region."""
-    if format not in WRITERS:
-        raise UsageError(f"--format is one of: {', '.join(WRITERS)}")
+    if format not in FORMATS:
+        raise UsageError(f"--format is one of: {', '.join(FORMATS)}")
+    if dialect not in DIALECTS:
+        raise UsageError(f"--dialect is one of: {', '.join(DIALECTS)}")
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -118,7 +123,8 @@ def export(region: str, edition: EditionOption = None,
         data = edition_export(catalog, store.edition(territory.code, edition))
     else:
         data = region_export(store, catalog, territory.code)
-    payload = WRITERS[format](data)
+    payload = (write_csv(data, DIALECTS[dialect]) if format == "csv"
+               else FORMATS[format].render(data))
     if out is None:
         if format == "xlsx" and sys.stdout.isatty():
             raise UsageError("xlsx is binary: give --out FILE")

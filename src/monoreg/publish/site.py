@@ -28,7 +28,7 @@ from monoreg.model.codec import to_data
 from monoreg.publish import render, typst_writer
 from monoreg.publish.datapackage import write_datapackage
 from monoreg.publish.document import Mode
-from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.exports import FORMATS, edition_export
 from monoreg.publish.html_writer import render_index, render_page
 from monoreg.settings import PACKAGE_ROOT
 
@@ -127,7 +127,7 @@ def build_edition(task: Task) -> Result:
     _write(task.out / files["pdf"], typst_writer.render_pdf(monograph))
     data = edition_export(catalog, edition)
     for kind in ("csv", "json", "xlsx"):
-        _write(task.out / files[kind], WRITERS[kind](data))
+        _write(task.out / files[kind], FORMATS[kind].render(data))
     _write(task.out / files["datapackage"],
            write_datapackage(edition, catalog, Path(files["csv"]).name))
     return Result(

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from monoreg.errors import NotFound
 from monoreg.model import (
@@ -42,6 +53,7 @@ from monoreg.model import (
 from monoreg.model.codec import from_data, to_data
 from monoreg.store import schema as t
 from monoreg.store.db import make_engine, migrate, transaction
+from monoreg.store.documents import document_text, observation_document
 from monoreg.store.search import rebuild_index
 
 DATAFILE_KINDS = ("datafiles", "series")
@@ -59,6 +71,18 @@ class ObservationRecord:
     edition: str | None
     batch_kind: str
     batch_name: str
+
+
+@dataclass(frozen=True)
+class ObservationFilter:
+    """Which figures an API query asks for; every field given must hold (None: any)."""
+
+    territories: Sequence[str] | None = None
+    indicators: Sequence[str] | None = None
+    editions: Sequence[str] | None = None
+    period: str | None = None               # a period code, exactly
+    period_from: Period | None = None       # periods ending on or after its start
+    period_to: Period | None = None         # periods starting on or before its end
 
 
 @dataclass(frozen=True)
@@ -94,7 +118,9 @@ def _prov(prefix: str, provenance: Provenance | None) -> dict[str, Any]:
     return {f"{prefix}_file": provenance.file, f"{prefix}_line": provenance.line}
 
 
-def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> dict[str, Any]:
+def _observation_row(o: Observation, batch_id: int, edition: Edition | None,
+                     catalog: Catalog) -> dict[str, Any]:
+    local = {s.id: s for s in edition.sources} if edition is not None else {}
     scope = ""
     if edition is not None and o.source and o.source in {s.id for s in edition.sources}:
         scope = edition.id
@@ -112,6 +138,8 @@ def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> 
         "prov_column": o.provenance.column if o.provenance else None,
         **_prov("origin", o.origin),
         "dimension": o.dimension,
+        "doc": document_text(observation_document(o, catalog, edition.id if edition else None,
+                                                  local)),
     }
 
 
@@ -177,14 +205,18 @@ class Store:
             batch = self._new_batch(conn, "datafiles", "data files", None, None, None)
             counts = {"observations": 0, "evolutions": 0, "items": 0}
             for edition in dataset.editions:
-                for key, n in self._write_edition(conn, edition, batch).items():
+                for key, n in self._write_edition(conn, edition, batch,
+                                                  dataset.catalog).items():
                     counts[key] += n
             series = 0
             for item in dataset.series:
                 batch_id = self._new_batch(conn, "series", item.name, item.file, item.sha256,
                                            None)
-                self._insert_observations(conn, item.observations, batch_id, None)
+                self._insert_observations(conn, item.observations, batch_id, None,
+                                          dataset.catalog)
                 series += len(item.observations)
+            # The imported figures kept name territories and indicators of the new catalogue.
+            self._rewrite_documents(conn, dataset.catalog, t.batches.c.kind == "import")
             rebuild_index(conn)  # the search index follows the load, in its transaction
         return LoadReport(len(dataset.editions), counts["observations"], counts["evolutions"],
                           counts["items"], series)
@@ -202,10 +234,11 @@ class Store:
             self._delete_batches(conn, old)
             batch_id = self._new_batch(conn, "import", name, file, sha256,
                                        {"importer": kind, **report})
+            catalog = self._catalog(conn)
             if edition is not None:
-                self._write_edition(conn, edition, batch_id)
+                self._write_edition(conn, edition, batch_id, catalog)
             else:
-                self._insert_observations(conn, observations, batch_id, None)
+                self._insert_observations(conn, observations, batch_id, None, catalog)
             rebuild_index(conn)  # an edition may have come or gone with the batch
         return batch_id
 
@@ -262,12 +295,33 @@ class Store:
             conn.execute(insert(t.sources), rows)
 
     def _insert_observations(self, conn: Connection, observations: Sequence[Observation],
-                             batch_id: int, edition: Edition | None) -> None:
+                             batch_id: int, edition: Edition | None, catalog: Catalog) -> None:
         if observations:
-            conn.execute(insert(t.observations),
-                         [_observation_row(o, batch_id, edition) for o in observations])
+            conn.execute(insert(t.observations), [
+                _observation_row(o, batch_id, edition, catalog) for o in observations])
 
-    def _write_edition(self, conn: Connection, edition: Edition, batch_id: int) -> dict[str, int]:
+    def _rewrite_documents(self, conn: Connection, catalog: Catalog, which: Any) -> None:
+        """Write again the documents of the figures `which` selects (by their batch)."""
+        rows = conn.execute(select(t.observations).join(
+            t.batches, t.batches.c.id == t.observations.c.batch_id).where(which)).all()
+        if not rows:
+            return
+        local = self._local_sources(conn, {r.edition_id for r in rows if r.edition_id})
+        conn.execute(update(t.observations).where(t.observations.c.id == bindparam("row_id")),
+                     [{"row_id": r.id, "doc": document_text(observation_document(
+                         _observation(r), catalog, r.edition_id, local.get(r.edition_id, {})))}
+                      for r in rows])
+
+    @staticmethod
+    def _local_sources(conn: Connection, edition_ids: Iterable[str]
+                       ) -> dict[str, dict[str, Source]]:
+        result: dict[str, dict[str, Source]] = {}
+        for r in conn.execute(select(t.sources).where(t.sources.c.scope.in_(list(edition_ids)))):
+            result.setdefault(r.scope, {})[r.id] = from_data(Source, r._asdict())
+        return result
+
+    def _write_edition(self, conn: Connection, edition: Edition, batch_id: int,
+                       catalog: Catalog) -> dict[str, int]:
         guide = edition.guide
         header = {
             "facts": [list(f) for f in edition.facts],
@@ -283,7 +337,7 @@ class Store:
             cutoff=edition.cutoff.code, synthetic=edition.synthetic, header=header,
             content_hash=edition_hash(edition)))
         self._insert_sources(conn, edition.id, edition.sources)
-        self._insert_observations(conn, edition.observations, batch_id, edition)
+        self._insert_observations(conn, edition.observations, batch_id, edition, catalog)
         if edition.evolutions:
             conn.execute(insert(t.evolution_claims), [
                 {"edition_id": edition.id, "place": c.place, "indicator": c.indicator,
@@ -305,19 +359,23 @@ class Store:
     # == reading =========================================================================
     def catalog(self) -> Catalog:
         with self.engine.connect() as conn:
-            territories = TerritoryIndex(tuple(
-                Territory(r.code, r.name, TerritoryKind(r.kind), r.slug, tuple(r.aliases),
-                          r.chief_town, r.metropolitan, r.description)
-                for r in conn.execute(select(t.territories).order_by(t.territories.c.code))))
-            units = {r.code: Unit(r.code, r.symbol, r.label, r.dimension, r.scale)
-                     for r in conn.execute(select(t.units))}
-            sections = tuple(Section(r.id, r.title, r.position) for r in conn.execute(
-                select(t.sections).order_by(t.sections.c.position)))
-            indicators = {r.id: from_data(Indicator, r._asdict())
-                          for r in conn.execute(select(t.indicators).order_by(t.indicators.c.id))}
-            sources = {r.id: from_data(Source, r._asdict()) for r in conn.execute(
-                select(t.sources).where(t.sources.c.scope == ""))}
-            checks = conn.execute(select(t.checks.c.payload)).scalar()
+            return self._catalog(conn)
+
+    @staticmethod
+    def _catalog(conn: Connection) -> Catalog:
+        territories = TerritoryIndex(tuple(
+            Territory(r.code, r.name, TerritoryKind(r.kind), r.slug, tuple(r.aliases),
+                      r.chief_town, r.metropolitan, r.description)
+            for r in conn.execute(select(t.territories).order_by(t.territories.c.code))))
+        units = {r.code: Unit(r.code, r.symbol, r.label, r.dimension, r.scale)
+                 for r in conn.execute(select(t.units))}
+        sections = tuple(Section(r.id, r.title, r.position) for r in conn.execute(
+            select(t.sections).order_by(t.sections.c.position)))
+        indicators = {r.id: from_data(Indicator, r._asdict())
+                      for r in conn.execute(select(t.indicators).order_by(t.indicators.c.id))}
+        sources = {r.id: from_data(Source, r._asdict()) for r in conn.execute(
+            select(t.sources).where(t.sources.c.scope == ""))}
+        checks = conn.execute(select(t.checks.c.payload)).scalar()
         return Catalog(territories, units, sections, indicators, sources,
                        from_data(Checks, checks) if checks else Checks())
 
@@ -424,6 +482,75 @@ class Store:
         with self.engine.connect() as conn:
             return [ObservationRecord(_observation(r), r.edition_id, r.batch_kind, r.batch_name)
                     for r in conn.execute(query)]
+
+    def observation_ids(self, *, territories: Sequence[str]) -> list[int]:
+        """Ids of the figures about `territories`, in the API's order (benchmarks page by
+        them)."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(t.observations.c.id).where(
+                t.observations.c.territory.in_(territories))
+                .order_by(t.observations.c.id)).scalars())
+
+    @staticmethod
+    def _filtered(query: Any, f: ObservationFilter) -> Any:
+        c = t.observations.c
+        conditions = []
+        if f.territories is not None:
+            conditions.append(c.territory.in_(f.territories))
+        if f.indicators is not None:
+            conditions.append(c.indicator.in_(f.indicators))
+        if f.editions is not None:
+            conditions.append(c.edition_id.in_(f.editions))
+        if f.period is not None:
+            conditions.append(c.period == f.period)
+        if f.period_from is not None:
+            conditions.append(c.period_end >= f.period_from.start)
+        if f.period_to is not None:
+            conditions.append(c.period_start <= f.period_to.end)
+        return query.where(*conditions) if conditions else query
+
+    def document_page(self, f: ObservationFilter, limit: int, offset: int
+                      ) -> tuple[int, list[str]]:
+        """How many figures match, and the JSON documents of one page of them (id order),
+        read in one snapshot. A document missing (a store loaded before revision 0009) is
+        built from its row."""
+        count = self._filtered(select(func.count()).select_from(t.observations), f)
+        page = self._filtered(select(t.observations.c.id, t.observations.c.doc), f).order_by(
+            t.observations.c.id).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            total = int(conn.execute(count).scalar() or 0)
+            rows = conn.execute(page).all() if offset < total else []
+            return total, self._documents(conn, rows)
+
+    def documents(self, f: ObservationFilter, chunk: int = 2000) -> Iterator[list[str]]:
+        """Every matching figure's document, in id order, `chunk` at a time, all read in
+        one snapshot (one connection held until the last chunk)."""
+        query = self._filtered(select(t.observations.c.id, t.observations.c.doc), f
+                               ).order_by(t.observations.c.id)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
+            for rows in result.partitions():
+                yield self._documents(conn, rows)
+
+    def count(self, f: ObservationFilter) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(self._filtered(
+                select(func.count()).select_from(t.observations), f)).scalar() or 0)
+
+    def _documents(self, conn: Connection, rows: Sequence[Any]) -> list[str]:
+        missing = [r.id for r in rows if r.doc is None]
+        if not missing:
+            return [r.doc for r in rows]
+        built = self._build_documents(conn, missing)
+        return [r.doc if r.doc is not None else built[r.id] for r in rows]
+
+    def _build_documents(self, conn: Connection, ids: Sequence[int]) -> dict[int, str]:
+        catalog = self._catalog(conn)
+        rows = conn.execute(select(t.observations).where(t.observations.c.id.in_(ids))).all()
+        local = self._local_sources(conn, {r.edition_id for r in rows if r.edition_id})
+        return {r.id: document_text(observation_document(
+            _observation(r), catalog, r.edition_id, local.get(r.edition_id, {})))
+            for r in rows}
 
     def count_observations(self) -> int:
         with self.engine.connect() as conn:

@@ -167,7 +167,11 @@ observations = Table(
     Column("origin_file", Text),
     Column("origin_line", Integer),
     Column("dimension", Text),        # 'nsf:312': a breakdown (imports only)
+    # The figure's JSON document, as exports and the API give it (store/documents.py),
+    # written by the load; null in stores loaded before revision 0009.
+    Column("doc", Text),
     Index("ix_observations_lookup", "territory", "indicator", "period_end"),
+    Index("ix_observations_territory", "territory", "id"),
     Index("ix_observations_edition", "edition_id"),
     Index("ix_observations_batch", "batch_id"),
 )

@@ -23,7 +23,7 @@ def etag(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
 
-def _known(request: Request, tag: str) -> bool:
+def known(request: Request, tag: str) -> bool:
     header = request.headers.get("if-none-match")
     if not header:
         return False
@@ -35,7 +35,7 @@ def respond(request: Request, body: bytes, media_type: str, tag: str | None = No
             ) -> Response:
     tag = tag or etag(body)
     headers = {"ETag": tag, "Cache-Control": f"public, max-age={MAX_AGE}", "Vary": "Accept"}
-    if _known(request, tag):
+    if known(request, tag):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
 

@@ -37,7 +37,7 @@ from monoreg.model import (
 from monoreg.model import Contact as ContactItem
 from monoreg.model import Edition as EditionData
 from monoreg.model.names import fold, slugify
-from monoreg.publish.exports import WRITERS, ExportData, edition_export, observation_data
+from monoreg.publish.exports import FORMATS, PDF, data_format, edition_export
 from monoreg.publish.render import html_fragment
 from monoreg.publish.site import file_names
 from monoreg.store.repository import EditionSummary, ObservationRecord
@@ -189,48 +189,6 @@ def editions(snapshot: Snapshot) -> list[m.Edition]:
     return [edition_model(snapshot, e) for e in latest_first]
 
 
-# == observations =========================================================================
-def observations(portal: Portal, *, region: str | None, indicator: str | None,
-                 period: str | None, period_from: str | None, period_to: str | None,
-                 edition: str | None, limit: int, offset: int) -> m.ObservationPage:
-    check_page(limit, offset, MAX_PAGE)
-    snapshot = portal.snapshot()
-    catalog = snapshot.catalog
-    territories = None
-    if region:
-        territory = catalog.territories.find(region)
-        if territory is None:
-            raise NotFound(f"territoire inconnu : « {region} »")
-        territories = [territory.code]
-    indicators_ = [find_indicator(catalog, indicator).id] if indicator else None
-    exact = parse_period_param(period, "period")
-    start = exact or parse_period_param(period_from, "period_from")
-    end = exact or parse_period_param(period_to, "period_to")
-    records = portal.store.observations(territories=territories, indicators=indicators_,
-                                        edition=edition, period_from=start, period_to=end)
-    if exact is not None:
-        records = [r for r in records if r.observation.period == exact]
-    total = len(records)
-    local = {s.id: {x.id: x for x in snapshot.edition(s).sources} for s in snapshot.editions}
-    items = [m.Observation(**observation_data(r.observation, catalog, r.edition,
-                                              local.get(r.edition or "", {})))
-             for r in records[offset:offset + limit]]
-    following = None
-    if offset + limit < total:
-        following = _page_url("/api/v1/observations", {
-            "region": region, "indicator": indicator, "period": period,
-            "period_from": period_from, "period_to": period_to, "edition": edition,
-            "limit": limit, "offset": offset + limit})
-    return m.ObservationPage(total=total, limit=limit, offset=offset, next=following,
-                             items=items)
-
-
-def observations_csv(page: m.ObservationPage) -> bytes:
-    """The page as the exports write CSV (';', BOM): one writer for both."""
-    rows = [item.model_dump() for item in page.items]
-    return WRITERS["csv"](ExportData(region={}, edition=None, observations=rows))
-
-
 # == region page ==========================================================================
 def _edition_summary(snapshot: Snapshot, territory: Territory, year: int | None
                      ) -> EditionSummary | None:
@@ -270,10 +228,6 @@ def _section_title(catalog: Catalog, section_id: str) -> str:
     return section.title if section else section_id
 
 
-DOWNLOAD_LABELS = {"pdf": "Monographie (PDF)", "csv": "Chiffres (CSV, Excel français)",
-                   "json": "Chiffres et contenus (JSON)", "xlsx": "Chiffres (XLSX)"}
-
-
 def pdf_path(portal: Portal, territory: Territory, year: int) -> Path:
     """Where `monoreg build` writes an edition's PDF (see docs/portal.md)."""
     return portal.build_dir / file_names(territory.slug, year)["pdf"]
@@ -286,22 +240,21 @@ def pdf_built(portal: Portal, territory: Territory, year: int | None) -> bool:
 
 def downloads(portal: Portal, territory: Territory, year: int) -> list[m.Download]:
     base = f"{region_url(territory)}/{year}/donnees"
-    result = [m.Download(format="pdf", label=DOWNLOAD_LABELS["pdf"],
+    result = [m.Download(format=PDF.name, label=PDF.label,
                          url=f"{region_url(territory)}/{year}/monographie.pdf",
                          available=pdf_path(portal, territory, year).is_file())]
-    result.extend(m.Download(format=name, label=DOWNLOAD_LABELS.get(name, name.upper()),
-                             url=f"{base}.{name}", available=True) for name in WRITERS)
+    result.extend(m.Download(format=f.name, label=f.label, url=f"{base}.{f.extension}",
+                             available=True) for f in FORMATS.values())
     return result
 
 
 def export_edition(portal: Portal, slug: str, year: int, fmt: str) -> bytes:
-    if fmt not in WRITERS:
-        raise NotFound(f"format inconnu : « {fmt} » ({', '.join(WRITERS)})")
+    write = data_format(fmt).render
     snapshot = portal.snapshot()
     territory = find_region(snapshot, slug)
     summary = _edition_summary(snapshot, territory, year)
     assert summary is not None
-    return WRITERS[fmt](edition_export(snapshot.catalog, snapshot.edition(summary)))
+    return write(edition_export(snapshot.catalog, snapshot.edition(summary)))
 
 
 def _validation_status(findings: Sequence[Any], url: str) -> m.ValidationStatus:
@@ -711,7 +664,7 @@ def search(portal: Portal, query: str, *, region: str | None = None, type: str |
         if offset + limit < results.total else None,
         previous=_page_url(base, {**params, "offset": max(offset - limit, 0)})
         if offset > 0 else None,
-        hits=hits, facets=search_facets(portal))
+        items=hits, facets=search_facets(portal))
 
 
 def search_facets(portal: Portal) -> m.SearchFacets:

@@ -1,0 +1,107 @@
+"""/api/v1/observations without building a row per request: the filters are resolved
+against the snapshot, the store counts and pages in SQL, and the answer joins the figures'
+JSON documents written at load time (store/documents.py). CSV answers stream every
+matching row."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from monoreg.errors import NotFound, UsageError
+from monoreg.model import PeriodParseError, parse_period
+from monoreg.publish.exports import CsvDialect, CsvLines
+from monoreg.store.repository import ObservationFilter
+from monoreg.web.portal import Portal
+
+PATH = "/api/v1/observations"
+
+
+@dataclass(frozen=True)
+class ObservationQuery:
+    region: str | None = None
+    indicator: str | None = None
+    period: str | None = None
+    period_from: str | None = None
+    period_to: str | None = None
+    edition: str | None = None
+
+
+def _period(text: str | None, name: str):  # type: ignore[no-untyped-def]
+    if not text:
+        return None
+    try:
+        return parse_period(text)
+    except PeriodParseError as error:
+        raise UsageError(f"paramètre {name} : {error}") from None
+
+
+def resolve(portal: Portal, q: ObservationQuery) -> ObservationFilter:
+    """The store filter of a query; NotFound for a region, indicator or edition that does
+    not exist, UsageError for a malformed or inverted period."""
+    snapshot = portal.snapshot()
+    catalog = snapshot.catalog
+    territory = None
+    if q.region:
+        territory = catalog.territories.find(q.region)
+        if territory is None:
+            raise NotFound(f"territoire inconnu : « {q.region} »")
+    if q.indicator and q.indicator not in catalog.indicators:
+        raise NotFound(f"indicateur inconnu : « {q.indicator} »")
+    editions = None
+    if q.edition:
+        editions = _editions(portal, q.edition, territory.code if territory else None)
+    exact = _period(q.period, "period")
+    start = _period(q.period_from, "period_from")
+    end = _period(q.period_to, "period_to")
+    if start is not None and end is not None and start.start > end.end:
+        raise UsageError(f"période inversée : period_from ({q.period_from}) est après "
+                         f"period_to ({q.period_to})")
+    return ObservationFilter(
+        territories=[territory.code] if territory else None,
+        indicators=[q.indicator] if q.indicator else None, editions=editions,
+        period=exact.code if exact else None, period_from=start, period_to=end)
+
+
+def _editions(portal: Portal, text: str, region: str | None) -> list[str]:
+    """An edition by id ('28-2020') or by year ('2020': that year's editions, of the region
+    when one is given)."""
+    known = portal.snapshot().editions
+    if text.isdigit() and len(text) == 4:
+        found = [e.id for e in known if e.year == int(text)
+                 and (region is None or e.region == region)]
+    else:
+        found = [e.id for e in known if e.id == text]
+    if not found:
+        where = f" pour la région {region}" if region else ""
+        raise NotFound(f"édition inconnue : « {text} »{where} (un identifiant comme 28-2020, "
+                       "ou une année)")
+    return found
+
+
+def link(q: ObservationQuery, limit: int, offset: int, extra: dict[str, str]) -> str:
+    params = {k: v for k, v in vars(q).items() if v}
+    return f"{PATH}?{urlencode({**params, **extra, 'limit': limit, 'offset': offset})}"
+
+
+def page_json(portal: Portal, q: ObservationQuery, limit: int, offset: int,
+              extra: dict[str, str]) -> bytes:
+    """The envelope around the stored documents of one page, joined as bytes."""
+    total, documents = portal.store.document_page(resolve(portal, q), limit, offset)
+    following = link(q, limit, offset + limit, extra) if offset + limit < total else None
+    previous = (link(q, limit, max(offset - limit, 0), extra)
+                if offset > 0 and total else None)
+    tail = (f'],"total":{total},"limit":{limit},"offset":{offset},'
+            f'"next":{json.dumps(following)},"previous":{json.dumps(previous)}}}')
+    return ('{"items":[' + ",".join(documents) + tail).encode()
+
+
+def csv_stream(portal: Portal, f: ObservationFilter, dialect: CsvDialect
+               ) -> Iterator[bytes]:
+    """Every matching row, as CSV, a chunk at a time."""
+    lines = CsvLines(dialect)
+    yield lines.header().encode()
+    for chunk in portal.store.documents(f):
+        yield lines.rows(json.loads(d) for d in chunk).encode()
