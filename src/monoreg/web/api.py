@@ -30,16 +30,32 @@ CSV_TYPES = {"fr": "text/csv; charset=utf-8", "plain": "text/csv; charset=utf-8;
 LIST_MAX = 1000
 
 
-def no_unknown_parameters(request: Request) -> None:
-    """A parameter the route does not declare is a mistake (a misspelt filter would
-    otherwise answer everything): 400 naming it."""
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _declared(dependant: Any) -> frozenset[str]:
+    """The query parameters a route declares, a parameter model's fields included."""
+    names: set[str] = set()
+    for dep in (dependant, *dependant.dependencies):
+        for param in dep.query_params:
+            kind = param.field_info.annotation
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                names.update(f.alias or n for n, f in kind.model_fields.items())
+            else:
+                names.add(param.alias)
+    return frozenset(names)
+
+
+async def no_unknown_parameters(request: Request) -> None:
+    """A parameter the route does not declare is a mistake (a misspelt filter, `page=`,
+    would otherwise answer everything): 400 naming it."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
-    if dependant is None:
+    if dependant is None or not request.scope.get("query_string"):
         return
-    known = {p.alias for p in dependant.query_params}
-    for sub in dependant.dependencies:
-        known.update(p.alias for p in sub.query_params)
+    known = _KNOWN.get(id(route))
+    if known is None:
+        known = _KNOWN[id(route)] = _declared(dependant)
     unknown = [name for name in request.query_params if name not in known]
     if unknown:
         raise UsageError(f"paramètre inconnu : {', '.join(unknown)} (admis : "
@@ -64,7 +80,6 @@ async def get_portal(request: Request) -> Portal:
 PortalDep = Annotated[Portal, Depends(get_portal)]
 RegionQuery = Annotated[str | None, Query(max_length=100, description=(
     "Région : code INSEE, nom ou identifiant, sans égard à la casse ni aux accents."))]
-Limit = Annotated[int, Query(ge=1, le=services.MAX_PAGE, description="Taille de page.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Décalage.")]
 ListLimit = Annotated[int, Query(ge=1, le=LIST_MAX, description="Taille de page.")]
 
@@ -140,31 +155,15 @@ async def indicator(request: Request, portal: PortalDep, indicator: str,
                          "format=csv ou Accept: text/csv : « ; », virgule décimale et BOM "
                          "pour Excel en français ; dialect=plain pour « , », point décimal, "
                          "UTF-8 sans BOM."}})
-async def observations(
-        request: Request, portal: PortalDep, region: RegionQuery = None,
-        indicator: Annotated[str | None, Query(max_length=100)] = None,
-        period: Annotated[str | None, Query(max_length=40, description=(
-            "Période exacte ('2019', 'T2 2019', 'juillet 2019', '2018/2019')."))] = None,
-        period_from: Annotated[str | None, Query(max_length=40, description=(
-            "Périodes finissant à partir du début de celle-ci."))] = None,
-        period_to: Annotated[str | None, Query(max_length=40, description=(
-            "Périodes commençant au plus tard à la fin de celle-ci."))] = None,
-        edition: Annotated[str | None, Query(max_length=40, description=(
-            "Édition : identifiant ('28-2020') ou année ('2020')."))] = None,
-        limit: Limit = 100, offset: Offset = 0,
-        format: Annotated[str | None, Query(pattern="^(json|csv)$", description=(
-            "json (défaut) ou csv (toutes les lignes)."))] = None,
-        dialect: Annotated[str, Query(pattern="^(fr|plain)$", description=(
-            "CSV : fr (« ; », virgule décimale, BOM) ou plain (« , », point décimal)."
-        ))] = "fr") -> Response:
-    query = obs.ObservationQuery(region, indicator, period, period_from, period_to, edition)
-    as_csv = format == "csv" or (format is None and "text/csv" in
-                                 request.headers.get("accept", ""))
-    if as_csv:
-        return await _csv(portal, request, query, DIALECTS[dialect])
-    extra = {"dialect": dialect} if dialect != "fr" else {}
-    return await cached(portal, request, lambda: (
-        obs.page_json(portal, query, limit, offset, extra), JSON), "json")
+async def observations(request: Request, portal: PortalDep,
+                       params: Annotated[m.ObservationParams, Query()]) -> Response:
+    # The usual JSON page is answered before routing (observations.FastPage); it comes here
+    # when it must wait for a snapshot check, or to answer its error.
+    if obs.wants_csv(params, request):
+        return await _csv(portal, request, obs.query_of(params), DIALECTS[params.dialect])
+    # A page is two indexed queries over at most MAX_PAGE rows: answered on the event loop.
+    return await cached(portal, request, lambda: obs.json_page(portal, params), "json",
+                        inline=True)
 
 
 async def _csv(portal: Portal, request: Request, query: obs.ObservationQuery,

@@ -27,6 +27,7 @@ from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
 from monoreg.web import api, pages
 from monoreg.web.models import error_json
+from monoreg.web.observations import FastPage
 from monoreg.web.portal import Portal
 from monoreg.web.security import SECURITY_HEADERS, BodyTooLarge, Guard
 
@@ -143,7 +144,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
                     "limit, offset, next, previous) ; un paramètre inconnu est une erreur 400. "
                     "GET et HEAD, CORS ouvert en lecture, gzip sur demande, ETag et 304.")
     app.state.portal = portal
-    # Middleware added last runs first: the Guard sees every request, then CORS, then gzip.
+    # Middleware added last runs first: the Guard sees every request, then CORS, then gzip,
+    # then the fast JSON page of /api/v1/observations.
+    app.add_middleware(FastPage, portal=portal)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     # Public data: any page may read the API from a browser (notebooks), GET and HEAD only.
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],

@@ -16,6 +16,7 @@ class View(BaseModel):
 
 
 T = TypeVar("T")
+MAX_PAGE = 1000  # the largest page of figures the API answers
 
 
 class Page(View, Generic[T]):
@@ -190,6 +191,31 @@ class Observation(View):
 
 class ObservationPage(Page[Observation]):
     """Figures matching the filters, one page of them."""
+
+
+class ObservationParams(BaseModel):
+    """The parameters of /api/v1/observations (one model: validated in one pass)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    region: str | None = Field(default=None, max_length=100, description=(
+        "Région : code INSEE, nom ou identifiant, sans égard à la casse ni aux accents."))
+    indicator: str | None = Field(default=None, max_length=100, description=(
+        "Identifiant de l'indicateur."))
+    period: str | None = Field(default=None, max_length=40, description=(
+        "Période exacte ('2019', 'T2 2019', 'juillet 2019', '2018/2019')."))
+    period_from: str | None = Field(default=None, max_length=40, description=(
+        "Périodes finissant à partir du début de celle-ci."))
+    period_to: str | None = Field(default=None, max_length=40, description=(
+        "Périodes commençant au plus tard à la fin de celle-ci."))
+    edition: str | None = Field(default=None, max_length=40, description=(
+        "Édition : identifiant ('28-2020') ou année ('2020')."))
+    limit: int = Field(default=100, ge=1, le=MAX_PAGE, description="Taille de page (JSON).")
+    offset: int = Field(default=0, ge=0, le=10_000_000, description="Décalage (JSON).")
+    format: str | None = Field(default=None, pattern="^(json|csv)$", description=(
+        "json (défaut, une page) ou csv (toutes les lignes, en flux)."))
+    dialect: str = Field(default="fr", pattern="^(fr|plain)$", description=(
+        "CSV : fr (« ; », virgule décimale, BOM) ou plain (« , », point décimal, sans BOM)."))
 
 
 class Figure(View):

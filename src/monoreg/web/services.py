@@ -46,7 +46,6 @@ from monoreg.validate import validate_edition
 from monoreg.web import models as m
 from monoreg.web.portal import Portal, Snapshot
 
-MAX_PAGE = 1000
 MAX_SEARCH_PAGE = 50
 DEFAULT_MAP_INDICATOR = "population_municipale"
 MAP_LEVELS = 5
