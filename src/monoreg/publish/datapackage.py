@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from monoreg.model import Catalog, Edition
-from monoreg.publish.exports import CSV_FIELDS
+from monoreg.publish.exports import CSV_FIELDS, FRENCH
 from monoreg.publish.sources import source_text
 
 
@@ -31,9 +31,11 @@ def descriptor(edition: Edition, catalog: Catalog, csv_path: str) -> dict[str, A
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8-sig",  # the CSV starts with a BOM for French Excel
-            "dialect": {"delimiter": ";"},
+            "dialect": {"delimiter": FRENCH.delimiter},
             "schema": {
-                "fields": [{"name": name, "type": kind, "description": text}
+                # French CSV (exports.FRENCH): numbers with a decimal comma
+                "fields": [{"name": name, "type": kind, "description": text,
+                            **({"decimalChar": FRENCH.decimal} if kind == "number" else {})}
                            for name, kind, text in CSV_FIELDS],
                 "missingValues": [""],
             },

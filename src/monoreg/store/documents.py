@@ -28,7 +28,7 @@ def source_document(source_id: str | None, local: dict[str, Source], catalog: Ca
     own source first, then the reference one; only its id when neither declares it."""
     if not source_id:
         return None
-    source = local.get(source_id) or catalog.sources.get(source_id)
+    source = catalog.cited_source(source_id, local.values())
     if source is None:
         return {"id": source_id}
     return {**to_data(source), "label": source.label()}
