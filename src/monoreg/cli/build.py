@@ -14,7 +14,8 @@ from monoreg.cli.terminal import Prose
 from monoreg.errors import UsageError
 
 if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
-    from monoreg.publish.site import Result
+    from monoreg.model import Finding
+    from monoreg.publish.site import Refused, Result
 
 
 @app.command(epilog=examples("monoreg build normandie --edition 2020 --out public/",
@@ -84,3 +85,32 @@ def build(
                        *([f"--edition {edition}"] if edition else [])])
     print_next_steps(out(), build_steps(report, out_dir, proof=proof, public=public,
                                         served=out_dir == settings.var_dir / "build"))
+    if report.refused:
+        _print_refused(report.refused)
+        raise typer.Exit(1)
+
+
+def _print_refused(refused: list[Refused]) -> None:
+    console = err()
+    for edition in refused:
+        console.print(
+            f"[bold red]Refusée :[/bold red] {edition.region_name} {edition.year} — "
+            f"{len(edition.errors)} erreur(s) non résolue(s) ; la publication attend une "
+            "décision de l'éditeur dans resolutions.yaml (ou --proof pour une épreuve) :",
+            highlight=False)
+        for f in edition.errors:
+            console.print(f"  - {figure_label(f)} : règle {f.rule}, {where(f.location)}"
+                          f" — {f.message}", highlight=False, soft_wrap=True)
+
+
+def where(location: str | None) -> str:
+    """'…/observations.csv, ligne 17' (locations are stored with the English 'line')."""
+    return location.replace(", line ", ", ligne ") if location else "lieu inconnu"
+
+
+def figure_label(f: Finding) -> str:
+    """The figure an error is about, as an editor finds it in the data files."""
+    if f.figures and f.figures[0].item is not None:
+        return f"« {f.figures[0].item} »"
+    parts = [p for p in (f.indicator, f.territory, f.period) if p]
+    return " / ".join(parts) + (f" ({f.section})" if f.section else "")

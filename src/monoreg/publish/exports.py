@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from monoreg.errors import NotFound
 from monoreg.model import Catalog, Edition
 from monoreg.model.codec import to_data
+from monoreg.model.quality import legend_text
 from monoreg.store.documents import observation_document
 
 if TYPE_CHECKING:  # the workers of `monoreg build` write exports without loading the store
@@ -32,9 +33,18 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("dimension", "string", "Ventilation du chiffre, quand il en a une (nsf:312, formacode:…)"),
     ("period", "string", "Période (2019, 2019-T2, 2019-07, 2018/2019, 2019-01-01)"),
     ("period_label", "string", "Période en toutes lettres"),
-    ("value", "number", "Valeur, dans l'unité de la colonne unit ; vide si non renseignée"),
-    ("unit", "string", "Code de l'unité (persons, thousands, count, eur, keur, meur, beur, "
-                       "percent)"),
+    ("value", "number", "Valeur publiée, dans l'unité de l'indicateur (colonne unit) : la "
+                        "valeur imprimée convertie, ou la correction de l'éditeur ; vide si "
+                        "non renseignée ou non publiée"),
+    ("unit", "string", "Code de l'unité de l'indicateur (persons, thousands, count, eur, keur, "
+                       "meur, beur, percent)"),
+    ("printed_value", "number", "Valeur telle qu'imprimée, dans l'unité printed_unit"),
+    ("printed_unit", "string", "Code de l'unité dans laquelle le chiffre est imprimé"),
+    ("quality_status", "string", f"Qualité du chiffre : {legend_text()}"),
+    ("quality_findings", "string", "Identifiants des règles de validation qui signalent le "
+                                   "chiffre, séparés par des espaces"),
+    ("quality_note", "string", "Note de l'éditeur que le lecteur doit voir (réserve, "
+                               "correction, raison de la non-publication)"),
     ("status", "string", "value, non-renseigne (imprimé « Non renseigné ») ou sans-objet"),
     ("printed", "string", "Le chiffre tel qu'imprimé dans la monographie"),
     ("printed_period", "string", "La période telle qu'imprimée"),
@@ -48,6 +58,7 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("note", "string", "Note de saisie"),
 )
 CSV_COLUMNS = tuple(name for name, _, _ in CSV_FIELDS)
+NUMBER_COLUMNS = tuple(name for name, kind, _ in CSV_FIELDS if kind == "number")
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,8 @@ def edition_export(catalog: Catalog, edition: Edition) -> ExportData:
         "directory": [to_data(d) for d in edition.directory],
         "guide": to_data(edition.guide),
         "sources": [{**to_data(s), "label": s.label()} for s in edition.sources],
+        # « Avertissements et corrections »: every decision, the print quoted as printed
+        "resolutions": [to_data(r) for r in edition.resolutions],
     }
     meta = {"id": edition.id, "year": edition.year, "title": edition.title,
             "publisher": edition.publisher, "published": edition.published.code,
@@ -123,16 +136,23 @@ PLAIN = CsvDialect("plain", ",", ".", False)
 DIALECTS = {d.name: d for d in (FRENCH, PLAIN)}
 
 
+def _decimal(value: Any, dialect: CsvDialect) -> str | None:
+    return None if value is None else str(value).replace(".", dialect.decimal)
+
+
 def _flat(row: dict[str, Any], dialect: CsvDialect) -> list[str]:
     source = row.get("source") or {}
     provenance = row.get("provenance") or {}
     origin = row.get("origin") or {}
-    value = row.get("value")
+    quality = row.get("quality") or {}
     values = {**row, "source": source.get("id", ""), "source_label": source.get("label", ""),
+              "quality_status": quality.get("status"),
+              "quality_findings": " ".join(quality.get("findings") or ()),
+              "quality_note": quality.get("note"),
               "provenance": f"{provenance.get('file')}:{provenance.get('line')}"
               if provenance else "",
               "origin": f"{origin.get('file')}:{origin.get('line')}" if origin else "",
-              "value": None if value is None else str(value).replace(".", dialect.decimal)}
+              **{c: _decimal(row.get(c), dialect) for c in NUMBER_COLUMNS}}
     return ["" if values.get(c) is None else str(values[c]) for c in CSV_COLUMNS]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from monoreg.publish.exports import CSV_COLUMNS, FRENCH, ExportData, _flat
+from monoreg.publish.exports import CSV_COLUMNS, FRENCH, NUMBER_COLUMNS, ExportData, _flat
 
 
 def workbook_bytes(data: ExportData) -> bytes:
@@ -15,10 +15,10 @@ def workbook_bytes(data: ExportData) -> bytes:
     sheet = workbook.active
     sheet.title = "observations"
     sheet.append(list(CSV_COLUMNS))
-    value_index = CSV_COLUMNS.index("value")
     for row in data.observations:
         values: list[Any] = _flat(row, FRENCH)
-        values[value_index] = row["value"]
+        for column in NUMBER_COLUMNS:  # real numbers in the spreadsheet
+            values[CSV_COLUMNS.index(column)] = row.get(column)
         sheet.append(values)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

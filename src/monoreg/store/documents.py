@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from monoreg.derive.published import published
 from monoreg.model import Catalog, Observation, Source
 from monoreg.model.codec import to_data
 
@@ -38,12 +39,17 @@ def observation_document(o: Observation, catalog: Catalog, edition_id: str | Non
                          local_sources: dict[str, Source]) -> dict[str, Any]:
     territory = catalog.territories.find(o.territory)
     indicator = catalog.indicators.get(o.indicator)
+    value, unit = published(o, catalog)
     return {
         "indicator": o.indicator, "label": indicator.label if indicator else o.indicator,
         "territory": o.territory, "territory_name": territory.name if territory else None,
         "dimension": o.dimension,
         "period": o.period.code, "period_label": o.period.label(),
-        "value": json_number(o.value), "unit": o.unit, "status": o.status.value,
+        # One unit per indicator: the published value (derive/published.py); the printed
+        # one beside it, with the figure's quality.
+        "value": json_number(value), "unit": unit,
+        "printed_value": json_number(o.value), "printed_unit": o.unit,
+        "quality": o.quality.as_data(), "status": o.status.value,
         "printed": o.printed, "printed_period": o.printed_period, "place": o.place or None,
         "edition": edition_id,
         "source": source_document(o.source, local_sources, catalog),

@@ -158,6 +158,18 @@ class Accepted(View):
     justification: str = Field(description="Pourquoi l'éditeur accepte le constat.")
 
 
+class QualityInfo(View):
+    """What validation and the editor concluded about a figure."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra={"examples": [{
+        "status": "ok", "findings": [], "note": None}]})
+
+    status: str = Field(description="ok (vérifié), flagged (à vérifier), accepted (publié "
+                        "avec réserve), corrected (corrigé) ou withheld (non publié).")
+    findings: list[str] = Field(description="Règles de validation qui signalent le chiffre.")
+    note: str | None = Field(description="Note de l'éditeur que le lecteur doit voir.")
+
+
 class Observation(View):
     """One figure, as in the exports (`monoreg export`)."""
 
@@ -170,9 +182,14 @@ class Observation(View):
     period: str = Field(description="Période (code triable : '2019', '2019-T2', "
                         "'2018/2019', '2019-01-01').")
     period_label: str = Field(description="Période en français.")
-    value: int | float | None = Field(description="Valeur dans `unit` ; null quand le "
-                                      "chiffre manque (« non renseigné »), jamais 0.")
-    unit: str
+    value: int | float | None = Field(description="Valeur publiée, dans l'unité de "
+                                      "l'indicateur (`unit`) ; null quand le chiffre manque "
+                                      "(« non renseigné ») ou n'est pas publié, jamais 0.")
+    unit: str = Field(description="Unité de l'indicateur (une par indicateur).")
+    printed_value: int | float | None = Field(default=None, description=(
+        "Valeur telle qu'imprimée, dans `printed_unit`."))
+    printed_unit: str | None = Field(default=None, description="Unité de l'impression.")
+    quality: QualityInfo = Field(description="Qualité du chiffre.")
     status: str = Field(description="value, non-renseigne ou sans-objet.")
     printed: str | None = Field(description="Le chiffre tel qu'imprimé.")
     printed_period: str | None
@@ -216,6 +233,9 @@ class ObservationParams(BaseModel):
         "json (défaut, une page) ou csv (toutes les lignes, en flux)."))
     dialect: str = Field(default="fr", pattern="^(fr|plain)$", description=(
         "CSV : fr (« ; », virgule décimale, BOM) ou plain (« , », point décimal, sans BOM)."))
+    occurrences: str = Field(default="preferred", pattern="^(preferred|all)$", description=(
+        "preferred (défaut) : un chiffre par (indicateur, territoire, période, ventilation), "
+        "celui qui fait foi ; all : chaque occurrence imprimée, avec sa section (`place`)."))
 
 
 class Figure(View):

@@ -39,6 +39,7 @@ class ObservationQuery:
     period_from: str | None = None
     period_to: str | None = None
     edition: str | None = None
+    occurrences: str = "preferred"
 
 
 def _period(text: str | None, name: str):  # type: ignore[no-untyped-def]
@@ -74,7 +75,8 @@ def resolve(portal: Portal, q: ObservationQuery) -> ObservationFilter:
     return ObservationFilter(
         territories=[territory.code] if territory else None,
         indicators=[q.indicator] if q.indicator else None, editions=editions,
-        period=exact.code if exact else None, period_from=start, period_to=end)
+        period=exact.code if exact else None, period_from=start, period_to=end,
+        preferred=True if q.occurrences == "preferred" else None)
 
 
 def _editions(portal: Portal, text: str, region: str | None) -> list[str]:
@@ -94,7 +96,8 @@ def _editions(portal: Portal, text: str, region: str | None) -> list[str]:
 
 
 def link(q: ObservationQuery, limit: int, offset: int, extra: dict[str, str]) -> str:
-    params = {k: v for k, v in vars(q).items() if v}
+    params = {k: v for k, v in vars(q).items()
+              if v and not (k == "occurrences" and v == "preferred")}
     return f"{PATH}?{urlencode({**params, **extra, 'limit': limit, 'offset': offset})}"
 
 
@@ -121,7 +124,8 @@ def csv_stream(portal: Portal, f: ObservationFilter, dialect: CsvDialect
 
 def query_of(params: ObservationParams) -> ObservationQuery:
     return ObservationQuery(params.region, params.indicator, params.period,
-                            params.period_from, params.period_to, params.edition)
+                            params.period_from, params.period_to, params.edition,
+                            params.occurrences)
 
 
 def wants_csv(params: ObservationParams, request: Request) -> bool:
