@@ -21,12 +21,12 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from monoreg.errors import MonoregError, NotFound, UsageError
-from monoreg.model import PeriodParseError, parse_period
 from monoreg.publish.exports import CsvDialect, CsvLines
 from monoreg.store.repository import ObservationFilter
 from monoreg.web.caching import cached_now
 from monoreg.web.models import ObservationParams
 from monoreg.web.portal import Portal
+from monoreg.web.services.shared import parse_period_param
 
 PATH = "/api/v1/observations"
 
@@ -40,15 +40,6 @@ class ObservationQuery:
     period_to: str | None = None
     edition: str | None = None
     occurrences: str = "preferred"
-
-
-def _period(text: str | None, name: str):  # type: ignore[no-untyped-def]
-    if not text:
-        return None
-    try:
-        return parse_period(text)
-    except PeriodParseError as error:
-        raise UsageError(f"paramètre {name} : {error}") from None
 
 
 def resolve(portal: Portal, q: ObservationQuery) -> ObservationFilter:
@@ -66,9 +57,9 @@ def resolve(portal: Portal, q: ObservationQuery) -> ObservationFilter:
     editions = None
     if q.edition:
         editions = _editions(portal, q.edition, territory.code if territory else None)
-    exact = _period(q.period, "period")
-    start = _period(q.period_from, "period_from")
-    end = _period(q.period_to, "period_to")
+    exact = parse_period_param(q.period, "period")
+    start = parse_period_param(q.period_from, "period_from")
+    end = parse_period_param(q.period_to, "period_to")
     if start is not None and end is not None and start.start > end.end:
         raise UsageError(f"période inversée : period_from ({q.period_from}) est après "
                          f"period_to ({q.period_to})")

@@ -109,8 +109,10 @@ def parse_period_param(text: str | None, name: str) -> Period | None:
         return None
     try:
         return parse_period(text)
-    except PeriodParseError as error:
-        raise UsageError(f"paramètre {name} : {error}") from None
+    except PeriodParseError:
+        # The model's message is English (a developer's); the API's user reads French.
+        raise UsageError(f"paramètre {name} : « {text} » n'est pas une période (exemples : "
+                         "2019, T2 2019, juillet 2019, 2018/2019, 1er janvier 2019)") from None
 
 
 def page_url(path: str, params: dict[str, Any]) -> str:
