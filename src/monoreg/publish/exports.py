@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from monoreg.errors import NotFound
-from monoreg.model import Catalog, Edition
+from monoreg.model import Catalog, Edition, Source
 from monoreg.model.codec import to_data
 from monoreg.model.quality import legend_text
 from monoreg.store.documents import observation_document
@@ -67,10 +67,35 @@ class ExportData:
     edition: dict[str, Any] | None
     observations: list[dict[str, Any]]
     content: dict[str, Any] = field(default_factory=dict)
+    # What a reader needs to read the figures (the XLSX « Lisez-moi »): the units and
+    # indicators they use, from the catalogue.
+    reference: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {"region": self.region, "edition": self.edition,
                 "observations": self.observations, **self.content}
+
+
+def reference_data(catalog: Catalog, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The units and indicators the rows use, with their labels and definitions."""
+    used_units = {u for r in rows for u in (r.get("unit"), r.get("printed_unit")) if u}
+    used_indicators = dict.fromkeys(r["indicator"] for r in rows)
+    units = [{"code": u.code, "symbol": u.symbol, "label": u.label}
+             for code, u in sorted(catalog.units.items()) if code in used_units]
+    indicators = [{"id": i.id, "label": i.label, "unit": i.unit, "definition": i.definition,
+                   "caveats": i.caveats}
+                  for key in used_indicators if (i := catalog.indicators.get(key))]
+    return {"units": units, "indicators": indicators}
+
+
+def observation_sources(edition: Edition, catalog: Catalog) -> list[Source]:
+    """The sources an edition's figures cite and its own declared sources, each once, by
+    id."""
+    ids = {s.id for s in edition.sources} | {o.source for o in edition.observations
+                                             if o.source}
+    local = list(edition.sources)
+    found = [s for i in sorted(ids) if (s := catalog.cited_source(i, local)) is not None]
+    return found
 
 
 def region_data(catalog: Catalog, code: str) -> dict[str, Any]:
@@ -96,9 +121,9 @@ def edition_export(catalog: Catalog, edition: Edition) -> ExportData:
             "published_label": edition.published.label(), "cutoff": edition.cutoff.code,
             "cutoff_label": edition.cutoff.label(), "synthetic": edition.synthetic,
             "facts": [{"label": k, "value": v} for k, v in edition.facts]}
-    return ExportData(region_data(catalog, edition.region), meta,
-                      [observation_document(o, catalog, edition.id, local)
-                       for o in edition.observations], content)
+    rows = [observation_document(o, catalog, edition.id, local) for o in edition.observations]
+    return ExportData(region_data(catalog, edition.region), meta, rows, content,
+                      reference_data(catalog, rows))
 
 
 def region_export(store: Store, catalog: Catalog, code: str) -> ExportData:
@@ -112,7 +137,8 @@ def region_export(store: Store, catalog: Catalog, code: str) -> ExportData:
                     for o in edition.observations)
     rows.extend(observation_document(r.observation, catalog, None, {})
                 for r in store.observations(territories=[code]) if r.edition is None)
-    return ExportData(region_data(catalog, code), None, rows)
+    return ExportData(region_data(catalog, code), None, rows, {},
+                      reference_data(catalog, rows))
 
 
 # -- writers ----------------------------------------------------------------------------
@@ -171,13 +197,16 @@ class CsvLines:
         self._buffer.truncate()
         return text
 
-    def header(self) -> str:
-        self._writer.writerow(CSV_COLUMNS)
+    def header(self, columns: Sequence[str] = CSV_COLUMNS) -> str:
+        self._writer.writerow(columns)
         return ("\ufeff" if self.dialect.bom else "") + self._take()
 
-    def rows(self, rows: Iterable[dict[str, Any]]) -> str:
+    def rows(self, rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None
+             ) -> str:
+        """Figures' documents as the CSV's columns, or plain rows as `columns`."""
         for row in rows:
-            self._writer.writerow(_flat(row, self.dialect))
+            self._writer.writerow(_flat(row, self.dialect) if columns is None else [
+                "" if row.get(c) is None else str(row[c]) for c in columns])
         return self._take()
 
 

@@ -108,6 +108,8 @@ sources = Table(
     Column("published", Text),
     Column("url", Text),
     Column("printed", Text),
+    Column("licence", Text),        # as the producer states it (migration 0009)
+    Column("licence_url", Text),
 )
 
 # Every set of figures arrives in a batch: the data files, one series file, one import.
