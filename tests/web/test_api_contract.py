@@ -240,3 +240,23 @@ def test_openapi_types_sources_documents_304_and_csv(synthetic: httpx.Client) ->
     assert "X-Total-Count" in operation["responses"]["200"]["headers"]
     names = {p["name"] for p in operation["parameters"]}
     assert {"region", "edition", "dialect", "occurrences", "limit", "offset"} <= names
+
+
+def test_atom_feed_of_editions_and_decisions(real: httpx.Client) -> None:
+    from lxml import etree
+
+    response = real.get("/api/v1/flux.atom")
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = etree.fromstring(response.content)
+    entries = feed.findall("a:entry", ns)
+    titles = [e.findtext("a:title", namespaces=ns) for e in entries]
+    assert "Normandie, édition 2020" in titles
+    decisions = [t for t in titles if t.startswith(("Chiffre corrigé", "Chiffre retiré",
+                                                   "Chiffre publié avec réserve"))]
+    assert decisions  # the editors' decisions on Normandie 2020 (resolutions.yaml)
+    ids = [e.findtext("a:id", namespaces=ns) for e in entries]
+    assert len(set(ids)) == len(ids) and all(" " not in i for i in ids)
+    updated = [e.findtext("a:updated", namespaces=ns) for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert all(link.get("href").startswith("http") for link in feed.iter("{*}link"))

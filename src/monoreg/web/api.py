@@ -19,9 +19,9 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from monoreg.errors import UsageError
 from monoreg.loading import load
 from monoreg.publish.exports import DIALECTS, CsvDialect
+from monoreg.web import feed, services
 from monoreg.web import models as m
 from monoreg.web import observations as obs
-from monoreg.web import services
 from monoreg.web.caching import MAX_AGE, cached, etag, known
 from monoreg.web.portal import Portal
 
@@ -187,6 +187,16 @@ async def editions(request: Request, portal: PortalDep, limit: ListLimit = 100,
                    offset: Offset = 0) -> Response:
     return await _json_list(portal, request, lambda: services.editions(portal.snapshot()),
                             limit, offset)
+
+
+@router.get(feed.PATH.removeprefix("/api/v1"), response_class=Response,
+            summary="Flux Atom des éditions publiées et des décisions sur leurs chiffres",
+            responses={200: {"content": {"application/atom+xml": {}},
+                             "description": "Flux Atom (RFC 4287), le plus récent d'abord."}})
+async def atom(request: Request, portal: PortalDep) -> Response:
+    base = str(request.base_url).rstrip("/")
+    return await cached(portal, request, lambda: (feed.atom_feed(portal, base),
+                                                  feed.MEDIA_TYPE), "atom", base)
 
 
 @router.get("/editions/{region}/{year}/validation", response_model=m.ValidationReport,
