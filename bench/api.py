@@ -365,6 +365,7 @@ def main() -> None:
                         "PostgreSQL URL (a fresh database is expected)")
     parser.add_argument("--serve", nargs=5, help=argparse.SUPPRESS)
     parser.add_argument("--skip-search", action="store_true", help="only the API part")
+    parser.add_argument("--skip-api", action="store_true", help="only the search part")
     args = parser.parse_args()
     if args.serve:
         kind, database, port, cache, workers = args.serve
@@ -377,7 +378,8 @@ def main() -> None:
         load(Store.open(f"sqlite:///{database}"), PROJECT / "data")
         print(f"Machine: {os.cpu_count()} CPU(s), load average {load_average()} (a shared "
               f"machine is noisy); Python {sys.version.split()[0]}")
-        ok = bench_api(database, args.connections, args.duration, Path(folder))
+        ok = args.skip_api or bench_api(database, args.connections, args.duration,
+                                        Path(folder))
         if not args.skip_search:
             ok &= bench_search(f"sqlite:///{Path(folder) / 'search.sqlite'}", "SQLite FTS5",
                                args.texts, api=True)
