@@ -217,8 +217,10 @@ class _Postgres:
 
     def search(self, conn: Connection, query: SearchQuery, words: list[str]
                ) -> tuple[int, list[Any]]:
-        tsquery = func.plainto_tsquery(literal_column("'french'::regconfig"),
-                                       func.unaccent(query.text))
+        # A scalar subquery, computed once: unaccent() is only STABLE, so the query
+        # written inline was parsed again for every row the index returned.
+        tsquery = select(func.plainto_tsquery(literal_column("'french'::regconfig"),
+                                              func.unaccent(query.text))).scalar_subquery()
         matching = (self._tsv.op("@@")(tsquery), *_filters(query))
         # One pass: the count rides along the ranked page (a window over every match).
         rows = conn.execute(select(t.search_docs, func.count().over().label("total"))
