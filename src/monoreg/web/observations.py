@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from pydantic import ValidationError
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from monoreg.errors import MonoregError, NotFound, UsageError
@@ -145,7 +146,7 @@ class FastPage:
                 return
         await self.app(scope, receive, send)
 
-    def _answer(self, request: Request):  # type: ignore[no-untyped-def]
+    def _answer(self, request: Request) -> Response | None:
         pairs = parse_qsl(request.scope["query_string"].decode("latin-1"),
                           keep_blank_values=True)
         if len({k for k, _ in pairs}) != len(pairs):
