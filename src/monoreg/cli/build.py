@@ -81,12 +81,13 @@ def build(
     out().print(Prose(f"Écrit : {out_dir / 'index.html'} — {len(report.built)}\u00a0édition(s) "
                       f"construite(s), {len(report.skipped)}\u00a0inchangée(s), en "
                       f"{report.seconds:.1f}\u00a0s."))
+    if report.refused:
+        _print_refused(report.refused)
     public = " ".join(["monoreg build", *(regions or []), *(["--all"] if all_regions else []),
                        *([f"--edition {edition}"] if edition else [])])
     print_next_steps(out(), build_steps(report, out_dir, proof=proof, public=public,
                                         served=out_dir == settings.var_dir / "build"))
     if report.refused:
-        _print_refused(report.refused)
         raise typer.Exit(1)
 
 

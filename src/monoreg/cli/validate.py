@@ -25,7 +25,6 @@ from monoreg.cli.next_steps import print_next_steps, validation_steps
 from monoreg.cli.terminal import Column, Prose, block, field_grid, fitted_table, heading
 
 if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
-    from monoreg.model import Finding
     from monoreg.validate.report import Entry, Report
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -91,26 +90,26 @@ def _print_tables(report: Report) -> None:
             message, printed, expected, where = _details(entry)
             fields = [("Imprimé", printed), ("Attendu", expected), ("Où", where)]
             console.print(block(f"{entry.severity_label} · {entry.finding.rule}", Group(
-                Prose(message), *([Prose(_resolved(entry.finding), "green")]
-                                  if _resolved(entry.finding) else []),
+                Prose(message), *_decision(entry),
                 field_grid([(label, value) for label, value in fields if value]))))
     print_next_steps(console, validation_steps(report))
 
 
-def _resolved(f: Finding) -> str | None:
-    """The editor's decision on a finding, as the table shows it."""
-    if f.resolution is not None:
-        return f"{f.resolution.status.label.lower()} : {f.resolution.note}"
-    if f.accepted:
-        return f"acceptée : {f.accepted}"
-    return None
-
-
 def _severity(entry: Entry) -> Prose:
-    decision = _resolved(entry.finding)
-    if decision:
-        return Prose(f"{entry.severity_label}\n{decision}", "green")
-    return Prose(entry.severity_label, STYLES[entry.finding.severity.value])
+    f = entry.finding
+    if f.resolution is not None:
+        return Prose(f"{entry.severity_label}\n"
+                     f"{f.resolution.status.label.lower()} : {f.resolution.note}", "green")
+    if f.accepted:
+        return Prose(f"{entry.severity_label}\nacceptée : {f.accepted}", "green")
+    return Prose(entry.severity_label, STYLES[f.severity.value])
+
+
+def _decision(entry: Entry) -> list[Prose]:
+    f = entry.finding
+    if f.resolution is not None:
+        return [Prose(f"{f.resolution.status.label.lower()} : {f.resolution.note}", "green")]
+    return [Prose(f"acceptée : {f.accepted}", "green")] if f.accepted else []
 
 
 def _details(entry: Entry) -> tuple[str, str, str, str]:
