@@ -260,3 +260,22 @@ def test_atom_feed_of_editions_and_decisions(real: httpx.Client) -> None:
     updated = [e.findtext("a:updated", namespaces=ns) for e in entries]
     assert updated == sorted(updated, reverse=True)
     assert all(link.get("href").startswith("http") for link in feed.iter("{*}link"))
+
+
+def test_source_is_one_object_in_every_answer(real: httpx.Client) -> None:
+    keys = {"id", "producer", "dataset", "published", "url", "printed", "licence",
+            "licence_url", "label"}
+    comparison = real.get("/api/v1/indicators/population_municipale").json()
+    series = real.get("/api/v1/regions/normandie/series/population_municipale").json()
+    figure = real.get("/api/v1/observations", params={
+        "region": "28", "indicator": "population_municipale"}).json()["items"][0]
+    indicator = comparison["indicator"]
+    sources = [*(r["source"] for r in comparison["rows"]), *(p["source"] for p in
+                                                              series["points"]),
+               figure["source"], indicator["source"]]
+    sources = [s for s in sources if s is not None]
+    assert sources and all(set(s) == keys for s in sources)
+    # Insee states its licence (data/reference/sources.yaml); none is assumed for others.
+    insee = [s for s in sources if s["producer"] == "Insee" and s["id"].startswith("insee")]
+    assert insee and all(s["licence"] == "Licence Ouverte / Open Licence version 2.0"
+                         for s in insee)

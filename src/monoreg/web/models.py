@@ -92,16 +92,22 @@ class SourceInfo(View):
         "id": "insee_populations_legales_2021", "producer": "Insee",
         "dataset": "Populations légales des régions en 2021",
         "published": "2023-12-28", "url": "https://insee.fr/fr/statistiques/7728783",
-        "printed": None, "label": "Insee, Populations légales des régions en 2021, "
-        "2023-12-28"}]})
+        "printed": None, "licence": "Licence Ouverte / Open Licence version 2.0",
+        "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+        "label": "Insee, Populations légales des régions en 2021, 2023-12-28"}]})
 
-    id: str = Field(description="Identifiant de la source.")
+    id: str | None = Field(description="Identifiant de la source ; null pour une source "
+                           "connue seulement par sa ligne imprimée (`printed`).")
     producer: str | None = Field(default=None, description="Producteur ('Insee').")
     dataset: str | None = Field(default=None, description="Jeu de données.")
     published: str | None = Field(default=None, description="Date de publication.")
     url: str | None = Field(default=None, description="Adresse de la source, si connue.")
     printed: str | None = Field(default=None, description="La ligne de source telle "
                                 "qu'imprimée.")
+    licence: str | None = Field(default=None, description=(
+        "Licence des données telle que le producteur l'indique ; null quand nos fichiers de "
+        "référence n'en indiquent pas (aucune n'est supposée)."))
+    licence_url: str | None = Field(default=None, description="Texte de la licence.")
     label: str | None = Field(default=None, description="La source telle qu'elle est citée ; "
                               "null quand la source n'est pas déclarée.")
 
@@ -307,7 +313,7 @@ class RankedFigure(View):
                                 "l'indicateur (pour classer et tracer).")
     other_period: bool = Field(description="Vrai quand la période diffère de celle de la "
                                "comparaison.")
-    source: str | None
+    source: SourceInfo | None = Field(description="Source du chiffre.")
 
 
 class Comparison(View):
@@ -329,7 +335,7 @@ class SeriesPoint(View):
     figure: Figure
     value: float | None = Field(description="Valeur convertie dans l'unité de "
                                 "l'indicateur.")
-    source: str | None
+    source: SourceInfo | None = Field(description="Source du chiffre.")
     edition: str | None
     origin: str = Field(description="Édition, série officielle ou import.")
     revision: bool = Field(description="Diffère d'un chiffre antérieur pour la même "
@@ -406,7 +412,7 @@ class PolicyText(View):
     type: str
     type_label: str
     date_label: str | None
-    source: str | None
+    source: SourceInfo | None = Field(description="Source du texte.")
     blocks: list[Block]
 
 
