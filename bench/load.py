@@ -295,11 +295,13 @@ def main() -> None:
               f"{p.p99:>9.2f}")
     print(f"mix / baseline: {mix.rps / baseline.rps:.2f} x req/s, "
           f"{mix.p99 / baseline.p99:.2f} x p99")
-    # Each URL is new the first time it is asked: at most len(paths) of the requests could
-    # have been answered by nothing but the store, the rest came round again.
+    # wrk asks the URLs in a fixed cycle: a URL comes again only after every other one, by
+    # then long dropped from a cache of 512 answers per worker (least recently used first).
     fresh = min(mix.requests, len(paths)) / max(mix.requests, 1)
-    print(f"requests on a URL not asked before (no cache can answer them): {fresh:.0%}; "
-          f"cache bounded at 512 answers per worker; load average {os.getloadavg()[0]:.2f}")
+    print(f"requests on a URL never asked before: {fresh:.0%}; the others come again after "
+          f"{len(paths) - 1} other URLs, more than the cache holds (512 answers per worker, "
+          f"least recently used dropped): no request of the mix is a cache hit; load average "
+          f"{os.getloadavg()[0]:.2f}")
     print(f"server RSS: start {_mb(rss_start)}, after warm-up {_mb(rss_warm)}, middle of the "
           f"mix {_mb(middle)}, end {_mb(rss_end)}, "
           f"peak {_mb(max(rss for _, rss in memory.samples or [(0, rss_end)]))}")
