@@ -43,7 +43,8 @@ def observation_document(o: Observation, catalog: Catalog, edition_id: str | Non
     return {
         "indicator": o.indicator, "label": indicator.label if indicator else o.indicator,
         "territory": o.territory, "territory_name": territory.name if territory else None,
-        "dimension": o.dimension,
+        "dimension": o.dimension, "dimension_label": o.dimension_label,
+        "to_check": o.to_check,
         "period": o.period.code, "period_label": o.period.label(),
         # One unit per indicator: the published value (derive/published.py); the printed
         # one beside it, with the figure's quality.

@@ -6,7 +6,7 @@ Stores loaded before this revision have no documents: readers build a missing on
 row (store.repository), and the next `monoreg load` writes them all.
 
 Revision ID: 0009
-Revises: 0007 (the latest revision present on this branch, from trust-core; the lead re-chains at merge)
+Revises: 0012 (the latest revision present on this branch; the lead re-chains at merge)
 Create Date: 2026-12-06 09:40:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
