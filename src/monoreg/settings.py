@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_default_data_dir)
     var_dir: Path = Field(default_factory=_default_var_dir)
     admin_token: str | None = None
+    # The portal's response cache (entries) and its worker processes (None: one per CPU,
+    # see web/server.py).
+    cache_size: int = 512
+    workers: int | None = None
     # An import whose count of records falls below this share of the previous import of the
     # same source is refused unless confirmed (--accept-drop): a cut download, not a change.
     import_drop_limit: float = Field(0.5, gt=0, le=1)

@@ -186,21 +186,33 @@ def _text(observation: Any, catalog: Catalog) -> str:
 
 @app.command(epilog=examples(
     "monoreg export normandie --edition 2020 --format xlsx --out normandie-2020.xlsx",
-    "monoreg export 28 --format csv --out normandie.csv"))
+    "monoreg export 28 --format csv --out normandie.csv",
+    "monoreg export 28 --format csv --dialect plain --out normandie-plain.csv"))
 def export(region: RegionArgument,
            edition: Annotated[int | None, typer.Option(
                "--edition", metavar="ANNÉE", autocompletion=complete_year,
                help="Année de l'édition ; sans elle, tous les chiffres de la région (toutes "
                     "éditions et séries importées).")] = None,
            format: Annotated[str, typer.Option(
-               "--format", metavar="FORMAT", help="json, csv (point-virgule, virgule "
-               "décimale) ou xlsx.")] = "json",
+               "--format", metavar="FORMAT", help="json, csv ou xlsx.")] = "json",
+           dialect: Annotated[str, typer.Option(
+               "--dialect", metavar="DIALECTE", help="CSV : fr (point-virgule, virgule "
+               "décimale, BOM, pour Excel en français) ou plain (virgule, point décimal, "
+               "UTF-8 sans BOM).")] = "fr",
            out: OutFileOption = None,
            ) -> None:
     """Exporte les chiffres et contenus d'une édition, ou tous les chiffres d'une région."""
-    from monoreg.publish.exports import WRITERS, edition_export, region_export
+    from monoreg.publish.exports import (
+        DIALECTS,
+        FORMATS,
+        edition_export,
+        region_export,
+        write_csv,
+    )
 
-    check_format(format, list(WRITERS))
+    check_format(format, list(FORMATS))
+    if dialect not in DIALECTS:
+        raise UsageError(f"--dialect : {' | '.join(DIALECTS)} (« {dialect} » n'en est pas un)")
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -208,7 +220,8 @@ def export(region: RegionArgument,
         data = edition_export(catalog, store.edition(territory.code, edition))
     else:
         data = region_export(store, catalog, territory.code)
-    payload = WRITERS[format](data)
+    payload = (write_csv(data, DIALECTS[dialect]) if format == "csv"
+               else FORMATS[format].render(data))
     if out is None:
         if format == "xlsx" and sys.stdout.isatty():
             raise UsageError("xlsx est un format binaire : donnez --out FICHIER")

@@ -118,7 +118,7 @@ def load_sources(folder: Path) -> dict[str, Source]:
             continue
         item = validate_yaml(SourceFile, value, path)
         sources[key] = Source(key, item.producer, item.dataset, item.published, item.url,
-                              item.printed)
+                              item.printed, item.licence, item.licence_url)
     return sources
 
 

@@ -66,7 +66,8 @@ class _EditionReader:
         self.meta = load_yaml(EditionFile, folder / "edition.yaml")
         self.meta_cell = Cell(display_path(folder / "edition.yaml"), None)
         self.local_sources = {
-            key: Source(key, s.producer, s.dataset, s.published, s.url, s.printed)
+            key: Source(key, s.producer, s.dataset, s.published, s.url, s.printed, s.licence,
+                        s.licence_url)
             for key, s in self.meta.sources.items()}
         self.origin_file = data_path(folder / SOURCE_TEXT, root)
 
