@@ -101,12 +101,12 @@ def test_downloads_carry_the_measures(real: TestClient) -> None:
     assert {r["title"] for r in rows} == {m["title"] for m in data["measures"]}
     workbook = load_workbook(io.BytesIO(real.get("/regions/normandie/2020/donnees.xlsx")
                                         .content))
-    sheet = workbook["mesures"]
+    sheet = workbook["Mesures"]
     assert sheet.max_row == len(rows) + 1
 
 
 def test_search_finds_measures(real: TestClient) -> None:
-    hits = real.get("/api/v1/search", params={"q": "Job-Normandie"}).json()["hits"]
+    hits = real.get("/api/v1/search", params={"q": "Job-Normandie"}).json()["items"]
     measure_hits = [h for h in hits if h["kind"] == "measure"]
     assert measure_hits and measure_hits[0]["url"] == "/mesures/normandie/2020/job-normandie"
     assert real.get(measure_hits[0]["url"]).status_code == 200
@@ -127,6 +127,6 @@ def test_proposals_are_not_published(tmp_path: Path) -> None:
         assert client.get("/mesures/normandie/2020/job-normandie").status_code == 404
         items = client.get("/api/v1/measures", params={"limit": 200}).json()["items"]
         assert "job-normandie" not in {m["id"] for m in items}
-        hits = client.get("/api/v1/search", params={"q": "Job-Normandie"}).json()["hits"]
+        hits = client.get("/api/v1/search", params={"q": "Job-Normandie"}).json()["items"]
         assert not [h for h in hits if h["kind"] == "measure"]
         assert "job-normandie" not in client.get("/regions/normandie/2020/mesures.csv").text

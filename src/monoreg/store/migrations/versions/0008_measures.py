@@ -2,7 +2,7 @@
 (reference/publics.yaml).
 
 Revision ID: 0008
-Revises: 0012 (the latest present on the branch; the lead re-chains at merge)
+Revises: 0009 (the head of main when merged; the lead re-chains at merge)
 Create Date: 2026-12-06 10:55:00
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0012"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
