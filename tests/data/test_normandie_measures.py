@@ -16,6 +16,7 @@ from monoreg.errors import InputError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Dataset, Edition, Framework, MeasureStatus
 from monoreg.store.repository import Store
+from monoreg.store.search import SearchIndex, SearchQuery
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 FOLDER = Path("editions") / "normandie" / "2020"
@@ -129,6 +130,10 @@ def test_measures_round_trip_through_the_store(store: Store, dataset: Dataset,
     stored = store.edition("28", 2020)
     assert stored.measures == edition.measures
     assert store.catalog().publics == dataset.catalog.publics
+    # The search index holds them, stemmed in French on both backends.
+    hits = SearchIndex(store.engine).search(SearchQuery(text="plateau technique")).hits
+    assert [h.position for h in hits if h.kind == "measure"] == [
+        n for n, m in enumerate(edition.measures) if m.id == "plateaux-techniques"]
 
 
 @pytest.fixture
