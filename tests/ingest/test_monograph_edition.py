@@ -87,7 +87,7 @@ def test_import_writes_an_edition_that_export_proof_and_reload_hold(
     folder = env / "editions" / "bretagne" / "2020"
     assert {p.name for p in folder.iterdir()} == {
         "edition.yaml", "observations.csv", "evolutions.csv", "lists.yaml", "contacts.yaml",
-        "texts.yaml", "source.txt"}
+        "texts.yaml", "measures.yaml", "source.txt"}
     written = _rows(folder / "observations.csv")
     assert all(r["origin"] for r in written)       # every figure says its line
     source = (folder / "source.txt").read_text("utf-8").split("\n")

@@ -24,6 +24,7 @@ from monoreg.model import (
     EvolutionClaim,
     ListItem,
     ListKind,
+    Measure,
     Observation,
     Provenance,
     Status,
@@ -97,6 +98,12 @@ def _text_item(item: Text) -> dict[str, Any]:
             "body": item.body}
 
 
+def _measure(item: Measure) -> dict[str, Any]:
+    return {"id": item.id, "title": item.title, "kind": item.kind.value,
+            "framework": item.framework.value, "status": item.status.value,
+            "text": item.text, **_clean({"origin": _line(item.origin), "note": item.note})}
+
+
 def _blocks(items: Iterable[Any], kinds: Iterable[Any], kind_of: str,
             write: Any) -> dict[str, Any]:
     """One block per kind, in the schema's order, with the source its items share."""
@@ -152,5 +159,12 @@ def write_edition_files(folder: Path, edition: Edition, source_lines: Sequence[s
     if edition.texts:
         write_yaml(folder / "texts.yaml", {"texts": [_text_item(t) for t in edition.texts]},
                    said)
+    if edition.measures:
+        write_yaml(folder / "measures.yaml",
+                   {"measures": [_measure(m) for m in edition.measures]},
+                   (*said, "Mesures proposées (status: proposee), jamais publiées : complétez "
+                           "publics, domaines, dates et montants imprimés, puis changez le "
+                           "statut (annoncee, en-cours, terminee) pour confirmer.",
+                    "Schéma MeasuresFile de src/monoreg/ingest/datafiles/schemas.py."))
     (folder / SOURCE_TEXT).write_text("".join(f"{line}\n" for line in source_lines),
                                       encoding="utf-8")

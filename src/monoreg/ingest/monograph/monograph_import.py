@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from monoreg.ingest.monograph.layout_schema import (
     compile_pattern,
     load_layout,
 )
+from monoreg.ingest.monograph.measure_proposals import propose_measures
 from monoreg.ingest.monograph.numbered_lines import Document, Line, read_document
 from monoreg.ingest.monograph.running_text import read_sentences
 from monoreg.ingest.monograph.section_content import read_content
@@ -216,6 +217,7 @@ def read_monograph(path: Path, catalog: Catalog, *, region: str | None = None,
         lists=tuple(content["lists"]), contacts=tuple(content["contacts"]),
         texts=tuple(content["texts"]), facts=tuple(content["facts"]),
         provenance=Provenance(document.file))
+    edition = replace(edition, measures=propose_measures(edition, document.lines))
     return MonographImport(document, edition, tuple(placed), report, layout.source)
 
 
