@@ -277,13 +277,13 @@ def rebuild_index(conn: Connection) -> int:
         .join(editions, editions.c.id == t.measures.c.edition_id)
         .where(t.measures.c.status != MeasureStatus.PROPOSED.value)
         .order_by(editions.c.id, t.measures.c.position))
-    for number, row in enumerate(measures, start=len(docs) + 1):
-        measure = from_data(Measure, row.payload)
-        docs.append({"id": number, "edition_id": row.id, "kind": "measure",
-                     "position": row.position, "type": MEASURE_TYPE, "region": measure.region,
-                     "title": measure.title,
+    for number, found in enumerate(measures, start=len(docs) + 1):
+        measure = from_data(Measure, found.payload)
+        docs.append({"id": number, "edition_id": found.id, "kind": "measure",
+                     "position": found.position, "type": MEASURE_TYPE,
+                     "region": measure.region, "title": measure.title,
                      "body": _joined((measure.summary, measure.territory, measure.text)),
-                     "year": measure.start.year if measure.start else row.year,
+                     "year": measure.start.year if measure.start else found.year,
                      "date": measure.start.code if measure.start else None})
     if docs:
         conn.execute(insert(t.search_docs), docs)
