@@ -59,10 +59,10 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     entries: list[tuple[str, EditionSummary, Resolution | None]] = []
     for summary in snapshot.editions:
         entries.append((_stamp(summary.published.start), summary, None))
-        for r in portal.store.resolutions(summary.id):
-            entries.append((_stamp(date.fromisoformat(r.date)), summary, r))
+        for resolution in portal.store.resolutions(summary.id):
+            entries.append((_stamp(date.fromisoformat(resolution.date)), summary, resolution))
     entries.sort(key=lambda e: e[0], reverse=True)
-    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
+    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})  # type: ignore[dict-item]  # lxml: None is the default namespace
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", "fr")
     _add(feed, "id", TAG + "editions")
     _add(feed, "title", "monoreg : éditions publiées et corrections")
