@@ -673,7 +673,7 @@ class Store:
             cursor.execute(_driver_sql(f"SELECT count(*) FROM observations{where}", sqlite),
                            bound)
             counted = cursor.fetchone()
-            assert counted is not None  # count(*) gives one row
+            assert counted is not None  # count(*) always answers one row
             total = int(counted[0])
             rows: list[Any] = []
             if offset < total:
