@@ -351,6 +351,6 @@ def write_measures_csv(data: ExportData) -> bytes:
 
 
 def write_xlsx(data: ExportData) -> bytes:
-    from monoreg.publish.workbook import workbook_bytes
+    from monoreg.publish.xlsx_export import workbook_bytes
 
     return workbook_bytes(data)
