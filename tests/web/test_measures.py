@@ -82,6 +82,12 @@ def test_pages_list_filter_and_show_a_measure(real: TestClient) -> None:
     one = real.get("/mesures/normandie/2020/aides-mobilite").text
     assert "jusqu’à 250 euros" in one and "Pour qui" in one and "Demandeurs d&#39;emploi" in one
     assert "ligne 1102" in one
+    assert "Date non imprimée" in one  # the reform's date is not printed: none shown
+    spro = real.get("/mesures/normandie/2020/charte-spro").text
+    assert "Depuis le 1er septembre 2015" in spro
+    cper = real.get("/api/v1/measures/normandie/2020/cper-basse-normandie-volet-emploi").json()
+    assert cper["dates_label"] == "Depuis 2015, jusqu’en 2020"
+    assert cper["cutoff_label"] == "décembre 2019"
     region = real.get("/regions/normandie").text
     assert 'href="/mesures/normandie/2020/job-normandie"' in region
     guide = real.get("/ou-s-adresser", params={"public": "demandeurs-d-emploi",

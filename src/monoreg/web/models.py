@@ -598,6 +598,10 @@ class Measure(View):
     provenance: ProvenanceInfo | None
     note: str | None
     url: str = Field(description="Page de la mesure sur le portail.")
+    dates_label: str | None = Field(description="Les dates imprimées, en français "
+                                    "(« Depuis le 1er septembre 2015 »), ou null.")
+    cutoff_label: str = Field(description="Date d'arrêt des données de l'édition, à laquelle "
+                              "vaut le statut.")
     findings: list[str] = Field(default=[], description="Signalements de validation.")
 
 

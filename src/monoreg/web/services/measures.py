@@ -8,7 +8,16 @@ stemmed, as the site search is (store.search.stems): « formations » finds « f
 from __future__ import annotations
 
 from monoreg.errors import NotFound, UsageError
-from monoreg.model import Edition, Framework, Measure, MeasureDomain, MeasureStatus, Territory
+from monoreg.model import (
+    Edition,
+    Framework,
+    Measure,
+    MeasureDomain,
+    MeasureStatus,
+    Period,
+    PeriodKind,
+    Territory,
+)
 from monoreg.model.measure import DOMAIN_LABELS, FRAMEWORK_LABELS, MEASURE_STATUS_LABELS
 from monoreg.publish.exports import measure_data, published_measures
 from monoreg.store.repository import EditionSummary
@@ -35,6 +44,21 @@ def measure_url(territory: Territory, year: int, measure: Measure) -> str:
     return f"/mesures/{territory.slug}/{year}/{measure.id}"
 
 
+def _on(period: Period, since: bool) -> str:
+    """« depuis le 21 mars 2019 », « depuis 2015 », « jusqu'en 2022 », « jusqu'au 1er… »."""
+    if period.kind is PeriodKind.DATE:
+        return f"{'depuis le' if since else 'jusqu’au'} {period.label()}"
+    return f"{'depuis' if since else 'jusqu’en'} {period.label()}"
+
+
+def dates_label(measure: Measure) -> str | None:
+    """The printed dates in French, or None when the text prints none."""
+    parts = [_on(p, since) for p, since in ((measure.start, True), (measure.end, False))
+             if p is not None]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:] if text else None
+
+
 def measure_view(snapshot: Snapshot, summary: EditionSummary, edition: Edition,
                  measure: Measure) -> m.Measure:
     territory = snapshot.catalog.territories.get(edition.region)
@@ -47,7 +71,8 @@ def measure_view(snapshot: Snapshot, summary: EditionSummary, edition: Edition,
                         "text_url": f"{region_url(territory)}/{edition.year}/textes/{number + 1}"
                         if number is not None else None,
                         "url": measure_url(territory, edition.year, measure),
-                        "findings": findings})
+                        "dates_label": dates_label(measure),
+                        "cutoff_label": edition.cutoff.label(), "findings": findings})
 
 
 def _latest(snapshot: Snapshot, territory: Territory | None
