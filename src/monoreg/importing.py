@@ -138,15 +138,9 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
 
 
 
-MEASURES_FILE = "measures.yaml"
-
-
 def _keep_back_pages(old: Path, new: Path) -> None:
     """The directory and guide of a replaced edition: the reader does not read the back
     pages, and what the editor entered there is not thrown away."""
     for name in BACK_PAGES:
         if (old / name).is_file() and not (new / name).exists():
             shutil.copy2(old / name, new / name)
-    # The editor's measures (confirmed or completed) win over fresh proposals.
-    if (old / MEASURES_FILE).is_file():
-        shutil.copy2(old / MEASURES_FILE, new / MEASURES_FILE)
