@@ -141,7 +141,8 @@ def _share_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
 
 def _y_title(spec: ChartSpec, catalog: Catalog) -> str:
     unit = catalog.units[catalog.indicators[spec.series[0].indicator].unit]
-    return unit.label
+    # The SVG's text escapes the document's typography rules: its apostrophe is set here.
+    return unit.label.replace("'", "’")
 
 
 def chart_data(edition: Edition, spec: ChartSpec, catalog: Catalog,

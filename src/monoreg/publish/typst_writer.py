@@ -19,6 +19,7 @@ from typing import Any
 import typst
 
 from monoreg.publish import document as doc
+from monoreg.publish import links
 from monoreg.publish.writer import Writer
 
 TEMPLATE = Path(__file__).with_name("templates") / "monograph.typ"
@@ -101,7 +102,7 @@ class TypstWriter(Writer):
         self.inputs[key] = node.svg
         return _call("chart", {"key": key, "title": node.title, "period": node.period,
                                "description": node.description, "source": node.source,
-                               "remarks": node.remarks})
+                               "remarks": node.remarks, "number": node.number})
 
     def write_notice(self, node: doc.Notice) -> str:
         return _call("notice", _data(node))
@@ -115,12 +116,25 @@ class TypstWriter(Writer):
 
     def write_monograph(self, node: doc.Monograph) -> str:
         banner = "ÉPREUVE" if node.proof else ("SYNTHÉTIQUE" if node.synthetic else "")
-        meta = {"title": node.title, "region": node.region, "published": node.published,
-                "publisher": node.publisher, "cutoff": node.cutoff_notice,
-                "synthetic": node.synthetic, "proof": node.proof, "counts": _counts(node),
-                "running": f"{node.region} — édition de {node.published}", "banner": banner}
         body = "\n".join(self.write(section) for section in node.sections)
-        return f"{template()}\n#show: monograph.with({typst_value(meta)})\n{body}\n"
+        publisher_pages = "\n".join(self.write(block) for block in node.end.publisher_pages)
+        if node.cover_map:
+            self.inputs["cover-map"] = node.cover_map
+        # The subject of the series: the title without its series and region parts.
+        subject = node.title.split(" – ")[0]
+        meta = {"title": node.title, "subject": subject, "region": node.region,
+                "published": node.published, "publisher": node.publisher,
+                "cutoff": node.cutoff_notice, "synthetic": node.synthetic,
+                "proof": node.proof, "counts": _counts(node),
+                "running": f"{node.region} — édition de {node.published}", "banner": banner,
+                "map": "cover-map" if node.cover_map else None,
+                "colophon": node.end.colophon, "notice": node.end.notice,
+                "back": [_part(p) for p in node.end.back_cover],
+                "address": links.ADDRESS.pattern,
+                "links": list(links.links_in(body + publisher_pages, node.unlinked).items())}
+        pages = f"[{publisher_pages}]" if publisher_pages else "none"
+        return (f"{template()}\n#show: monograph.with({typst_value(meta)})\n{body}\n"
+                f"#end-matter({typst_value(meta)}, {pages})\n")
 
 
 def _part(part: doc.Paragraph | doc.Bullets) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from monoreg.model import (
     NetworkLink,
     Observation,
     Period,
+    PrintedMatter,
     Provenance,
     Section,
     Source,
@@ -48,6 +49,7 @@ DATAFILE_KINDS = ("datafiles", "series")
 _ITEM_TYPES: dict[str, type] = {
     "list": ListItem, "contact": Contact, "text": Text, "directory": DirectoryEntry,
     "guide_public": GuidePublic, "glossary": GlossaryEntry, "network": NetworkLink,
+    "matter": PrintedMatter,
 }
 
 
@@ -148,6 +150,8 @@ def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | 
             yield "glossary", None, entry.acronym, entry, None, None
         for link in edition.guide.networks:
             yield "network", None, link.network, link, None, None
+    for matter in edition.matter:
+        yield "matter", matter.place.value, matter.title or "", matter, None, None
 
 
 class Store:
@@ -276,6 +280,8 @@ class Store:
             "guide": None if guide is None else {
                 "title": guide.title, "published": to_data(guide.published),
                 "note": guide.note},
+            "directory": {"title": edition.directory_title,
+                          "published": to_data(edition.directory_published)},
         }
         conn.execute(insert(t.editions).values(
             id=edition.id, batch_id=batch_id, region=edition.region, year=edition.year,
@@ -368,6 +374,7 @@ class Store:
                     .order_by(t.edition_items.c.position)):
                 items[r.kind].append(from_data(_ITEM_TYPES[r.kind], r.payload))
         header = row.header
+        directory = header.get("directory") or {}
         guide = None
         if header.get("guide"):
             meta = header["guide"]
@@ -382,6 +389,9 @@ class Store:
             table_sources=tuple(tuple(x) for x in header["table_sources"]),  # type: ignore[misc]
             lists=tuple(items["list"]), contacts=tuple(items["contact"]),
             texts=tuple(items["text"]), directory=tuple(items["directory"]), guide=guide,
+            directory_title=directory.get("title"),
+            directory_published=parse_period(directory["published"])
+            if directory.get("published") else None, matter=tuple(items["matter"]),
             facts=tuple(tuple(x) for x in header["facts"]),  # type: ignore[misc]
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,

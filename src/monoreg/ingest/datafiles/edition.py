@@ -16,6 +16,7 @@ from monoreg.ingest.datafiles.schemas import (
     EditionFile,
     GuideFile,
     ListsFile,
+    MatterFile,
     TextsFile,
 )
 from monoreg.model import (
@@ -30,10 +31,12 @@ from monoreg.model import (
     GuidePublic,
     ListItem,
     ListKind,
+    MatterPlace,
     NetworkLink,
     Observation,
     Period,
     Phone,
+    PrintedMatter,
     Provenance,
     Source,
     Status,
@@ -250,12 +253,14 @@ class _EditionReader:
                               tuple(item.accept.items()), self.verified("texts.yaml", item)))
         return tuple(texts)
 
-    def directory(self) -> tuple[DirectoryEntry, ...]:
+    def directory(self) -> dict[str, Any]:
+        """The Edition fields of directory.yaml: its entries, title and date."""
         path = self.file("directory.yaml")
         if path is None:
-            return ()
+            return {}
+        data = load_yaml(DirectoryFile, path)
         entries: list[DirectoryEntry] = []
-        for item in load_yaml(DirectoryFile, path).entries:
+        for item in data.entries:
             cell = Cell(display_path(path), item.line)
             territory = cell.region(self.catalog, item.territory, "territory").code \
                 if item.territory else None
@@ -264,7 +269,28 @@ class _EditionReader:
                 tuple(Phone(p.number, p.label) for p in item.phones), tuple(item.emails),
                 tuple(item.websites), tuple(item.public_websites),
                 self.prov("directory.yaml", item.line), item.note, tuple(item.accept.items())))
-        return tuple(entries)
+        published = Cell(display_path(path), data.keylines.get("published", data.line)
+                          ).optional_period(data.published, "published")
+        return {"directory": tuple(entries), "directory_title": data.title,
+                "directory_published": published}
+
+    def matter(self) -> tuple[PrintedMatter, ...]:
+        path = self.file("matter.yaml")
+        if path is None:
+            return ()
+        blocks: list[PrintedMatter] = []
+        for item in load_yaml(MatterFile, path).blocks:
+            try:
+                place = MatterPlace(item.place)
+            except ValueError:
+                allowed = ", ".join(p.value for p in MatterPlace)
+                raise Cell(display_path(path), item.line).error(
+                    f"'{item.place}' is not one of: {allowed}", "place") from None
+            blocks.append(PrintedMatter(
+                place, item.body.strip(), item.title,
+                tuple((line.label, line.value) for line in item.lines),
+                self.prov("matter.yaml", item.line), self.origin(item.origin)))
+        return tuple(blocks)
 
     def guide(self) -> Guide | None:
         path = self.file("guide.yaml")
@@ -296,7 +322,7 @@ def load_edition(folder: Path, catalog: Catalog, root: Path) -> Edition:
     return Edition(**reader.header(), observations=reader.observations(),
                    evolutions=reader.evolutions(), lists=reader.lists(),
                    contacts=reader.contacts(), texts=reader.texts(),
-                   directory=reader.directory(), guide=reader.guide())
+                   **reader.directory(), guide=reader.guide(), matter=reader.matter())
 
 
 def edition_folders(data_dir: Path) -> list[Path]:

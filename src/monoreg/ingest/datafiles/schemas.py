@@ -250,6 +250,23 @@ class GuideFile(_Item):
     networks: list[NetworkFile] = []
 
 
+# -- matter.yaml ------------------------------------------------------------------------
+class MatterLineFile(_Item):
+    label: str
+    value: str
+
+
+class MatterBlockFile(_Item):
+    place: str                      # directory | guide | publisher | colophon | back_cover
+    title: str | None = None
+    body: str = ""
+    lines: list[MatterLineFile] = []
+
+
+class MatterFile(_Item):
+    blocks: list[MatterBlockFile]
+
+
 # -- series/series.yaml -----------------------------------------------------------------
 class SeriesValueFile(_Item):
     column: str
