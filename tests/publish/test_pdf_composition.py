@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from monoreg.loading import load
 from monoreg.model import Edition
 from monoreg.publish import document as doc
+from monoreg.publish.html_writer import render_page
 from monoreg.publish.render import monograph
 from monoreg.publish.typst_writer import render_pdf
 from monoreg.store.repository import Store
@@ -187,3 +189,29 @@ def test_addresses_are_links_except_wrong_ones(printed: Printed) -> None:
             assert target not in uris, address
         else:
             assert target in uris, address
+
+
+def test_html_links_addresses_except_wrong_ones_and_has_a_footer(printed: Printed) -> None:
+    page = render_page(printed.tree, downloads={"La monographie en PDF": "m.pdf"})
+    tree = lxml.html.fromstring(page)
+    targets = {a.get("href"): a.text_content() for a in tree.iter("a")}
+    edition = printed.edition
+    emails = {a for e in edition.directory for a in e.emails}
+    sites = {a for e in edition.directory for a in (*e.websites, *e.public_websites)}
+    wrong = set(printed.tree.unlinked)
+    for address in emails | sites:
+        target = address if "://" in address else (
+            f"https://{address}" if address in sites else f"mailto:{address}")
+        assert (target in targets) is (address not in wrong), address
+    footer = tree.find(".//footer")
+    assert footer is not None
+    text = _flat(footer.text_content())
+    assert "© Centre Inffo – mai 2020" in text and "Publicationmai 2020" in text
+    assert targets.get("m.pdf") == "La monographie en PDF"
+    # One kind of apostrophe in the text readers see (the charts' SVG code aside),
+    # '1er' with its superscript.
+    main = tree.find(".//main")
+    for svg in main.iter("{http://www.w3.org/2000/svg}svg", "svg"):
+        svg.getparent().remove(svg)
+    assert "'" not in main.text_content()
+    assert "1<sup>er</sup> septembre 2015" in page

@@ -7,6 +7,7 @@ with the stylesheet inlined. Markup lives in templates/html/, one macro per node
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,17 +16,41 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from monoreg.publish import document as doc
+from monoreg.publish import links
 from monoreg.publish.writer import Writer
 
 TEMPLATES = Path(__file__).with_name("templates") / "html"
 STYLESHEET = Path(__file__).with_name("static") / "monograph.css"
 
 
+FIRST = re.compile(r"\b1er\b")
+
+
+def _apostrophe(value: Any) -> Any:
+    """One kind of apostrophe in every text the templates print (markup is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.replace("'", "’")
+    return value
+
+
 @cache
 def environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
-                       keep_trailing_newline=True)
+                       keep_trailing_newline=True, finalize=_apostrophe)
+
+
+def rich_text(text: str, wrong: tuple[str, ...] = ()) -> Markup:
+    """A text as HTML: its addresses linked (except `wrong` ones), '1er' with its
+    superscript, one kind of apostrophe."""
+    parts = []
+    for piece, target in links.segments(text, wrong):
+        if target is None:
+            html = str(escape(piece.replace("'", "’")))
+            parts.append(FIRST.sub("1<sup>er</sup>", html))
+        else:
+            parts.append(f'<a href="{escape(target)}">{escape(piece)}</a>')
+    return Markup("".join(parts))
 
 
 @cache
@@ -40,15 +65,24 @@ def _accessible_svg(svg: str, description: str) -> Markup:
 
 
 class HtmlWriter(Writer):
-    def __init__(self, heading_offset: int = 0) -> None:
+    """Writes nodes through the macros of blocks.html; the macros get the writer itself as
+    `w`: `w(node)` writes a child node, `w.rich(text)` a text with its links."""
+
+    def __init__(self, heading_offset: int = 0, unlinked: tuple[str, ...] = ()) -> None:
         self.heading_offset = heading_offset
+        self.unlinked = unlinked
         self.blocks = environment().get_template("blocks.html").module
 
     def write(self, node: Any) -> Markup:  # type: ignore[override]
         return Markup(super().write(node))
 
+    __call__ = write
+
+    def rich(self, text: str) -> Markup:
+        return rich_text(text, self.unlinked)
+
     def _macro(self, name: str, node: Any, *extra: Any) -> str:
-        return str(getattr(self.blocks, name)(node, self.write, self.heading_offset, *extra))
+        return str(getattr(self.blocks, name)(node, self, self.heading_offset, *extra))
 
     def write_key_figures(self, node: doc.KeyFigures) -> str:
         return self._macro("key_figures", node)
@@ -87,8 +121,9 @@ class HtmlWriter(Writer):
         return self._macro("notice", node)
 
     def write_monograph(self, node: doc.Monograph) -> str:
+        self.unlinked = node.unlinked
         return environment().get_template("fragment.html").render(
-            m=node, w=self.write, hl=self.heading_offset)
+            m=node, w=self, hl=self.heading_offset)
 
 
 def render_fragment(monograph: doc.Monograph, *, heading_offset: int = 0) -> str:
@@ -100,11 +135,14 @@ def render_fragment(monograph: doc.Monograph, *, heading_offset: int = 0) -> str
     return str(HtmlWriter(heading_offset).write(monograph))
 
 
-def render_page(monograph: doc.Monograph, *, stylesheet_href: str | None = None) -> str:
-    """A standalone HTML page; the stylesheet is inlined unless `stylesheet_href` is given."""
+def render_page(monograph: doc.Monograph, *, stylesheet_href: str | None = None,
+                downloads: dict[str, str] | None = None) -> str:
+    """A standalone HTML page; the stylesheet is inlined unless `stylesheet_href` is given.
+    `downloads` (label → address) are listed in its footer."""
     return environment().get_template("page.html").render(
         m=monograph, fragment=Markup(render_fragment(monograph)),
-        stylesheet_href=stylesheet_href, css=Markup(stylesheet()))
+        stylesheet_href=stylesheet_href, css=Markup(stylesheet()), downloads=downloads or {},
+        w=HtmlWriter(unlinked=monograph.unlinked))
 
 
 def render_index(entries: list[dict[str, Any]]) -> str:
