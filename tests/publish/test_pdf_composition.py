@@ -9,20 +9,15 @@ import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import lxml.html
 import pytest
 
-from monoreg.loading import load
 from monoreg.model import Edition
 from monoreg.publish import document as doc
 from monoreg.publish.html_writer import render_page
 from monoreg.publish.render import monograph
 from monoreg.publish.typst_writer import render_pdf
-from monoreg.store.repository import Store
-
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -52,15 +47,10 @@ def _pages(pdf: bytes) -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Printed]:
-    root = tmp_path_factory.mktemp("normandie")
-    store = Store.open(f"sqlite:///{root / 'store.sqlite'}")
-    load(store, PROJECT / "data")
-    edition = store.edition("28", 2020)
-    tree = monograph(edition, store.catalog())
+def printed(normandie) -> Printed:  # type: ignore[no-untyped-def]
+    tree = monograph(normandie.edition, normandie.catalog)
     pdf = render_pdf(tree)
-    yield Printed(edition, tree, pdf, _pages(pdf))
-    store.close()
+    return Printed(normandie.edition, tree, pdf, _pages(pdf))
 
 
 def _blocks(tree: doc.Monograph) -> Iterator[doc.Block]:

@@ -242,8 +242,8 @@ class _SectionBuilder:
         for c in found:
             lines = [(c.role or "Contact", c.person or NO_FIGURE)]
             lines += [(label, value) for label, value in (
-                ("Téléphone", c.phone), ("Courriel", c.email), ("Site internet", c.website))
-                if value]
+                ("Téléphone", unbroken(c.phone) if c.phone else None), ("Courriel", c.email),
+                ("Site internet", c.website)) if value]
             cards.append(doc.ContactCard(c.organisation, tuple(lines), heading=c.unit))
         sources = dict.fromkeys(c.source for c in found if c.source)
         reference = next(iter(sources), None) or ctx.edition.source_for_place(self.section.id)
@@ -265,8 +265,8 @@ class _SectionBuilder:
             return []
         rows = []
         for e in edition.directory:
-            phones = "\n".join(f"{p.number} ({p.label})" if p.label else p.number
-                               for p in e.phones)
+            phones = "\n".join(f"{unbroken(p.number)} ({p.label})" if p.label
+                               else unbroken(p.number) for p in e.phones)
             # The print marks each address with an icon; its legend's words label them here.
             addresses = "\n".join(f"{label}\u00a0: {address}" for label, found in (
                 ("Courriel", e.emails), ("Site internet", e.websites),
@@ -344,6 +344,11 @@ _DISPATCH: dict[type, Callable[[_SectionBuilder, Any], Any]] = {
     GuideBlock: _SectionBuilder.guide,
     ChartBlock: _SectionBuilder.chart,
 }
+
+
+def unbroken(phone: str) -> str:
+    """A phone number that never breaks across lines: its spaces made no-break."""
+    return phone.replace(" ", fr.NBSP)
 
 
 def matter_blocks(edition: Edition, place: MatterPlace) -> list[doc.Block]:

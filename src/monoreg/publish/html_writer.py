@@ -23,7 +23,7 @@ TEMPLATES = Path(__file__).with_name("templates") / "html"
 STYLESHEET = Path(__file__).with_name("static") / "monograph.css"
 
 
-FIRST = re.compile(r"\b1er\b")
+ORDINAL = re.compile(r"\b(\d+)(er|re|e)\b")  # '1er', '2e': the letters in superscript
 
 
 def _apostrophe(value: Any) -> Any:
@@ -41,13 +41,13 @@ def environment() -> Environment:
 
 
 def rich_text(text: str, wrong: tuple[str, ...] = ()) -> Markup:
-    """A text as HTML: its addresses linked (except `wrong` ones), '1er' with its
-    superscript, one kind of apostrophe."""
+    """A text as HTML: its addresses linked (except `wrong` ones), '1er' and '2e' with
+    their superscript, one kind of apostrophe."""
     parts = []
     for piece, target in links.segments(text, wrong):
         if target is None:
             html = str(escape(piece.replace("'", "’")))
-            parts.append(FIRST.sub("1<sup>er</sup>", html))
+            parts.append(ORDINAL.sub(r"\1<sup>\2</sup>", html))
         else:
             parts.append(f'<a href="{escape(target)}">{escape(piece)}</a>')
     return Markup("".join(parts))
