@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from monoreg import formatting as fr
 from monoreg.cli.common import (
     EditionOption,
     app,
@@ -20,7 +19,7 @@ from monoreg.cli.common import (
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.derive.tables import IndicatorRow, indicator_rows
+from monoreg.derive.key_figures import figure_text, key_figures
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
 from monoreg.model import Catalog
@@ -58,14 +57,13 @@ def show(region: str, edition: EditionOption = None,
     territory = resolve_region(catalog, region)
     year = resolve_edition_year(store, territory, edition)
     data = store.edition(territory.code, year)
-    rows = [r for r in indicator_rows(data, catalog, section)
+    rows = [r for r in key_figures(data, catalog, section)
             if section or r.place != "chiffres-cles"]
     if format == "json":
         payload = [{
             "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
-            "evolution": _evolution(r) if r.change else None,
-            "evolution_printed": r.claim.printed if r.claim else None,
+            "evolution": r.evolution, "evolution_printed": r.evolution_printed,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
         return
@@ -77,14 +75,8 @@ def show(region: str, edition: EditionOption = None,
     for r in rows:
         table.add_row(
             r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
-            _evolution(r) if r.change else "–",
-            r.claim.printed if r.claim else "", _text(r.national, catalog))
+            r.evolution or "–", r.evolution_printed or "", _text(r.national, catalog))
     out().print(table)
-
-
-def _evolution(row: IndicatorRow) -> str:
-    assert row.change is not None
-    return fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
@@ -97,9 +89,7 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
 def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
-    indicator = catalog.indicators[observation.indicator]
-    value = fr.observation(observation, catalog.units[observation.unit], indicator.decimals)
-    return f"{value} ({observation.period.label()})"
+    return f"{figure_text(catalog, observation)} ({observation.period.label()})"
 
 
 @app.command()

@@ -26,6 +26,7 @@ from monoreg.model import (
     Text,
 )
 from monoreg.model.names import fold
+from monoreg.model.text_body import Paragraph, parse_body
 from monoreg.publish import document as doc
 from monoreg.publish import figures, links
 from monoreg.publish.charts import build_chart
@@ -365,33 +366,9 @@ def matter_blocks(edition: Edition, place: MatterPlace) -> list[doc.Block]:
 
 
 def paragraphs(body: str) -> tuple[doc.Paragraph | doc.Bullets, ...]:
-    """A text body as paragraphs (separated by blank lines) and bullet lists ('- ')."""
-    content: list[doc.Paragraph | doc.Bullets] = []
-    lines: list[str] = []
-    bullets: list[str] = []
-
-    def flush() -> None:
-        if lines:
-            content.append(doc.Paragraph(" ".join(lines)))
-            lines.clear()
-        if bullets:
-            content.append(doc.Bullets(tuple(bullets)))
-            bullets.clear()
-
-    for raw in body.splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line.startswith("- "):
-            if lines:
-                flush()
-            bullets.append(line[2:].strip())
-        else:
-            if bullets:
-                flush()
-            lines.append(line)
-    flush()
-    return tuple(content)
+    """A text body as the document's paragraphs and bullet lists (model.text_body reads it)."""
+    return tuple(doc.Paragraph(b.text) if isinstance(b, Paragraph) else doc.Bullets(b.items)
+                 for b in parse_body(body))
 
 
 def _consumed(layout: Layout, section: str) -> set[str]:

@@ -59,7 +59,8 @@ class ExportData:
                 "observations": self.observations, **self.content}
 
 
-def _number(value: Decimal | None) -> int | float | None:
+def json_number(value: Decimal | None) -> int | float | None:
+    """A figure as a JSON number: an integer when it is one."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
@@ -69,7 +70,7 @@ def _source(source_id: str | None, local: dict[str, Source], catalog: Catalog
             ) -> dict[str, Any] | None:
     if not source_id:
         return None
-    source = local.get(source_id) or catalog.sources.get(source_id)
+    source = catalog.cited_source(source_id, local.values())
     if source is None:
         return {"id": source_id}
     return {**to_data(source), "label": source.label()}
@@ -84,7 +85,7 @@ def observation_data(o: Observation, catalog: Catalog, edition_id: str | None,
         "territory": o.territory, "territory_name": territory.name if territory else None,
         "dimension": o.dimension,
         "period": o.period.code, "period_label": o.period.label(),
-        "value": _number(o.value), "unit": o.unit, "status": o.status.value,
+        "value": json_number(o.value), "unit": o.unit, "status": o.status.value,
         "printed": o.printed, "printed_period": o.printed_period, "place": o.place or None,
         "edition": edition_id,
         "source": _source(o.source, local_sources, catalog),

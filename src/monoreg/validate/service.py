@@ -6,7 +6,7 @@ from monoreg.model import Edition, Observation
 from monoreg.store.repository import Store
 from monoreg.validate.registry import validate_edition
 from monoreg.validate.report import Report, build_report
-from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
+from monoreg.validate.tolerances import DEFAULT_SETTINGS, ValidationSettings
 
 
 def context_of(store: Store, edition: Edition

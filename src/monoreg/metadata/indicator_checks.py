@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path, load_yaml
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.reader import display_path, load_yaml
-from monoreg.ingest.datafiles.schemas import ChecksFile
+from monoreg.metadata.reference_files import ChecksFile
 from monoreg.model import Balance, Bound, Checks, Indicator, ListCount, ListKind
 
 CHECKS_FILE = "checks.yaml"
