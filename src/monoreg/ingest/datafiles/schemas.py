@@ -175,19 +175,19 @@ class GuideFile(FileItem):
 
 
 # -- matter.yaml ------------------------------------------------------------------------
-class MatterLineFile(_Item):
+class MatterLineFile(FileItem):
     label: str
     value: str
 
 
-class MatterBlockFile(_Item):
+class MatterBlockFile(FileItem):
     place: str                      # directory | guide | publisher | colophon | back_cover
     title: str | None = None
     body: str = ""
     lines: list[MatterLineFile] = []
 
 
-class MatterFile(_Item):
+class MatterFile(FileItem):
     blocks: list[MatterBlockFile]
 
 
