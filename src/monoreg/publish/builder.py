@@ -28,7 +28,7 @@ from monoreg.model import (
 from monoreg.model.names import fold
 from monoreg.model.text_body import Paragraph, parse_body
 from monoreg.publish import document as doc
-from monoreg.publish import figures, links
+from monoreg.publish import figures
 from monoreg.publish.charts import build_chart
 from monoreg.publish.findings import FindingIndex, Notes
 from monoreg.publish.layout import (
@@ -418,7 +418,7 @@ def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Findi
         published=edition.published.label(), publisher=edition.publisher,
         cutoff_notice=cutoff_notice(edition), synthetic=edition.synthetic, mode=mode,
         sections=tuple(sections), finding_counts=_counts(findings),
-        end=end_matter(edition), unlinked=links.unlinked(findings))
+        end=end_matter(edition))
 
 
 def _numbered(sections: list[doc.Section]) -> list[doc.Section]:

@@ -221,7 +221,6 @@ class Monograph:
     sections: tuple[Section, ...]
     finding_counts: dict[str, int] = field(default_factory=dict)  # proof: by severity
     end: EndMatter = EndMatter()
-    unlinked: tuple[str, ...] = ()  # addresses validation finds wrong: printed, not linked
     cover_map: str | None = None    # SVG: France's regions, this one in colour
 
     @property

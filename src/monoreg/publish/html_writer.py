@@ -40,11 +40,11 @@ def environment() -> Environment:
                        keep_trailing_newline=True, finalize=_apostrophe)
 
 
-def rich_text(text: str, wrong: tuple[str, ...] = ()) -> Markup:
-    """A text as HTML: its addresses linked (except `wrong` ones), '1er' and '2e' with
-    their superscript, one kind of apostrophe."""
+def rich_text(text: str) -> Markup:
+    """A text as HTML: its addresses linked (except wrong ones), '1er' and '2e' with their
+    superscript, one kind of apostrophe."""
     parts = []
-    for piece, target in links.segments(text, wrong):
+    for piece, target in links.segments(text):
         if target is None:
             html = str(escape(piece.replace("'", "’")))
             parts.append(ORDINAL.sub(r"\1<sup>\2</sup>", html))
@@ -68,9 +68,8 @@ class HtmlWriter(Writer):
     """Writes nodes through the macros of blocks.html; the macros get the writer itself as
     `w`: `w(node)` writes a child node, `w.rich(text)` a text with its links."""
 
-    def __init__(self, heading_offset: int = 0, unlinked: tuple[str, ...] = ()) -> None:
+    def __init__(self, heading_offset: int = 0) -> None:
         self.heading_offset = heading_offset
-        self.unlinked = unlinked
         self.blocks = environment().get_template("blocks.html").module
 
     def write(self, node: Any) -> Markup:  # type: ignore[override]
@@ -78,8 +77,9 @@ class HtmlWriter(Writer):
 
     __call__ = write
 
-    def rich(self, text: str) -> Markup:
-        return rich_text(text, self.unlinked)
+    @staticmethod
+    def rich(text: str) -> Markup:
+        return rich_text(text)
 
     def _macro(self, name: str, node: Any, *extra: Any) -> str:
         return str(getattr(self.blocks, name)(node, self, self.heading_offset, *extra))
@@ -121,7 +121,6 @@ class HtmlWriter(Writer):
         return self._macro("notice", node)
 
     def write_monograph(self, node: doc.Monograph) -> str:
-        self.unlinked = node.unlinked
         return environment().get_template("fragment.html").render(
             m=node, w=self, hl=self.heading_offset)
 
@@ -142,7 +141,7 @@ def render_page(monograph: doc.Monograph, *, stylesheet_href: str | None = None,
     return environment().get_template("page.html").render(
         m=monograph, fragment=Markup(render_fragment(monograph)),
         stylesheet_href=stylesheet_href, css=Markup(stylesheet()), downloads=downloads or {},
-        w=HtmlWriter(unlinked=monograph.unlinked))
+        w=HtmlWriter())
 
 
 def render_index(entries: list[dict[str, Any]]) -> str:

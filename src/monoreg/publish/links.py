@@ -1,16 +1,17 @@
 """Web and e-mail addresses in printed text, and where they lead.
 
-Every address the monograph prints becomes a link in the PDF, the HTML and the portal,
-except those validation finds wrong (« ww.orientation-formation-emploi.org », an accented
-host): a reader gets them as printed, never a link that leads nowhere or somewhere else.
+Every address the monograph prints becomes a link in the PDF and the HTML, except those the
+contact checks find wrong (« ww.orientation-formation-emploi.org », an accented host): a
+reader gets them as printed, never a link that leads nowhere or somewhere else. Whether an
+address is usable is decided once, in validate/addresses.py, for the portal too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 
-from monoreg.model import Finding
+from monoreg.validate.addresses import mailto_href, web_href
 
 # An e-mail address, or a web address with its scheme or starting with 'www.'; a trailing
 # full stop, comma or closing bracket belongs to the sentence; a backslash never belongs to
@@ -19,38 +20,28 @@ from monoreg.model import Finding
 ADDRESS = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?:https?://|www\.)[^\s<>«»\"()\\]*[^\s<>«»\"().,;:!?\\]")
-# The rules whose findings mean an address is wrong as printed.
-ADDRESS_RULES = ("email-address", "web-address")
 
 
-def href(address: str) -> str:
-    """Where an address leads: 'https://www.c2rp.fr', 'mailto:contact@c2rp.fr'."""
-    if address.startswith(("http://", "https://")):
-        return address
-    if address.startswith("www."):
-        return "https://" + address
-    return "mailto:" + address
+def href(address: str) -> str | None:
+    """Where an address leads ('https://www.c2rp.fr', 'mailto:contact@c2rp.fr'), or None
+    when the contact checks find it wrong."""
+    if address.startswith(("http://", "https://", "www.")):
+        return web_href(address)
+    return mailto_href(address)
 
 
-def unlinked(findings: Iterable[Finding]) -> tuple[str, ...]:
-    """Addresses an unaccepted finding says are wrong, as printed."""
-    return tuple(sorted({f.printed for f in findings
-                         if f.rule in ADDRESS_RULES and f.printed and not f.accepted}))
-
-
-def segments(text: str, wrong: Sequence[str] = ()) -> Iterator[tuple[str, str | None]]:
+def segments(text: str) -> Iterator[tuple[str, str | None]]:
     """The text in pieces, each with where it leads (None: plain text)."""
     position = 0
     for match in ADDRESS.finditer(text):
         if match.start() > position:
             yield text[position:match.start()], None
-        address = match.group()
-        yield address, None if address in wrong else href(address)
+        yield match.group(), href(match.group())
         position = match.end()
     if position < len(text):
         yield text[position:], None
 
 
-def links_in(text: str, wrong: Sequence[str] = ()) -> dict[str, str]:
+def links_in(text: str) -> dict[str, str]:
     """Every linkable address of a text, with its target."""
-    return {address: target for address, target in segments(text, wrong) if target}
+    return {address: target for address, target in segments(text) if target}

@@ -131,7 +131,7 @@ class TypstWriter(Writer):
                 "colophon": node.end.colophon, "notice": node.end.notice,
                 "back": [_part(p) for p in node.end.back_cover],
                 "address": links.ADDRESS.pattern,
-                "links": list(links.links_in(body + publisher_pages, node.unlinked).items())}
+                "links": list(links.links_in(body + publisher_pages).items())}
         pages = f"[{publisher_pages}]" if publisher_pages else "none"
         return (f"{template()}\n#show: monograph.with({typst_value(meta)})\n{body}\n"
                 f"#end-matter({typst_value(meta)}, {pages})\n")
