@@ -148,6 +148,7 @@ def france_map(regions: list[m.MapRegion]) -> FranceMap:
         shapes.append(MapShape(name=shape.name, slug=shape.slug, text=shape.text,
                                level=shape.level,
                                box=(x0 + n * box_width + 4, y0 + height + 10, box_width - 8,
-                                    44)))
-    return FranceMap(view_box=f"{x0:g} {y0:g} {width:g} {height + 60:g}",
+                                    34)))
+    # Each box's name is written under it, not on its colour (readable whatever the class).
+    return FranceMap(view_box=f"{x0:g} {y0:g} {width:g} {height + 66:g}",
                      shapes=tuple(shapes))
