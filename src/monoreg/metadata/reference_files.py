@@ -54,11 +54,25 @@ class ListCountFile(FileItem):
     list: str
 
 
+class SeriesCheckFile(FileItem):
+    figures: list[str]
+    series: str
+    relation: str                   # level | within
+
+
+class ProseTermFile(FileItem):
+    words: str
+    indicators: list[str] = []
+    unit: str | None = None
+
+
 class ChecksFile(FileItem):
     """reference/checks.yaml: relations between indicators that validation checks."""
 
     population: str | None = None
     complete: list[str] = []
     bounds: list[BoundFile] = []
+    series: list[SeriesCheckFile] = []
+    prose: list[ProseTermFile] = []
     balances: list[BalanceFile] = []
     list_counts: list[ListCountFile] = []

@@ -14,6 +14,7 @@ from monoreg.model.content import (
 )
 from monoreg.model.observation import EvolutionClaim, Observation
 from monoreg.model.period import Period
+from monoreg.model.quality import Resolution
 from monoreg.model.source import Provenance, Source
 
 
@@ -40,6 +41,7 @@ class Edition:
     matter: tuple[PrintedMatter, ...] = ()      # credits, legends, the publisher's pages
     provenance: Provenance | None = None
     synthetic: bool = False        # generated for tests or benchmarks, not real data
+    resolutions: tuple[Resolution, ...] = ()    # the editor's decisions (resolutions.yaml)
 
     @property
     def id(self) -> str:

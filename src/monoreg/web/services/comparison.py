@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from monoreg.derive.evolutions import in_unit
+from monoreg.derive.published import published
+from monoreg.derive.ranks import shared_ranks
 from monoreg.errors import NotFound
 from monoreg.model import (
     parse_period,
@@ -24,24 +25,13 @@ from monoreg.web.services.shared import (
     source_label,
 )
 
-_BATCH_PREFERENCE = {"series": 0, "import": 1, "datafiles": 2}
 
-
-
-def _preferred(records: Iterable[ObservationRecord], years: dict[str, int]
+def _preferred(records: Iterable[ObservationRecord]
                ) -> dict[tuple[str, str], ObservationRecord]:
-    """One figure per (territory, period): official series first, then the latest edition."""
-    best: dict[tuple[str, str], ObservationRecord] = {}
-
-    def rank(r: ObservationRecord) -> tuple[int, int, int]:
-        return (r.observation.value is None, _BATCH_PREFERENCE.get(r.batch_kind, 3),
-                -years.get(r.edition or "", 0))
-
-    for record in records:
-        key = (record.observation.territory, record.observation.period.code)
-        if key not in best or rank(record) < rank(best[key]):
-            best[key] = record
-    return best
+    """One figure per (territory, period): the preferred one (derive/preferred.py, stored
+    at load), when it can be shown as a number."""
+    return {(r.observation.territory, r.observation.period.code): r for r in records
+            if r.observation.dimension is None and r.observation.published_value is not None}
 
 
 _NATIONAL_ORDER = ("FR", "FR-HM", "FR-MET")
@@ -52,8 +42,8 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
     catalog = snapshot.catalog
     indicator = find_indicator(catalog, indicator_id)
     regions_ = catalog.territories.regions
-    years = {e.id: e.year for e in snapshot.editions}
-    figures = _preferred(portal.store.observations(indicators=[indicator.id]), years)
+    figures = _preferred(portal.store.observations(indicators=[indicator.id],
+                                                   preferred=True))
     by_region: dict[str, dict[str, ObservationRecord]] = defaultdict(dict)
     for (territory, code), record in figures.items():
         by_region[territory][code] = record
@@ -68,7 +58,6 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
                        f"(périodes disponibles : {', '.join(periods) or 'aucune'})")
     chosen = wanted.code if wanted else max(
         periods, key=lambda c: (coverage[c], parse_period(c).sort_key()), default=None)
-    unit = catalog.units[indicator.unit]
     rows: list[tuple[Decimal | None, m.RankedFigure]] = []
     missing = []
     for region in regions_:
@@ -80,14 +69,15 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
         code = chosen if chosen in mine else max(
             mine, key=lambda c: mine[c].observation.period.sort_key())
         record = mine[code]
-        value = in_unit(record.observation, catalog.units, unit.code)
+        value, _ = published(record.observation, catalog)
         rows.append((value, m.RankedFigure(
             rank=None, region=region_ref(region), figure=figure(catalog, record.observation),
             value=json_number(value), other_period=code != chosen,
             source=source_label(snapshot, record.observation.source, record.edition))))
     same = [r for r in rows if not r[1].other_period]
-    same.sort(key=lambda r: r[0] or Decimal(0), reverse=True)
-    ranked = [r[1].model_copy(update={"rank": n}) for n, r in enumerate(same, start=1)]
+    same.sort(key=lambda r: (-(r[0] or Decimal(0)), r[1].region.name))
+    ranks = shared_ranks([r[0] or Decimal(0) for r in same])
+    ranked = [r[1].model_copy(update={"rank": n}) for n, r in zip(ranks, same, strict=True)]
     others = sorted((r[1] for r in rows if r[1].other_period), key=lambda f: f.region.name)
     france = next((by_region[code][chosen].observation for code in _NATIONAL_ORDER
                    if chosen in by_region.get(code, {})), None)
@@ -96,8 +86,8 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
         period_label=parse_period(chosen).label() if chosen else None,
         same_period=not others, note=_comparison_note(chosen, others, missing),
         rows=[*ranked, *others], national=figure(catalog, france) if france else None,
-        national_value=json_number(in_unit(france, catalog.units, unit.code))
-        if france else None, missing=missing,
+        national_value=json_number(published(france, catalog)[0]) if france else None,
+        missing=missing,
         periods=[m.Facet(value=c, label=parse_period(c).label()) for c in periods])
 
 

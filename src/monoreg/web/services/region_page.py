@@ -15,7 +15,6 @@ from monoreg.model import Edition as EditionData
 from monoreg.publish.exports import WRITERS, edition_export
 from monoreg.publish.render import html_fragment
 from monoreg.publish.site import file_names
-from monoreg.validate import validate_edition
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
 from monoreg.web.services.shared import (
@@ -103,7 +102,7 @@ def region_page(portal: Portal, slug: str, year: int | None = None) -> m.RegionP
         return m.RegionPage(region=region_model(snapshot, territory), edition=None, facts=[],
                             sections=[], downloads=[], validation=None, texts=[])
     edition = snapshot.edition(summary)
-    findings = validate_edition(edition, snapshot.catalog)
+    findings = snapshot.findings(summary)
     return m.RegionPage(
         region=region_model(snapshot, territory), edition=edition_model(snapshot, summary),
         facts=[(k, v) for k, v in edition.facts],
@@ -123,5 +122,6 @@ def monograph_fragment(portal: Portal, slug: str, year: int | None = None) -> st
     if summary is None:
         return None
     return snapshot.memo(f"monograph-{summary.id}", lambda: html_fragment(
-        snapshot.edition(summary), snapshot.catalog, heading_offset=1))
+        snapshot.edition(summary), snapshot.catalog, heading_offset=1,
+        findings=snapshot.findings(summary)))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from monoreg.validate import validate_edition
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
 from monoreg.web.services.shared import (
@@ -18,7 +17,7 @@ from monoreg.web.services.shared import (
 
 
 def validation_status(findings: Sequence[Any], url: str) -> m.ValidationStatus:
-    open_ = [f for f in findings if not f.accepted]
+    open_ = [f for f in findings if not f.resolved]
     return m.ValidationStatus(
         errors=sum(f.severity.value == "error" for f in open_),
         warnings=sum(f.severity.value == "warning" for f in open_),
@@ -32,7 +31,7 @@ def validation_report(portal: Portal, slug: str, year: int) -> m.ValidationRepor
     territory = find_region(snapshot, slug)
     summary = edition_summary(snapshot, territory, year)
     assert summary is not None
-    findings = validate_edition(snapshot.edition(summary), snapshot.catalog)
+    findings = snapshot.findings(summary)
     url = f"{region_url(territory)}/{year}/validation"
     return m.ValidationReport(
         region=region_ref(territory), edition=edition_model(snapshot, summary),
