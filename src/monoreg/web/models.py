@@ -413,7 +413,8 @@ class Home(View):
     map_indicators: list[IndicatorInfo] = Field(description="Indicateurs pour la carte.")
     map: Comparison | None = Field(description="L'indicateur colorié sur la carte.")
     map_regions: list[MapRegion]
-    legend: list[str] = Field(description="Bornes des classes de couleur, en français.")
+    legend: list[str] = Field(description="Classes de couleur (quantiles) : plus petite et "
+                              "plus grande valeur de chaque classe, nombre de régions.")
 
 
 RegionPage.model_rebuild()

@@ -65,9 +65,10 @@ def _year(text: str | None, name: str) -> int | None:
 
 
 @router.get("/")
-async def home(request: Request, portal: PortalDep, indicateur: Text = None) -> Response:
+async def home(request: Request, portal: PortalDep, indicateur: Text = None,
+               periode: Text = None) -> Response:
     def build() -> dict[str, Any]:
-        view = services.home(portal, indicateur or None)
+        view = services.home(portal, indicateur or None, periode or None)
         return {"view": view, "map": svg_charts.france_map(view.map_regions)}
     return await _page(portal, request, "home.html", build)
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from monoreg.model.names import slugify
 from monoreg.web import models as m
 
 MAP_FILE = Path(__file__).resolve().parent / "static" / "map" / "france-regions.json"
@@ -128,22 +127,26 @@ class FranceMap:
 
 @lru_cache(maxsize=1)
 def _outlines() -> tuple[str, dict[str, str]]:
+    """The map's viewBox and each region's outline by INSEE code (france-regions.json,
+    built by scripts/map/build_region_map.py from LGPL geometry)."""
     data = json.loads(MAP_FILE.read_text(encoding="utf-8"))
-    return data["viewBox"], {slugify(r["name"]): r["d"] for r in data["regions"]}
+    return data["viewBox"], {r["code"]: r["d"] for r in data["regions"]}
 
 
 def france_map(regions: list[m.MapRegion]) -> FranceMap:
-    """Regions with an outline are drawn to shape; the others (overseas) as labelled boxes
-    in a row under the map."""
+    """Every region drawn to shape (the overseas ones in their insets); a region the map file
+    does not know is a labelled box under the map."""
     view_box, outlines = _outlines()
     x0, y0, width, height = (float(v) for v in view_box.split())
     shapes, boxes = [], []
     for r in regions:
-        path = outlines.get(r.region.slug)
+        path = outlines.get(r.region.code)
         shape = MapShape(name=r.region.name, slug=r.region.slug, text=r.text, level=r.level,
                          path=path)
         (shapes if path else boxes).append(shape)
-    box_width = width / max(len(boxes), 1)
+    if not boxes:
+        return FranceMap(view_box=view_box, shapes=tuple(shapes))
+    box_width = width / len(boxes)
     for n, shape in enumerate(boxes):
         shapes.append(MapShape(name=shape.name, slug=shape.slug, text=shape.text,
                                level=shape.level,
