@@ -1,7 +1,7 @@
-"""Build the portal's map of the 18 regions (src/monoreg/web/static/map/france-regions.json)
-from openly licensed geometry: the departments of the PyPI package `pygal-maps-fr` (LGPL
-3.0 or later, Kozea), merged into regions through the official department → region codes
-(department-regions.csv, INSEE COG 2020).
+"""Build the map of the 18 regions (src/monoreg/publish/static/map/france-regions.json),
+drawn by the portal and on the PDF cover, from openly licensed geometry: the departments of
+the PyPI package `pygal-maps-fr` (LGPL 3.0 or later, Kozea), merged into regions through the
+official department → region codes (department-regions.csv, INSEE COG 2020).
 
 The package draws departments with Bézier curves; they are flattened to polygons, merged per
 region with shapely (a small closing joins the gaps between neighbours' outlines), simplified
@@ -32,7 +32,7 @@ from svgpathtools import parse_path
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parents[1]
 SOURCE = Path(pygal_maps_fr.__file__).with_name("fr.departments.svg")
-OUT = PROJECT / "src" / "monoreg" / "web" / "static" / "map" / "france-regions.json"
+OUT = PROJECT / "src" / "monoreg" / "publish" / "static" / "map" / "france-regions.json"
 REGIONS = PROJECT / "data" / "reference" / "regions.csv"
 SVG = "{http://www.w3.org/2000/svg}"
 SAMPLES = 8          # points per curve segment when flattening

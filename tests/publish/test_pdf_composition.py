@@ -142,6 +142,10 @@ def test_the_cover_is_a_cover(printed: Printed) -> None:
         assert expected in cover
     # Titles and names are never hyphenated: no line of the cover ends with a hyphen.
     assert not [line for line in printed.pages[0] if line.endswith("-")]
+    # The map of the region: France's 18 regions drawn, this one in the accent colour.
+    assert printed.tree.cover_map is not None
+    assert printed.tree.cover_map.count("<path") == 18
+    assert printed.tree.cover_map.count('fill="#1f4e79"') == 1
 
 
 def test_tables_and_figures_are_numbered_in_order(printed: Printed) -> None:

@@ -15,7 +15,7 @@ import lxml.html
 
 from monoreg.web.services.home_map import legend_labels, quantile_levels
 
-MAP_DIR = Path(__file__).resolve().parents[2] / "src" / "monoreg" / "web" / "static" / "map"
+MAP_DIR = Path(__file__).resolve().parents[2] / "src" / "monoreg" / "publish" / "static" / "map"
 
 
 def test_quantile_classes_hold_about_as_many_regions_each() -> None:

@@ -47,6 +47,7 @@ from monoreg.publish.layout import (
     TextsBlock,
     load_layout,
 )
+from monoreg.publish.region_map import region_map_svg
 from monoreg.publish.sentences import summary as sentences_of
 from monoreg.publish.sources import source_line, source_text
 
@@ -418,7 +419,7 @@ def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Findi
         published=edition.published.label(), publisher=edition.publisher,
         cutoff_notice=cutoff_notice(edition), synthetic=edition.synthetic, mode=mode,
         sections=tuple(sections), finding_counts=_counts(findings),
-        end=end_matter(edition))
+        end=end_matter(edition), cover_map=region_map_svg(region.code, region.name))
 
 
 def _numbered(sections: list[doc.Section]) -> list[doc.Section]:

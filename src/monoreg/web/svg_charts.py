@@ -6,14 +6,10 @@ same figures (for screen readers and for copying).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
+from monoreg.publish.region_map import outlines
 from monoreg.web import models as m
-
-MAP_FILE = Path(__file__).resolve().parent / "static" / "map" / "france-regions.json"
 
 
 @dataclass(frozen=True)
@@ -125,22 +121,14 @@ class FranceMap:
     shapes: tuple[MapShape, ...]
 
 
-@lru_cache(maxsize=1)
-def _outlines() -> tuple[str, dict[str, str]]:
-    """The map's viewBox and each region's outline by INSEE code (france-regions.json,
-    built by scripts/map/build_region_map.py from LGPL geometry)."""
-    data = json.loads(MAP_FILE.read_text(encoding="utf-8"))
-    return data["viewBox"], {r["code"]: r["d"] for r in data["regions"]}
-
-
 def france_map(regions: list[m.MapRegion]) -> FranceMap:
     """Every region drawn to shape (the overseas ones in their insets); a region the map file
     does not know is a labelled box under the map."""
-    view_box, outlines = _outlines()
+    view_box, paths = outlines()
     x0, y0, width, height = (float(v) for v in view_box.split())
     shapes, boxes = [], []
     for r in regions:
-        path = outlines.get(r.region.code)
+        path = paths.get(r.region.code)
         shape = MapShape(name=r.region.name, slug=r.region.slug, text=r.text, level=r.level,
                          path=path)
         (shapes if path else boxes).append(shape)
