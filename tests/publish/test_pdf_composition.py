@@ -131,6 +131,10 @@ def test_the_prints_missing_blocks_are_there(printed: Printed) -> None:
         "Fort d’une équipe de 80 collaborateurs",
     ):
         assert expected in text, expected
+    # Renamed bodies noted, the print's blank template row left out.
+    assert "Les DIRECCTE sont devenues les DREETS le 1er avril 2021." in text
+    assert "Pôle emploi s’appelle France Travail depuis le 1er janvier 2024." in text
+    assert "si différente" not in text
     assert "Colophon" in printed.pages[-2]
     assert "Fort d’une équipe" in " ".join(printed.pages[-1])
 

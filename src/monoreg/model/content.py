@@ -55,6 +55,12 @@ class Contact:
     accepted: Accepted = ()
     verified: Period | None = None  # last checked, when carried over from an earlier edition
 
+    @property
+    def is_blank(self) -> bool:
+        """A row of the print's form left blank ('Commission … – si différente': nobody
+        named, no number, no address): a template, not a contact; nobody shows it."""
+        return not (self.person or self.phone or self.email or self.website)
+
 
 class TextType(StrEnum):
     PRESENTATION = "presentation"  # introductions of sections (clusters, campus, budget)

@@ -48,6 +48,7 @@ from monoreg.publish.layout import (
     load_layout,
 )
 from monoreg.publish.region_map import region_map_svg
+from monoreg.publish.renamed import renamings
 from monoreg.publish.sentences import summary as sentences_of
 from monoreg.publish.sources import source_line, source_text
 
@@ -232,14 +233,11 @@ class _SectionBuilder:
             return [doc.Columns(tuple(blocks))]  # type: ignore[arg-type]
         return blocks
 
-    def contacts(self, spec: ContactsBlock) -> doc.Contacts | None:
+    def contacts(self, spec: ContactsBlock) -> list[doc.Block]:
         ctx = self.ctx
-        # A row of the print's form left blank ('Commission … – si différente', nobody named,
-        # no number, no address) is a template, not a contact.
-        found = [c for c in ctx.edition.contacts if c.group is spec.group
-                 and (c.person or c.phone or c.email or c.website)]
+        found = [c for c in ctx.edition.contacts if c.group is spec.group and not c.is_blank]
         if not found:
-            return None
+            return []
         cards = []
         for c in found:
             lines = [(c.role or "Contact", c.person or NO_FIGURE)]
@@ -249,7 +247,9 @@ class _SectionBuilder:
             cards.append(doc.ContactCard(c.organisation, tuple(lines), heading=c.unit))
         sources = dict.fromkeys(c.source for c in found if c.source)
         reference = next(iter(sources), None) or ctx.edition.source_for_place(self.section.id)
-        return doc.Contacts(tuple(cards), source_text(reference, ctx.edition, ctx.catalog))
+        block = doc.Contacts(tuple(cards), source_text(reference, ctx.edition, ctx.catalog))
+        notes = renamings(text for c in found for text in (c.organisation, c.role, c.unit))
+        return [block, *(doc.Notice(note) for note in notes)]
 
     def facts(self, spec: FactsBlock) -> doc.Facts | None:
         ctx = self.ctx
@@ -309,7 +309,9 @@ class _SectionBuilder:
             blocks.append(doc.ItemList("Où trouver les antennes territoriales des principaux "
                                        "réseaux ?", tuple(doc.Entry(n.network, n.url)
                                                           for n in guide.networks)))
-        return blocks + [b for b in matter if not isinstance(b, doc.TextBlock)]
+        printed = [s for p in guide.publics for s in p.structures]
+        notes = [doc.Notice(n) for n in renamings([*printed, *(n.network for n in guide.networks)])]
+        return blocks + notes + [b for b in matter if not isinstance(b, doc.TextBlock)]
 
     def chart(self, spec: ChartBlock) -> doc.Chart | None:
         ctx = self.ctx

@@ -254,11 +254,14 @@ def rebuild_index(conn: Connection) -> int:
         .order_by(editions.c.id, items.c.position))
     docs = []
     seen: Counter[tuple[str, str]] = Counter()
-    for number, row in enumerate(rows, start=1):
-        docs.append({"id": number, "edition_id": row.id, "kind": row.kind,
-                     "position": seen[row.id, row.kind],
+    for row in rows:
+        position = seen[row.id, row.kind]
+        seen[row.id, row.kind] += 1   # an item's position among its kind, indexed or not
+        if row.kind == "contact" and from_data(Contact, row.payload).is_blank:
+            continue   # a blank row of the print's form is nobody to find
+        docs.append({"id": len(docs) + 1, "edition_id": row.id, "kind": row.kind,
+                     "position": position,
                      **_document(row.kind, row.payload, row.region, row.year)})
-        seen[row.id, row.kind] += 1
     if docs:
         conn.execute(insert(t.search_docs), docs)
     _backend(conn.dialect.name).write(conn, docs)

@@ -235,6 +235,8 @@ class Series(View):
     region: RegionRef
     indicator: IndicatorInfo
     points: list[SeriesPoint]
+    national: list[SeriesPoint] = Field(default=[], description="France (métropole et "
+                                        "outre-mer) au fil du temps, quand le chiffre existe.")
 
 
 # -- content --------------------------------------------------------------------------
@@ -278,6 +280,9 @@ class Directory(View):
     regions: list[RegionRef] = Field(description="Régions disponibles pour le filtre.")
     contacts: list[Contact]
     carif_oref: list[CarifOref]
+    dated: str | None = Field(default=None, description="Date de l'annuaire des Carif-Oref "
+                              "(« à jour en septembre 2019 »).")
+    renamed: list[str] = Field(default=[], description="Organismes renommés depuis.")
 
 
 class TextRef(View):
@@ -378,6 +383,8 @@ class Guide(View):
     needs: list[GuideNeed] = Field(description="Pour chaque attente, les structures.")
     networks: list[Network] = Field(description="Où trouver les antennes des réseaux.")
     carif_oref: list[CarifOref] = Field(description="Le Carif-Oref de la région.")
+    dated: str | None = Field(default=None, description="Date de l'annuaire des Carif-Oref.")
+    renamed: list[str] = Field(default=[], description="Organismes renommés depuis.")
 
 
 class Finding(View):
