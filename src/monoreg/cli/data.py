@@ -77,6 +77,9 @@ def show(region: RegionArgument, edition: EditionOption = None,
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
+    if section is not None and catalog.section(section) is None:
+        raise UsageError(f"section inconnue « {section} » : l'une de "
+                         f"{', '.join(s.id for s in catalog.sections)}")
     year = resolve_edition_year(store, territory, edition)
     data = store.edition(territory.code, year)
     rows = [r for r in key_figures(data, catalog, section)

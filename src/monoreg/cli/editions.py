@@ -22,6 +22,7 @@ from monoreg.cli.common import (
     open_store,
     out,
     resolve_region,
+    where,
 )
 from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
@@ -144,16 +145,21 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
     console.print(Prose(f"{name} — édition {result.year} : {p.done} sur {p.total} fait(s) "
                         f"({p.figures_done} chiffres sur {p.figures_total}, {p.items_done} "
                         f"éléments vérifiés sur {p.items_total}).", "bold"))
-    rows = []
+    # One table per section: the section is a heading, not a column, so the table fits.
+    by_section: dict[str, list[list[str]]] = {}
     for item in result.to_update:
         known = item.previous
-        rows.append([item.label, _section(catalog, item.place),
-                     _territory(catalog, item.territory), item.period.label(),
-                     f"{_value(catalog, item.indicator, known.value, known.unit)} "
-                     f"({known.period.label()})" if known else ""])
-    _part(console, f"Chiffres à mettre à jour ({len(rows)})",
-          ("Indicateur", "Section", "Territoire", "Période\nattendue", "Dernier chiffre\nconnu"),
-          rows)
+        by_section.setdefault(item.place, []).append([
+            item.label, _territory(catalog, item.territory), item.period.label(),
+            f"{_value(catalog, item.indicator, known.value, known.unit)} "
+            f"({known.period.label()})" if known else ""])
+    if by_section:
+        heading(console, f"Chiffres à mettre à jour ({len(result.to_update)})")
+    for place, rows in by_section.items():
+        console.print(Prose(_section(catalog, place), "italic"))
+        table_or_blocks(console, [Column(h) for h in (
+            "Indicateur", "Territoire", "Période\nattendue", "Dernier chiffre\nconnu")], rows,
+            show_lines=True)
     _part(console, f"Périodes non alignées entre la région et le national "
                    f"({len(result.misaligned)})",
           ("Indicateur", "Section", "Région", "National"),
@@ -168,7 +174,7 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
               [[item.title, item.detail or "", item.verified.label()] for item in items])
     _part(console, f"Erreurs de validation sans décision ({len(result.validation_errors)})",
           ("Règle", "Message", "Emplacement"),
-          [[f.rule, f.message, f.location or ""] for f in result.validation_errors])
+          [[f.rule, f.message, where(f.location)] for f in result.validation_errors])
     print_next_steps(console, status_steps(result, name))
 
 

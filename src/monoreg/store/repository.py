@@ -57,6 +57,7 @@ from monoreg.model import (
     parse_period,
 )
 from monoreg.model.codec import from_data, to_data
+from monoreg.settings import fault_point
 from monoreg.store import schema as t
 from monoreg.store.db import make_engine, migrate, transaction
 from monoreg.store.search import rebuild_index
@@ -249,6 +250,7 @@ class Store:
                                            None)
                 self._insert_observations(conn, item.observations, batch_id, None)
                 series += len(item.observations)
+            fault_point("load-written")
             rebuild_index(conn)  # the search index follows the load, in its transaction
             if assess is not None:
                 assess(Store(self.engine, conn))
@@ -272,6 +274,7 @@ class Store:
                 self._write_edition(conn, edition, batch_id)
             else:
                 self._insert_observations(conn, observations, batch_id, None)
+            fault_point("import-written")
             rebuild_index(conn)  # an edition may have come or gone with the batch
             if assess is not None:
                 assess(Store(self.engine, conn))
