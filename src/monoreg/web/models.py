@@ -274,6 +274,19 @@ class CarifOref(View):
     public_websites: list[Link]
 
 
+class Suggestion(View):
+    text: str
+    url: str
+
+
+class SearchHelp(View):
+    """What the search page says when a query has nothing to search or finds nothing."""
+
+    message: str
+    close_words: list[Suggestion] = Field(description="Mots proches de l'index.")
+    pages: list[Suggestion] = Field(description="Pages où chercher autrement.")
+
+
 class Directory(View):
     region: RegionRef | None
     query: str | None

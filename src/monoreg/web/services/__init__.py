@@ -20,7 +20,12 @@ from monoreg.web.services.region_page import (
     pdf_path,
     region_page,
 )
-from monoreg.web.services.search_results import MAX_SEARCH_PAGE, search, search_facets
+from monoreg.web.services.search_results import (
+    MAX_SEARCH_PAGE,
+    search,
+    search_facets,
+    search_help,
+)
 from monoreg.web.services.shared import figure, find_region
 from monoreg.web.services.validation_report import validation_report
 
@@ -28,5 +33,5 @@ __all__ = [
     "MAX_PAGE", "MAX_SEARCH_PAGE", "comparison", "directory", "editions", "export_edition",
     "figure", "find_region", "guide", "home", "indicators", "monograph_fragment",
     "observations", "observations_csv", "pdf_built", "pdf_path", "policy_text", "region_page",
-    "regions", "search", "search_facets", "series", "validation_report",
+    "regions", "search", "search_facets", "search_help", "series", "validation_report",
 ]

@@ -19,7 +19,15 @@ from monoreg.model import (
 )
 from monoreg.publish.exports import json_number
 from monoreg.store.repository import EditionSummary
-from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE
+from monoreg.store.search import (
+    CONTACT_TYPE,
+    DIRECTORY_TYPE,
+    GLOSSARY_TYPE,
+    GUIDE_TYPE,
+    INDICATOR_TYPE,
+    NETWORK_TYPE,
+    SECTION_TYPE,
+)
 from monoreg.web import models as m
 from monoreg.web.portal import Snapshot
 
@@ -32,6 +40,11 @@ TYPE_LABELS = {
     TextType.NEWS.value: "Actualité",
     CONTACT_TYPE: "Contact",
     DIRECTORY_TYPE: "Annuaire des Carif-Oref",
+    GUIDE_TYPE: "Où s'adresser ? (public et structures)",
+    GLOSSARY_TYPE: "Sigle du guide",
+    NETWORK_TYPE: "Réseau d'accueil",
+    INDICATOR_TYPE: "Indicateur",
+    SECTION_TYPE: "Section de monographie",
 }
 
 
