@@ -86,7 +86,7 @@ def show(region: RegionArgument, edition: EditionOption = None,
             if section or r.place != "chiffres-cles"]
     if format == "json":
         payload = [{
-            "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
+            "section": r.place, "indicator": r.indicator.id, "label": r.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
             "evolution": r.evolution, "evolution_printed": r.evolution_printed,
             "france": _cell(r.national, catalog)} for r in rows]
@@ -114,7 +114,7 @@ def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
         columns = [Column("Indicateur"),
                    *(Column(SHOW_COLUMNS[i].replace(" ", "\n", 1), "right") for i in kept)]
         table = fitted_table(console, columns, [
-            [r.indicator.label, *(figure_cell(*row[i]) for i in kept)]
+            [r.label, *(figure_cell(*row[i]) for i in kept)]
             for r, row in zip(items, cells, strict=True)], show_lines=True)
         if table is not None:
             console.print(table)
@@ -123,7 +123,7 @@ def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
             names = (*SHOW_COLUMNS[:-1], _territory_name(r.national, catalog))
             lines = [(name, value, note) for name, (value, note)
                      in zip(names, row, strict=True) if value]
-            console.print(block(r.indicator.label, label_grid(lines)))
+            console.print(block(r.label, label_grid(lines)))
 
 
 def _cells(r: KeyFigure, catalog: Catalog) -> list[tuple[str, str]]:

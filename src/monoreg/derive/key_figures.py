@@ -22,6 +22,7 @@ class KeyFigure:
     evolution: str | None             # recomputed, as printed in tables ('+1,00 %')
     evolution_value: Decimal | None
     evolution_printed: str | None     # the evolution as the document prints it
+    label: str = ""                   # the indicator, with its breakdown (a main sector)
 
 
 def figure_text(catalog: Catalog, o: Observation) -> str:
@@ -50,5 +51,6 @@ def key_figures(edition: Edition, catalog: Catalog, place: str | None = None
     return [KeyFigure(place=r.place, indicator=r.indicator, base=r.base, current=r.current,
                       national=r.national, evolution=_evolution(r),
                       evolution_value=r.change.value if r.change else None,
-                      evolution_printed=r.claim.printed if r.claim else None)
+                      evolution_printed=r.claim.printed if r.claim else None,
+                      label=r.label)
             for r in indicator_rows(edition, catalog, place)]

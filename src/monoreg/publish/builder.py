@@ -158,7 +158,7 @@ class _SectionBuilder:
             if with_national:
                 cells.append(ctx.cell(r.national, notes))
             caption = figures.unit_caption(r.indicator, ctx.catalog)
-            label = f"{r.indicator.label} ({caption})" if caption else r.indicator.label
+            label = f"{r.label} ({caption})" if caption else r.label
             table_rows.append(doc.Row(label, tuple(cells)))
         used = [o for r in rows for o in (r.base, r.current, r.national) if o is not None]
         return doc.Table(self.section.title, tuple(columns), tuple(table_rows),
@@ -390,7 +390,7 @@ def _placed_facts(layout: Layout) -> set[str]:
 
 
 def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    counts = Counter("accepted" if f.accepted else f.severity.value for f in findings)
+    counts = Counter("accepted" if f.resolved else f.severity.value for f in findings)
     return dict(counts)
 
 
