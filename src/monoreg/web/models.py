@@ -228,6 +228,10 @@ class RankedFigure(View):
     other_period: bool = Field(description="Vrai quand la période diffère de celle de la "
                                "comparaison.")
     source: str | None
+    position: str | None = Field(default=None, description="Par rapport à la médiane des "
+                                 "régions : « plus élevé », « comparable » ou « plus bas ».")
+    per_inhabitant: str | None = Field(default=None, description="Valeur rapportée à la "
+                                       "population de la région, quand elle est chargée.")
 
 
 class Comparison(View):
@@ -243,6 +247,10 @@ class Comparison(View):
     missing: list[RegionRef] = Field(description="Régions sans chiffre.")
     periods: list[Facet] = Field(description="Périodes disponibles (code, libellé), la "
                                  "plus récente d'abord.")
+    median_note: str | None = Field(default=None, description="La médiane des régions et "
+                                    "le seuil de « comparable ».")
+    per_inhabitant_label: str | None = Field(default=None, description="En-tête de la "
+                                             "valeur par habitant et sa population.")
 
 
 class SeriesPoint(View):
