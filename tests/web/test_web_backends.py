@@ -18,7 +18,7 @@ def test_api_on_both_backends(store: Store, data_dir: Path, tmp_path: Path) -> N
     with TestClient(app) as client:
         hits = client.get("/api/v1/search", params={"q": "Formations synthétiques"}).json()
         # Indicators are searched too (their labels say 'formation' and 'SYNTHÉTIQUE').
-        texts = [h for h in hits["hits"] if h["kind"] == "text"]
+        texts = [h for h in hits["items"] if h["kind"] == "text"]
         assert ["".join(p["text"] for p in h["title"]) for h in texts] == ["Pacte synthétique"]
         assert [p["text"] for p in texts[0]["snippet"] if p["match"]] == [
             "synthétique", "formations"]

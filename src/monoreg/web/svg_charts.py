@@ -225,7 +225,8 @@ def france_map(regions: list[m.MapRegion]) -> FranceMap:
     does not know is a labelled box under the map."""
     view_box, paths = outlines()
     x0, y0, width, height = (float(v) for v in view_box.split())
-    shapes, boxes = [], []
+    shapes: list[MapShape] = []
+    boxes: list[MapShape] = []
     for r in regions:
         path = paths.get(r.region.code)
         shape = MapShape(name=r.region.name, slug=r.region.slug, text=r.text, level=r.level,
