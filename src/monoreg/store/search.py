@@ -283,7 +283,7 @@ def rebuild_index(conn: Connection) -> int:
         .join(editions, editions.c.id == items.c.edition_id)
         .where(items.c.kind.in_(_INDEXED_KINDS))
         .order_by(editions.c.id, items.c.position))
-    docs = []
+    docs: list[dict[str, Any]] = []
     seen: Counter[tuple[str, str]] = Counter()
     for row in rows:
         position = seen[row.id, row.kind]

@@ -155,10 +155,10 @@ def _per_inhabitant(portal: Portal, indicator: Indicator, regions: list[str],
     money = unit.dimension == "money"
     ratios = {}
     for code, value in zip(regions, values, strict=True):
-        record = population.get(code)
-        if value is None or record is None or not record.observation.value:
+        found = population.get(code)
+        if value is None or found is None or not found.observation.value:
             continue
-        base = value * unit.scale / record.observation.value
+        base = value * unit.scale / found.observation.value
         ratios[code] = (f"{fr.number(base, 0)}\u00a0€" if money
                         else fr.number(base * 1000, 1))
     periods = {r.observation.period.label() for r in population.values()}

@@ -71,7 +71,7 @@ def home(portal: Portal, indicator_id: str | None = None,
                        f"« {indicator_id} »")
     compared = comparison(portal, chosen) if chosen else None
     # A period kept in the address from another indicator falls back to this one's default.
-    if compared is not None and period and period != compared.period \
+    if compared is not None and chosen and period and period != compared.period \
             and period in {p.value for p in compared.periods}:
         compared = comparison(portal, chosen, period)
     map_regions, legend = [], []
