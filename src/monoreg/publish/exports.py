@@ -260,6 +260,6 @@ def data_format(name: str) -> Format:
 
 
 def write_xlsx(data: ExportData) -> bytes:
-    from monoreg.publish.workbook import workbook_bytes
+    from monoreg.publish.xlsx_export import workbook_bytes
 
     return workbook_bytes(data)

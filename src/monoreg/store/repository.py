@@ -682,13 +682,15 @@ class Store:
                 cursor.execute("BEGIN")
             cursor.execute(_driver_sql(f"SELECT count(*) FROM observations{where}", sqlite),
                            bound)
-            total = int(cursor.fetchone()[0])
+            counted = cursor.fetchone()
+            assert counted is not None  # count(*) always answers one row
+            total = int(counted[0])
             rows: list[Any] = []
             if offset < total:
                 cursor.execute(_driver_sql(
                     f"SELECT id, doc FROM observations{where} ORDER BY id LIMIT :limit "
                     "OFFSET :offset", sqlite), {**bound, "limit": limit, "offset": offset})
-                rows = cursor.fetchall()
+                rows = list(cursor.fetchall())
             cursor.close()
         finally:
             raw.rollback()

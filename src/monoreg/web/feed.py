@@ -59,10 +59,11 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     entries: list[tuple[str, EditionSummary, Resolution | None]] = []
     for summary in snapshot.editions:
         entries.append((_stamp(summary.published.start), summary, None))
-        for r in portal.store.resolutions(summary.id):
-            entries.append((_stamp(date.fromisoformat(r.date)), summary, r))
+        for decision in portal.store.resolutions(summary.id):
+            entries.append((_stamp(date.fromisoformat(decision.date)), summary, decision))
     entries.sort(key=lambda e: e[0], reverse=True)
-    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
+    # lxml names the default namespace with the key None, which its stubs do not allow
+    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})  # type: ignore[dict-item]
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", "fr")
     _add(feed, "id", TAG + "editions")
     _add(feed, "title", "monoreg : éditions publiées et corrections")

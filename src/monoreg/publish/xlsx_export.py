@@ -41,6 +41,7 @@ CONTENT_SHEETS = (("evolutions", "Évolutions"), ("lists", "Listes"),
 def workbook_bytes(data: ExportData) -> bytes:
     workbook = Workbook()
     readme = workbook.active
+    assert isinstance(readme, Worksheet)  # a new workbook opens on one worksheet
     readme.title = "Lisez-moi"
     _readme(readme, data)
     _figures(workbook.create_sheet("Chiffres"), data.observations)
