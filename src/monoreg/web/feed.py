@@ -73,6 +73,7 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     _add(feed, "link", href=base + "/", rel="alternate", type="text/html")
     author = _add(feed, "author")
     _add(author, "name", "monoreg")
+    seen: dict[str, int] = {}
     for updated, summary, r in entries:
         territory = snapshot.catalog.territories.get(summary.region)
         page = f"{region_url(territory)}?edition={summary.year}"
@@ -86,7 +87,13 @@ def atom_feed(portal: Portal, base: str) -> bytes:
             f = r.figure
             key = ",".join(x or "" for x in (f.place, f.indicator, f.territory,
                                              f.base_period, f.period, f.item))
-            _entry(feed, base, f"decision/{summary.id}/{r.rule}/{quote(key, safe=',')}",
+            entry_id = f"decision/{summary.id}/{r.rule}/{quote(key, safe=',')}"
+            # Two decisions on one figure under one rule (a figure and its evolution, two
+            # items of one title) are told apart by their rank among such decisions.
+            seen[entry_id] = seen.get(entry_id, 0) + 1
+            if seen[entry_id] > 1:
+                entry_id += f"/{seen[entry_id]}"
+            _entry(feed, base, entry_id,
                    f"{DECISION_TITLES.get(r.decision.value, r.decision.value)} — "
                    f"{territory.name}, édition {summary.year}", updated,
                    f"{region_url(territory)}/{summary.year}/validation", _decision(r))
