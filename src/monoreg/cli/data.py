@@ -58,6 +58,28 @@ def load(data: DataOption = None) -> None:
                   f"contenu, {report.series} chiffres de séries officielles.")
 
 
+@app.command(epilog=examples("monoreg init ~/monographies/donnees",
+                             "MONOREG_DATA_DIR=~/monographies/donnees monoreg load"))
+def init(folder: Annotated[Path, typer.Argument(
+        metavar="DOSSIER", help="Dossier à créer (nouveau ou vide).", show_default=False)]
+         ) -> None:
+    """Crée un dossier de données de travail, copie des données d'exemple livrées avec
+    monoreg (référentiels et édition Normandie).
+
+    Les données d'exemple d'un monoreg installé sont en lecture seule : les commandes qui
+    écrivent des fichiers de données travaillent dans ce dossier (MONOREG_DATA_DIR)."""
+    import shutil
+
+    from monoreg.settings import sample_data_dir
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageError(f"« {folder} » existe déjà et n'est pas un dossier vide : "
+                         "choisissez un nouveau dossier")
+    shutil.copytree(sample_data_dir(), folder, dirs_exist_ok=True)
+    out().print(f"Dossier de données créé : {folder} (copie des données d'exemple). "
+                f"Ensuite : MONOREG_DATA_DIR={folder} monoreg load")
+
+
 @app.command(epilog=examples("monoreg show normandie --edition 2020",
                              "monoreg show 28 --section population-emploi --format json"))
 def show(region: RegionArgument, edition: EditionOption = None,

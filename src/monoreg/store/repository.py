@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Engine,
     and_,
@@ -214,8 +215,8 @@ def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | 
     if edition.guide is not None:
         for public in edition.guide.publics:
             yield "guide_public", public.group, public.label, public, None, None
-        for entry in edition.guide.glossary:
-            yield "glossary", None, entry.acronym, entry, None, None
+        for term in edition.guide.glossary:
+            yield "glossary", None, term.acronym, term, None, None
         for link in edition.guide.networks:
             yield "network", None, link.network, link, None, None
 
@@ -321,6 +322,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # == writing =========================================================================
     def load_dataset(self, dataset: Dataset, assess: Assess | None = None) -> LoadReport:
         """Replace reference data, editions and series by the data files', in one transaction.
@@ -382,7 +389,9 @@ class Store:
         result = conn.execute(insert(t.batches).values(
             kind=kind, name=name, file=file, sha256=sha256, loaded_at=datetime.now(UTC),
             report=report))
-        return int(result.inserted_primary_key[0])
+        key = result.inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
     def _delete_batches(self, conn: Connection, batch_ids: Sequence[int]) -> None:
         if not batch_ids:
@@ -585,10 +594,10 @@ class Store:
             region=row.region, year=row.year, published=parse_period(row.published),
             cutoff=parse_period(row.cutoff), title=row.title, publisher=row.publisher,
             observations=observations, evolutions=claims, sources=sources,
-            table_sources=tuple(tuple(x) for x in header["table_sources"]),  # type: ignore[misc]
+            table_sources=tuple((x[0], x[1]) for x in header["table_sources"]),
             lists=tuple(items["list"]), contacts=tuple(items["contact"]),
             texts=tuple(items["text"]), directory=tuple(items["directory"]), guide=guide,
-            facts=tuple(tuple(x) for x in header["facts"]),  # type: ignore[misc]
+            facts=tuple((x[0], x[1]) for x in header["facts"]),
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,
             synthetic=row.synthetic, resolutions=tuple(self.resolutions(edition_id)))
@@ -614,7 +623,7 @@ class Store:
         query = (select(t.observations, t.batches.c.kind.label("batch_kind"),
                         t.batches.c.name.label("batch_name"))
                  .join(t.batches, t.batches.c.id == t.observations.c.batch_id))
-        conditions = []
+        conditions: list[ColumnElement[bool]] = []
         if territories is not None:
             conditions.append(t.observations.c.territory.in_(territories))
         if indicators is not None:

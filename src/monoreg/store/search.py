@@ -213,7 +213,7 @@ class _Sqlite:
 
 
 class _Postgres:
-    _tsv = literal_column("search_docs.tsv")
+    _tsv: ColumnElement[Any] = literal_column("search_docs.tsv")
 
     def search(self, conn: Connection, query: SearchQuery, words: list[str]
                ) -> tuple[int, list[Any]]:

@@ -76,7 +76,8 @@ router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[
 
 
 async def get_portal(request: Request) -> Portal:
-    return request.app.state.portal  # type: ignore[no-any-return]
+    portal: Portal = request.app.state.portal
+    return portal
 
 
 PortalDep = Annotated[Portal, Depends(get_portal)]

@@ -46,6 +46,7 @@ async def cached(portal: Portal, request: Request, render: Callable[[], tuple[by
     rendered now and kept until the store changes. `inline` renders on the event loop, for
     answers bounded to a few indexed queries (a thread hop would cost more than they do)."""
     snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
+    assert snapshot is not None
     key = (snapshot.version, request.url.path, request.url.query, *variant)
     entry = portal.cache.get(key)
     if entry is None:
