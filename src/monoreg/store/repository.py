@@ -672,8 +672,9 @@ class Store:
                 cursor.execute("BEGIN")
             cursor.execute(_driver_sql(f"SELECT count(*) FROM observations{where}", sqlite),
                            bound)
-            total = int(cursor.fetchone()[0])
-            rows: list[Any] = []
+            counted: Any = cursor.fetchone()
+            total = int(counted[0])
+            rows: Sequence[Any] = []
             if offset < total:
                 cursor.execute(_driver_sql(
                     f"SELECT id, doc FROM observations{where} ORDER BY id LIMIT :limit "

@@ -174,6 +174,7 @@ async def _csv(portal: Portal, request: Request, query: obs.ObservationQuery,
     """Every matching row, streamed, with the count in X-Total-Count. The ETag follows the
     store's version and the query: the data only change when a load commits."""
     snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
+    assert snapshot is not None
     f = await run_in_threadpool(obs.resolve, portal, query)
     total = await run_in_threadpool(portal.store.count, f)
     tag = etag(f"{snapshot.version}|{request.url.path}|{request.url.query}".encode())

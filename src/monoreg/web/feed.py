@@ -59,10 +59,10 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     entries: list[tuple[str, EditionSummary, Resolution | None]] = []
     for summary in snapshot.editions:
         entries.append((_stamp(summary.published.start), summary, None))
-        for r in portal.store.resolutions(summary.id):
-            entries.append((_stamp(date.fromisoformat(r.date)), summary, r))
+        for stored in portal.store.resolutions(summary.id):
+            entries.append((_stamp(date.fromisoformat(stored.date)), summary, stored))
     entries.sort(key=lambda e: e[0], reverse=True)
-    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
+    feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})  # type: ignore[dict-item]
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", "fr")
     _add(feed, "id", TAG + "editions")
     _add(feed, "title", "monoreg : éditions publiées et corrections")
@@ -74,9 +74,10 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     author = _add(feed, "author")
     _add(author, "name", "monoreg")
     seen: dict[str, int] = {}
-    for updated, summary, r in entries:
+    for updated, summary, decision in entries:
         territory = snapshot.catalog.territories.get(summary.region)
         page = f"{region_url(territory)}?edition={summary.year}"
+        r = decision
         if r is None:
             synthetic = " (SYNTHÉTIQUE)" if summary.synthetic else ""
             _entry(feed, base, f"edition/{summary.id}",
