@@ -48,6 +48,7 @@ from monoreg.model import (
     NetworkLink,
     Observation,
     Period,
+    PrintedMatter,
     Provenance,
     Quality,
     QualityStatus,
@@ -73,6 +74,7 @@ DATAFILE_KINDS = ("datafiles", "series")
 _ITEM_TYPES: dict[str, type] = {
     "list": ListItem, "contact": Contact, "text": Text, "directory": DirectoryEntry,
     "guide_public": GuidePublic, "glossary": GlossaryEntry, "network": NetworkLink,
+    "matter": PrintedMatter,
 }
 
 
@@ -219,6 +221,8 @@ def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | 
             yield "glossary", None, term.acronym, term, None, None
         for link in edition.guide.networks:
             yield "network", None, link.network, link, None, None
+    for matter in edition.matter:
+        yield "matter", matter.place.value, matter.title or "", matter, None, None
 
 
 def _spread(name: str, count: int) -> str:
@@ -476,6 +480,8 @@ class Store:
             "guide": None if guide is None else {
                 "title": guide.title, "published": to_data(guide.published),
                 "note": guide.note},
+            "directory": {"title": edition.directory_title,
+                          "published": to_data(edition.directory_published)},
         }
         conn.execute(insert(t.editions).values(
             id=edition.id, batch_id=batch_id, region=edition.region, year=edition.year,
@@ -583,6 +589,7 @@ class Store:
                     .order_by(t.edition_items.c.position)):
                 items[r.kind].append(from_data(_ITEM_TYPES[r.kind], r.payload))
         header = row.header
+        directory = header.get("directory") or {}
         guide = None
         if header.get("guide"):
             meta = header["guide"]
@@ -597,6 +604,9 @@ class Store:
             table_sources=tuple((x[0], x[1]) for x in header["table_sources"]),
             lists=tuple(items["list"]), contacts=tuple(items["contact"]),
             texts=tuple(items["text"]), directory=tuple(items["directory"]), guide=guide,
+            directory_title=directory.get("title"),
+            directory_published=parse_period(directory["published"])
+            if directory.get("published") else None, matter=tuple(items["matter"]),
             facts=tuple((x[0], x[1]) for x in header["facts"]),
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,
@@ -679,7 +689,7 @@ class Store:
                 cursor.execute(_driver_sql(
                     f"SELECT id, doc FROM observations{where} ORDER BY id LIMIT :limit "
                     "OFFSET :offset", sqlite), {**bound, "limit": limit, "offset": offset})
-                rows = cursor.fetchall()
+                rows = list(cursor.fetchall())
             cursor.close()
         finally:
             raw.rollback()
