@@ -59,3 +59,23 @@ def pdf_text(built: Built) -> str:
     """The PDF as a real reader extracts it (poppler's pdftotext)."""
     return subprocess.run(["pdftotext", "-layout", str(built.files["pdf"]), "-"],
                           capture_output=True, text=True, check=True).stdout
+
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Normandie:
+    """The real Normandie May-2020 edition of the bundled data/ (not synthetic)."""
+
+    edition: Edition
+    catalog: Catalog
+
+
+@pytest.fixture(scope="session")
+def normandie(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Normandie]:
+    root = tmp_path_factory.mktemp("normandie")
+    store = Store.open(f"sqlite:///{root / 'store.sqlite'}")
+    load(store, PROJECT / "data")
+    yield Normandie(store.edition("28", 2020), store.catalog())
+    store.close()

@@ -30,7 +30,7 @@ from monoreg.model import (
     parse_period,
 )
 from monoreg.publish.findings import FindingIndex
-from monoreg.publish.sentences import Subject, evolution_sentence
+from monoreg.publish.sentences import Subject, evolution_sentence, in_words
 
 NN, NB = "\u202f", "\u00a0"   # narrow no-break space (digit groups), no-break space
 PLACE = "population-emploi"
@@ -187,3 +187,18 @@ def test_an_error_comparing_figures_withholds_the_sentences_of_each(catalog: Cat
                                    str(Provenance("observations.csv", 11))))
     assert _sentence(catalog, COUNT, *figures, subject=APPRENTIS, claim=True,
                      findings=(claim_error,)) is not None
+
+
+@pytest.mark.parametrize(("unit", "value", "expected"), [
+    ("eur", "233361308", f"233,4{NB}millions d’euros"),
+    ("keur", "124045", f"124,0{NB}millions d’euros"),
+    ("keur", "1574811", f"1,6{NB}milliard d’euros"),
+    ("meur", "2538.0", f"2,5{NB}milliards d’euros"),
+    ("eur", "850", f"850{NB}euros"),
+])
+def test_sentences_say_amounts_of_money_in_words(catalog: Catalog, unit: str, value: str,
+                                                 expected: str) -> None:
+    """« 233,4 millions d’euros », never « 233 361 308 € » nor « 124 045 k€ »."""
+    money = replace(COUNT, id="synth_money", unit=unit, kind=IndicatorKind.AMOUNT)
+    with_money = replace(catalog, indicators={"synth_money": money})
+    assert in_words(_obs(money, "28", "2019", value, 1), with_money) == expected

@@ -1,6 +1,9 @@
 """Spreadsheets given back by editors, checked before any parser opens them
 (ingest/xlsx_check.py): what is not a bounded .xlsx workbook without macros is refused in one
-French sentence naming the file, before openpyxl reads a byte of it.
+French sentence naming the file, before openpyxl reads a byte of it. Then through `monoreg
+edition apply`: formulas, merged cells, a date or text where a number is expected, a renamed
+sheet, and the hostile files above are refused naming the sheet and cell, and nothing is
+written (data files and store byte for byte, row for row).
 
 Every workbook is SYNTHETIC and made at test time; the huge sheet's XML is written directly
 (openpyxl would take minutes and gigabytes to write a million rows).
@@ -11,12 +14,19 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from french_errors import assert_french_error
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from store_rows import StoreRows, store_rows
+from synthetic import write_data_dir
+from typer.testing import CliRunner
 
+from monoreg.cli import app
 from monoreg.errors import InputError
 from monoreg.ingest.xlsx_check import MAX_FILE_BYTES, MAX_ROWS, check_xlsx
 
@@ -152,3 +162,100 @@ def test_an_oversized_file_is_refused_from_its_size_alone(tmp_path: Path) -> Non
     with pytest.raises(InputError, match="Mo : un classeur d'édition") as caught:
         check_xlsx(path)
     assert_french_error(str(caught.value))
+
+
+# -- through `monoreg edition apply` -------------------------------------------------------
+@dataclass(frozen=True)
+class Applying:
+    env: dict[str, str]
+    sheet: Path           # the workbook `monoreg edition sheet` wrote
+    data: Path
+    files: dict[str, bytes]
+    rows: StoreRows
+
+
+def _data_files(data: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*"))
+            if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def applying(tmp_path_factory: pytest.TempPathFactory) -> Applying:
+    """The SYNTHETIC edition 2031 scaffolded from 2030, and its editors' workbook."""
+    root = tmp_path_factory.mktemp("apply")
+    data = write_data_dir(root)
+    env = {"MONOREG_DATA_DIR": str(data), "MONOREG_DATABASE_URL":
+           f"sqlite:///{root / 'store.sqlite'}", "COLUMNS": "200"}
+    runner = CliRunner()
+    for args in (["load"], ["edition", "new", "normandie", "2031"], ["load"],
+                 ["edition", "sheet", "normandie", "2031", "--out", str(root / "f.xlsx")]):
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0, (args, result.output)
+    return Applying(env, root / "f.xlsx", data, _data_files(data),
+                    store_rows(env["MONOREG_DATABASE_URL"]))
+
+
+def _edited(applying: Applying, edit: Callable[[Any], None]) -> bytes:
+    book = load_workbook(applying.sheet)
+    edit(book)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _value_cell(sheet: Any, row: int = 2) -> Any:
+    header = [c.value for c in sheet[1]]
+    return sheet.cell(row=row, column=header.index("Valeur") + 1)
+
+
+def _formula(book: Any) -> None:
+    _value_cell(book["Chiffres"]).value = "=1000*2"
+
+
+def _merged(book: Any) -> None:
+    cell = _value_cell(book["Chiffres"])
+    cell.value = 1000
+    book["Chiffres"].merge_cells(f"{cell.column_letter}2:{cell.column_letter}3")
+
+
+def _date(book: Any) -> None:
+    _value_cell(book["Chiffres"]).value = datetime(2031, 3, 1)
+
+
+def _text(book: Any) -> None:
+    _value_cell(book["Chiffres"]).value = "environ mille"
+
+
+def _renamed(book: Any) -> None:
+    _value_cell(book["Chiffres"]).value = 1000
+    book["Chiffres"].title = "Mes chiffres"
+
+
+# (case, the workbook's bytes from the good sheet, what the refusal must say)
+APPLY_CASES: tuple[tuple[str, Callable[[Applying], bytes], str], ...] = (
+    ("formula", lambda a: _edited(a, _formula), "une formule"),
+    ("merged-cells", lambda a: _edited(a, _merged), "fusionnées"),
+    ("date-for-a-number", lambda a: _edited(a, _date), "une date (01/03/2031)"),
+    ("text-for-a-number", lambda a: _edited(a, _text), "« environ mille » n'est pas un nombre"),
+    ("renamed-sheet", lambda a: _edited(a, _renamed), "« Mes chiffres » en trop"),
+    ("macro-named-xlsx", lambda a: _macro_named_xlsx(), "macros"),
+    ("zip-bomb", lambda a: _zip_bomb(), "bombe ZIP"),
+    ("a-million-rows", lambda a: _million_rows(), f"plus de {MAX_ROWS} lignes"),
+    ("csv-renamed", lambda a: b"Valeur\n1000\n", "ce n'est pas un classeur .xlsx"),
+)
+
+
+@pytest.mark.parametrize(("case", "make", "expected"), APPLY_CASES,
+                         ids=[c[0] for c in APPLY_CASES])
+def test_edition_apply_refuses_and_writes_nothing(applying: Applying, tmp_path: Path,
+                                                  case: str, make: Callable[[Applying], bytes],
+                                                  expected: str) -> None:
+    path = tmp_path / f"{case}.xlsx"
+    path.write_bytes(make(applying))
+    result = CliRunner().invoke(app, ["edition", "apply", str(path)], env=applying.env)
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1, result.output
+    assert path.name in result.stderr and expected in result.stderr, result.stderr
+    assert_french_error(result.stderr)
+    assert _data_files(applying.data) == applying.files
+    assert store_rows(applying.env["MONOREG_DATABASE_URL"]) == applying.rows

@@ -31,15 +31,16 @@ def test_stems_fold_case_accents_and_plurals() -> None:
 
 def test_a_plural_query_finds_the_singular_and_accents_do_not_matter(index: SearchIndex
                                                                      ) -> None:
-    # The synthetic text says "synthétique sur les formations".
-    assert _titles(index, text="formation") == ["Pacte synthétique"]
-    assert _titles(index, text="SYNTHETIQUES formations") == ["Pacte synthétique"]
-    assert _titles(index, text="apprentissage") == []
+    # The synthetic text says "synthétique sur les formations" (indicators and sections,
+    # searched too, are left out by the type filter here).
+    assert _titles(index, text="formation", type="pric") == ["Pacte synthétique"]
+    assert _titles(index, text="SYNTHETIQUES formations", type="pric") == ["Pacte synthétique"]
+    assert _titles(index, text="apprentissage", type="pric") == []
 
 
 def test_contacts_and_directory_are_searchable(index: SearchIndex) -> None:
     assert _titles(index, text="Jean") == ["Conseil régional (synthétique)"]
-    results = index.search(SearchQuery(text="carif"))
+    results = index.search(SearchQuery(text="carif", type="annuaire"))  # not the section
     assert [(h.kind, h.type, h.region) for h in results.hits] == [
         ("directory", "annuaire", "28")]
 
@@ -48,7 +49,8 @@ def test_filters_by_region_type_and_year(index: SearchIndex) -> None:
     assert _titles(index, text="formations", type="pric", year=2029, region="28") == [
         "Pacte synthétique"]
     assert _titles(index, text="formations", type="cper") == []
-    assert _titles(index, text="formations", year=2030) == []
+    # The 2030 edition's sections are indexed with its year; no text of that year.
+    assert _titles(index, text="formations", year=2030, type="pric") == []
     assert _titles(index, text="formations", region="53") == []
     facets = index.facets()
     assert "pric" in facets.types and "annuaire" in facets.types
@@ -56,7 +58,7 @@ def test_filters_by_region_type_and_year(index: SearchIndex) -> None:
 
 
 def test_snippets_flag_the_matching_words(index: SearchIndex) -> None:
-    hit = index.search(SearchQuery(text="formation")).hits[0]
+    hit = index.search(SearchQuery(text="formation", type="pric")).hits[0]
     assert [p.text for p in hit.snippet if p.match] == ["formations"]
     assert "".join(p.text for p in hit.snippet).startswith("Un texte synthétique")
 
@@ -68,9 +70,11 @@ def test_a_query_without_words_is_a_usage_error(index: SearchIndex) -> None:
 
 def test_pagination_and_total(index: SearchIndex) -> None:
     everything = index.search(SearchQuery(text="synthetique"))
-    assert everything.total == 3  # the text, the contact, the directory entry
+    # the text, the contact, the directory entry, and indicators labelled SYNTHÉTIQUE
+    assert {"text", "contact", "directory", "indicator"} <= {h.kind for h in everything.hits}
+    assert everything.total == len(everything.hits)
     second = index.search(SearchQuery(text="synthetique", limit=1, offset=1))
-    assert second.total == 3 and second.hits == everything.hits[1:2]
+    assert second.total == everything.total and second.hits == everything.hits[1:2]
 
 
 def test_reload_rebuilds_instead_of_adding(store: Store, index: SearchIndex,
@@ -86,3 +90,11 @@ def test_highlight_window_cuts_long_text_around_the_first_match() -> None:
     assert parts[0] == Part("… ") and parts[-1] == Part(" …")
     assert [p.text for p in parts if p.match] == ["formation"]
     assert len("".join(p.text for p in parts).split()) <= 12
+
+
+def test_indicators_and_sections_are_searchable(index: SearchIndex) -> None:
+    results = index.search(SearchQuery(text="taux chomage", type="indicateur"))
+    assert results.hits and all(h.kind == "indicator" and h.region is None
+                                for h in results.hits)
+    sections = index.search(SearchQuery(text="apprentissage", type="section"))
+    assert [(h.kind, h.region) for h in sections.hits] == [("section", "28")]

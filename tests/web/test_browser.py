@@ -54,7 +54,7 @@ def test_journey_home_region_indicator_search_guide(page: Any, real_url: str,
     from playwright.sync_api import expect
 
     page.goto(real_url + "/")
-    expect(page.locator("svg.map path")).to_have_count(13)
+    expect(page.locator("svg.map path")).to_have_count(18)
     _shot(page, shots, "01-accueil")
 
     # Normandie's figures.

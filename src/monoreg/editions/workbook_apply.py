@@ -42,6 +42,7 @@ from monoreg.editions.workbook import (
     open_findings,
 )
 from monoreg.errors import InputError
+from monoreg.ingest.xlsx_check import check_xlsx
 from monoreg.model import (
     Catalog,
     Edition,
@@ -154,6 +155,13 @@ def _figures(sheet: Worksheet, book_name: str, edition: Edition, catalog: Catalo
                         "dans l'édition (déjà rempli, ou la feuille est d'une autre version "
                         "des fichiers) : refaites la feuille avec « monoreg edition sheet »")
             continue
+        if isinstance(raw, str) and raw.startswith("="):
+            continue  # a formula: reported by _hand_made
+        if isinstance(raw, datetime | date):
+            cells.error(FIGURES, r, FIGURE_COLUMNS, "Valeur", f"une date ({raw:%d/%m/%Y}) là "
+                        "où un nombre est attendu : la cellule est au format date, remettez-la "
+                        "au format nombre")
+            continue
         try:
             value, printed_unit = read_number(raw)
         except ValueError:
@@ -261,17 +269,42 @@ def _decisions(sheet: Worksheet, book_name: str, store: Store, edition: Edition,
     return entries
 
 
+def _hand_made(book: Any, cells: _Cells) -> None:
+    """What a spreadsheet allows and the sheet's reading cannot take at its word: a formula
+    (its value is whatever the spreadsheet last computed, or nothing if another program
+    wrote it), cells merged across rows or columns (the value is in one cell, the others
+    read empty)."""
+    for title in (FIGURES, FINDINGS):
+        if title not in book.sheetnames:
+            continue
+        sheet = book[title]
+        for merged in sheet.merged_cells.ranges:
+            if merged.max_row >= 2:
+                cells.errors.append(f"feuille {title}, cellules {merged.coord} fusionnées : "
+                                    "défusionnez-les, une valeur par cellule")
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":
+                    cells.errors.append(f"feuille {title}, cellule {cell.coordinate} : une "
+                                        "formule, alors que monoreg lit des valeurs ; collez "
+                                        "la valeur elle-même (collage spécial, valeurs)")
+
+
 def apply_workbook(store: Store, data_dir: Path, path: Path) -> ApplyReport:
     name = display_path(path)
+    check_xlsx(path)  # size, ZIP bomb, macros, rows: before openpyxl reads a byte
     try:
-        book = load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise InputError("fichier introuvable", file=name) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError(f"pas un classeur .xlsx lisible ({error})", file=name) from None
-    if META not in book.sheetnames or FIGURES not in book.sheetnames:
-        raise InputError("pas une feuille de « monoreg edition sheet » (feuilles "
-                         f"{FIGURES} et {META} attendues)", file=name)
+        # Not data_only: a formula must be seen as one (_hand_made), not as its cached value.
+        book = load_workbook(path)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError("classeur .xlsx illisible (enregistrez-le de nouveau depuis le "
+                         "tableur)", file=name) from None
+    unknown = [t for t in book.sheetnames if t not in (META, FIGURES, FINDINGS)]
+    if META not in book.sheetnames or FIGURES not in book.sheetnames or unknown:
+        raise InputError("pas une feuille de « monoreg edition sheet » : feuilles "
+                         f"{FIGURES}, {FINDINGS} et {META} attendues"
+                         + (f", {', '.join(f'« {t} »' for t in unknown)} en trop (une "
+                            "feuille renommée ?)" if unknown else ""), file=name)
     meta = {_text(row[0]): row[1] for row in book[META].iter_rows(values_only=True)}
     try:
         region, year = _text(meta["région"]), int(_text(meta["édition"]))
@@ -281,6 +314,7 @@ def apply_workbook(store: Store, data_dir: Path, path: Path) -> ApplyReport:
     edition = store.edition(region, year)
     catalog = store.catalog()
     cells = _Cells()
+    _hand_made(book, cells)
     try:
         updates = _figures(book[FIGURES], path.name, edition, catalog, cells)
         decisions = _decisions(book[FINDINGS], path.name, store, edition, cells) \

@@ -1,4 +1,5 @@
-"""The non-numeric content of an edition: lists, contacts, texts, directory, guide."""
+"""The non-numeric content of an edition: lists, contacts, texts, directory, guide and the
+printed pages that are neither (credits, legends, the publisher's pages)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,12 @@ class Contact:
     note: str | None = None
     accepted: Accepted = ()
     verified: Period | None = None  # last checked, when carried over from an earlier edition
+
+    @property
+    def is_blank(self) -> bool:
+        """A row of the print's form left blank ('Commission … – si différente': nobody
+        named, no number, no address): a template, not a contact; nobody shows it."""
+        return not (self.person or self.phone or self.email or self.website)
 
 
 class TextType(StrEnum):
@@ -139,6 +146,30 @@ class Guide:
     glossary: tuple[GlossaryEntry, ...]
     networks: tuple[NetworkLink, ...] = ()
     note: str | None = None
+
+
+class MatterPlace(StrEnum):
+    """Where a block of printed matter goes in the monograph."""
+
+    DIRECTORY = "directory"      # with the Carif-Oref directory: icon legend, credits
+    GUIDE = "guide"              # with the orientation guide: its introduction, its credits
+    PUBLISHER = "publisher"      # the publisher's pages at the end of the print
+    COLOPHON = "colophon"        # the publisher's address and legal lines
+    BACK_COVER = "back_cover"    # the text of the back cover
+
+
+@dataclass(frozen=True)
+class PrintedMatter:
+    """A block of the print that is neither a figure nor a policy text: the directory's
+    legend and credits, the guide's introduction, the publisher's pages. Entered from the
+    print, as printed, with the line it comes from."""
+
+    place: MatterPlace
+    body: str                      # paragraphs separated by blank lines, bullets as '- '
+    title: str | None = None
+    items: tuple[tuple[str, str], ...] = ()   # labelled lines ('Rédaction', 'Centre Inffo')
+    provenance: Provenance | None = None
+    origin: Provenance | None = None          # the line of the print it is copied from
 
 
 ContentItem = (ListItem | Contact | Text | DirectoryEntry | GuidePublic | GlossaryEntry

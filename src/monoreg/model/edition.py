@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monoreg.model.content import Contact, DirectoryEntry, Guide, ListItem, Text
+from monoreg.model.content import (
+    Contact,
+    DirectoryEntry,
+    Guide,
+    ListItem,
+    PrintedMatter,
+    Text,
+)
 from monoreg.model.measure import Measure
 from monoreg.model.observation import EvolutionClaim, Observation
 from monoreg.model.period import Period
@@ -28,8 +35,11 @@ class Edition:
     contacts: tuple[Contact, ...] = ()
     texts: tuple[Text, ...] = ()
     directory: tuple[DirectoryEntry, ...] = ()
+    directory_title: str | None = None          # the directory leaflet's title, as printed
+    directory_published: Period | None = None   # when the directory was up to date
     guide: Guide | None = None
     facts: tuple[tuple[str, str], ...] = ()     # labelled facts ('Groupe majoritaire', '…')
+    matter: tuple[PrintedMatter, ...] = ()      # credits, legends, the publisher's pages
     provenance: Provenance | None = None
     synthetic: bool = False        # generated for tests or benchmarks, not real data
     resolutions: tuple[Resolution, ...] = ()    # the editor's decisions (resolutions.yaml)

@@ -8,6 +8,7 @@ appears only in proof mode, next to it); findings become numbered notes next to 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from monoreg.model import (
     Catalog,
     Edition,
     Finding,
+    MatterPlace,
     Observation,
     Section,
     Text,
@@ -45,6 +47,8 @@ from monoreg.publish.layout import (
     TextsBlock,
     load_layout,
 )
+from monoreg.publish.region_map import region_map_svg
+from monoreg.publish.renamed import renamings
 from monoreg.publish.sentences import summary as sentences_of
 from monoreg.publish.sources import source_line, source_text
 
@@ -230,21 +234,23 @@ class _SectionBuilder:
             return [doc.Columns(tuple(b for b in blocks if isinstance(b, doc.ItemList)))]
         return blocks
 
-    def contacts(self, spec: ContactsBlock) -> doc.Contacts | None:
+    def contacts(self, spec: ContactsBlock) -> list[doc.Block]:
         ctx = self.ctx
-        found = [c for c in ctx.edition.contacts if c.group is spec.group]
+        found = [c for c in ctx.edition.contacts if c.group is spec.group and not c.is_blank]
         if not found:
-            return None
+            return []
         cards = []
         for c in found:
             lines = [(c.role or "Contact", c.person or NO_FIGURE)]
             lines += [(label, value) for label, value in (
-                ("Téléphone", c.phone), ("Courriel", c.email), ("Site internet", c.website))
-                if value]
+                ("Téléphone", unbroken(c.phone) if c.phone else None), ("Courriel", c.email),
+                ("Site internet", c.website)) if value]
             cards.append(doc.ContactCard(c.organisation, tuple(lines), heading=c.unit))
         sources = dict.fromkeys(c.source for c in found if c.source)
         reference = next(iter(sources), None) or ctx.edition.source_for_place(self.section.id)
-        return doc.Contacts(tuple(cards), source_text(reference, ctx.edition, ctx.catalog))
+        block = doc.Contacts(tuple(cards), source_text(reference, ctx.edition, ctx.catalog))
+        notes = renamings(text for c in found for text in (c.organisation, c.role, c.unit))
+        return [block, *(doc.Notice(note) for note in notes)]
 
     def facts(self, spec: FactsBlock) -> doc.Facts | None:
         ctx = self.ctx
@@ -255,30 +261,41 @@ class _SectionBuilder:
             items = [(k, v) for k, v in ctx.edition.facts if fold(k) in wanted]
         return doc.Facts(tuple(items), spec.title) if items else None
 
-    def directory(self, spec: DirectoryBlock) -> doc.Table | None:
+    def directory(self, spec: DirectoryBlock) -> list[doc.Block]:
         ctx = self.ctx
-        if not ctx.edition.directory:
-            return None
+        edition = ctx.edition
+        if not edition.directory:
+            return []
         rows = []
-        for e in ctx.edition.directory:
-            phones = "\n".join(f"{p.number} ({p.label})" if p.label else p.number
-                               for p in e.phones)
-            # Addresses share one wide column: an e-mail address cannot break across lines.
-            cells = (e.organisation, phones,
-                     "\n".join((*e.emails, *e.websites, *e.public_websites)))
+        for e in edition.directory:
+            phones = "\n".join(f"{unbroken(p.number)} ({p.label})" if p.label
+                               else unbroken(p.number) for p in e.phones)
+            # The print marks each address with an icon; its legend's words label them here.
+            addresses = "\n".join(f"{label}\u00a0: {address}" for label, found in (
+                ("Courriel", e.emails), ("Site internet", e.websites),
+                ("Site grand public", e.public_websites)) for address in found)
+            cells = (e.organisation, phones, addresses)
             rows.append(doc.Row(e.territory_label,
                                 tuple(doc.Cell(c or NO_FIGURE, numeric=False) for c in cells)))
-        return doc.Table("Les Carif-Oref des régions", (
-            "Région", "Organisme", "Téléphone", "Courriel et sites internet"), tuple(rows),
-            source_text(ctx.edition.source_for_place(self.section.id), ctx.edition,
-                        ctx.catalog))
+        caption = edition.directory_title or "Les Carif-Oref des régions"
+        if edition.directory_published:
+            caption += f", à jour en {edition.directory_published.label()}"
+        table = doc.Table(caption, (
+            "Région", "Organisme", "Téléphone", "Adresses électroniques et sites"), tuple(rows),
+            source_text(edition.source_for_place(self.section.id), edition, ctx.catalog))
+        return [table, *self._matter(MatterPlace.DIRECTORY)]
+
+    def _matter(self, place: MatterPlace) -> list[doc.Block]:
+        """The print's blocks of this place (legend, credits, introduction), as printed."""
+        return matter_blocks(self.ctx.edition, place)
 
     def guide(self, spec: GuideBlock) -> list[doc.Block]:
         guide = self.ctx.edition.guide
         if guide is None:
             return []
         caption = guide.title + (f", {guide.published.label()}" if guide.published else "")
-        blocks: list[doc.Block] = []
+        matter = self._matter(MatterPlace.GUIDE)  # its introduction first, its contact last
+        blocks: list[doc.Block] = [b for b in matter if isinstance(b, doc.TextBlock)]
         if guide.note and self.ctx.proof:  # the editors' note on how the guide was entered
             blocks.append(doc.Notice(guide.note))
         blocks.append(doc.Table(caption, ("Public", "Attente", "Structures"), tuple(
@@ -293,7 +310,9 @@ class _SectionBuilder:
             blocks.append(doc.ItemList("Où trouver les antennes territoriales des principaux "
                                        "réseaux ?", tuple(doc.Entry(n.network, n.url)
                                                           for n in guide.networks)))
-        return blocks
+        printed = [s for p in guide.publics for s in p.structures]
+        notes = [doc.Notice(n) for n in renamings([*printed, *(n.network for n in guide.networks)])]
+        return blocks + notes + [b for b in matter if not isinstance(b, doc.TextBlock)]
 
     def chart(self, spec: ChartBlock) -> doc.Chart | None:
         ctx = self.ctx
@@ -330,6 +349,24 @@ _DISPATCH: dict[type, Callable[[_SectionBuilder, Any], Any]] = {
     GuideBlock: _SectionBuilder.guide,
     ChartBlock: _SectionBuilder.chart,
 }
+
+
+def unbroken(phone: str) -> str:
+    """A phone number that never breaks across lines: its spaces made no-break."""
+    return phone.replace(" ", fr.NBSP)
+
+
+def matter_blocks(edition: Edition, place: MatterPlace) -> list[doc.Block]:
+    """The edition's printed matter of one place as text blocks and labelled lines."""
+    blocks: list[doc.Block] = []
+    for m in edition.matter:
+        if m.place is not place:
+            continue
+        if m.body:
+            blocks.append(doc.TextBlock(m.title, paragraphs(m.body)))
+        if m.items:
+            blocks.append(doc.Facts(m.items, None if m.body else m.title))
+    return blocks
 
 
 def paragraphs(body: str) -> tuple[doc.Paragraph | doc.Bullets, ...]:
@@ -376,10 +413,44 @@ def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Findi
                 doc.Notice("Constats de la validation qui ne désignent aucune section."),),
                 notes.done()))
     title = edition.title
+    sections = _numbered(sections)
     if edition.synthetic and SYNTHETIC_MARK not in title.upper():
         title = f"{title} ({SYNTHETIC_MARK})"
     return doc.Monograph(
         title=title, region=region.name, region_slug=region.slug, year=edition.year,
         published=edition.published.label(), publisher=edition.publisher,
         cutoff_notice=cutoff_notice(edition), synthetic=edition.synthetic, mode=mode,
-        sections=tuple(sections), finding_counts=_counts(findings))
+        sections=tuple(sections), finding_counts=_counts(findings),
+        end=end_matter(edition), cover_map=region_map_svg(region.code, region.name))
+
+
+def _numbered(sections: list[doc.Section]) -> list[doc.Section]:
+    """Tables and figures numbered in print order ('Tableau 3', 'Figure 2')."""
+    counts = {doc.Table: 0, doc.Chart: 0}
+
+    def number(block: doc.Block) -> doc.Block:
+        if isinstance(block, doc.Table | doc.Chart):
+            counts[type(block)] += 1
+            return dataclasses.replace(block, number=counts[type(block)])
+        return block
+
+    return [dataclasses.replace(s, blocks=tuple(number(b) for b in s.blocks)) for s in sections]
+
+
+def end_matter(edition: Edition) -> doc.EndMatter:
+    """The publisher's pages, the colophon and the back cover, from the print's matter."""
+    publisher = edition.publisher
+    lines: list[tuple[str, str]] = [("Titre", edition.title), ("Éditeur", publisher)]
+    for m in edition.matter:
+        if m.place is MatterPlace.COLOPHON:
+            if m.title:
+                lines[-1] = ("Éditeur", f"{publisher} – {m.title}")
+            lines += list(m.items)
+    lines += [("Publication", edition.published.label()),
+              ("Données", f"collecte arrêtée {edition.cutoff.phrase()}"),
+              ("Composition", "monoreg, à partir des données de l’édition ; chaque chiffre "
+                              "porte sa source, sous le tableau qui l’imprime")]
+    back = [part for m in edition.matter if m.place is MatterPlace.BACK_COVER
+            for part in paragraphs(m.body)]
+    return doc.EndMatter(tuple(matter_blocks(edition, MatterPlace.PUBLISHER)), tuple(lines),
+                         f"© {publisher} – {edition.published.label()}", tuple(back))

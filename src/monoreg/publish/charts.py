@@ -144,7 +144,8 @@ def _share_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
 
 def _y_title(spec: ChartSpec, catalog: Catalog) -> str:
     unit = catalog.units[catalog.indicators[spec.series[0].indicator].unit]
-    return unit.label
+    # The SVG's text escapes the document's typography rules: its apostrophe is set here.
+    return unit.label.replace("'", "’")
 
 
 def chart_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
@@ -160,6 +161,11 @@ def chart_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
 
 
 # -- Vega-Lite ---------------------------------------------------------------------------
+# Every text of a chart, in px of its drawing: a phone shows charts at their drawn size, and
+# 12 px stays readable there (11 px at least).
+LABEL_SIZE = 12
+
+
 def vega_lite(spec: ChartSpec, data: ChartData) -> dict[str, Any]:
     """The Vega-Lite spec: bars by x, coloured by series (stacked or side by side)."""
     values = [{"x": p.x, "series": p.series, "value": float(p.value), "label": p.label,
@@ -178,7 +184,7 @@ def vega_lite(spec: ChartSpec, data: ChartData) -> dict[str, Any]:
     if not spec.stack:
         if len(series) > 1:
             bars["encoding"]["xOffset"] = {"field": "series", "sort": series}
-        text = {"mark": {"type": "text", "dy": -5, "fontSize": 10, "color": "#222"},
+        text = {"mark": {"type": "text", "dy": -5, "fontSize": LABEL_SIZE, "color": "#222"},
                 "encoding": {"x": x, "y": y, "text": {"field": "label"}}}
         if len(series) > 1:
             text["encoding"]["xOffset"] = {"field": "series", "sort": series}
@@ -188,14 +194,14 @@ def vega_lite(spec: ChartSpec, data: ChartData) -> dict[str, Any]:
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": values},
         "config": {"font": FONT, "view": {"stroke": None},
-                   "axis": {"labelFontSize": 10, "titleFontSize": 10, "grid": True,
+                   "axis": {"labelFontSize": LABEL_SIZE, "titleFontSize": LABEL_SIZE, "grid": True,
                             "gridColor": "#e3e3e3"},
-                   "legend": {"labelFontSize": 10}},
+                   "legend": {"labelFontSize": LABEL_SIZE}},
     }
     groups = list(dict.fromkeys(p.group for p in data.points if p.group))
     if groups:
         vl.update({"facet": {"column": {"field": "group", "type": "nominal", "title": None,
-                                        "sort": groups, "header": {"labelFontSize": 10}}},
+                                        "sort": groups, "header": {"labelFontSize": LABEL_SIZE}}},
                    "spec": {**body, "width": WIDTH // len(groups) - 20, "height": HEIGHT},
                    "resolve": {"scale": {"y": "independent"}}})
     else:
@@ -231,7 +237,7 @@ def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catal
         return None
     period = _period_span(o.period for o in data.used)
     table = Table(caption=f"Données du graphique : {spec.title}",
-                  columns=("Valeur",),
+                  columns=("Donnée", "Valeur"),
                   rows=tuple(Row(", ".join(x for x in (p.x, p.series, p.group) if x),
                                  (Cell(p.label),)) for p in data.points),
                   source=None)

@@ -69,6 +69,7 @@ class Table:
     source: str | None
     groups: tuple[HeaderGroup, ...] = ()  # an optional header row above `columns`
     notes: tuple[Note, ...] = ()
+    number: int | None = None             # 'Tableau 3': set once the document is complete
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class Chart:
     source: str
     period: str
     remarks: tuple[str, ...] = ()  # how it is computed, what is left out and why
+    number: int | None = None      # 'Figure 2'
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class EndMatter:
+    """What follows the sections: the publisher's pages of the print, the colophon and the
+    back cover."""
+
+    publisher_pages: tuple[Block, ...] = ()
+    colophon: tuple[tuple[str, str], ...] = ()   # labelled lines: publisher, address, dates
+    notice: str | None = None                    # '© Centre Inffo – mai 2020'
+    back_cover: tuple[Paragraph | Bullets, ...] = ()
+
+
+@dataclass(frozen=True)
 class Monograph:
     title: str
     region: str                    # region name
@@ -200,6 +213,8 @@ class Monograph:
     mode: Mode
     sections: tuple[Section, ...]
     finding_counts: dict[str, int] = field(default_factory=dict)  # proof: by severity
+    end: EndMatter = EndMatter()
+    cover_map: str | None = None    # SVG: France's regions, this one in colour
 
     @property
     def proof(self) -> bool:

@@ -7,6 +7,7 @@ with the stylesheet inlined. Markup lives in templates/html/, one macro per node
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,17 +16,41 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from monoreg.publish import document as doc
+from monoreg.publish import links
 from monoreg.publish.writer import Writer
 
 TEMPLATES = Path(__file__).with_name("templates") / "html"
 STYLESHEET = Path(__file__).with_name("static") / "monograph.css"
 
 
+ORDINAL = re.compile(r"\b(\d+)(er|re|e)\b")  # '1er', '2e': the letters in superscript
+
+
+def _apostrophe(value: Any) -> Any:
+    """One kind of apostrophe in every text the templates print (markup is left alone)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.replace("'", "’")
+    return value
+
+
 @cache
 def environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
-                       keep_trailing_newline=True)
+                       keep_trailing_newline=True, finalize=_apostrophe)
+
+
+def rich_text(text: str) -> Markup:
+    """A text as HTML: its addresses linked (except wrong ones), '1er' and '2e' with their
+    superscript, one kind of apostrophe."""
+    parts = []
+    for piece, target in links.segments(text):
+        if target is None:
+            html = str(escape(piece.replace("'", "’")))
+            parts.append(ORDINAL.sub(r"\1<sup>\2</sup>", html))
+        else:
+            parts.append(f'<a href="{escape(target)}">{escape(piece)}</a>')
+    return Markup("".join(parts))
 
 
 @cache
@@ -40,6 +65,9 @@ def _accessible_svg(svg: str, description: str) -> Markup:
 
 
 class HtmlWriter(Writer):
+    """Writes nodes through the macros of blocks.html; the macros get the writer itself as
+    `w`: `w(node)` writes a child node, `w.rich(text)` a text with its links."""
+
     def __init__(self, heading_offset: int = 0) -> None:
         self.heading_offset = heading_offset
         self.blocks = environment().get_template("blocks.html").module
@@ -47,8 +75,14 @@ class HtmlWriter(Writer):
     def write(self, node: Any) -> Markup:
         return Markup(super().write(node))
 
+    __call__ = write
+
+    @staticmethod
+    def rich(text: str) -> Markup:
+        return rich_text(text)
+
     def _macro(self, name: str, node: Any, *extra: Any) -> str:
-        return str(getattr(self.blocks, name)(node, self.write, self.heading_offset, *extra))
+        return str(getattr(self.blocks, name)(node, self, self.heading_offset, *extra))
 
     def write_key_figures(self, node: doc.KeyFigures) -> str:
         return self._macro("key_figures", node)
@@ -91,7 +125,7 @@ class HtmlWriter(Writer):
 
     def write_monograph(self, node: doc.Monograph) -> str:
         return environment().get_template("fragment.html").render(
-            m=node, w=self.write, hl=self.heading_offset)
+            m=node, w=self, hl=self.heading_offset)
 
 
 def render_fragment(monograph: doc.Monograph, *, heading_offset: int = 0) -> str:
@@ -103,11 +137,14 @@ def render_fragment(monograph: doc.Monograph, *, heading_offset: int = 0) -> str
     return str(HtmlWriter(heading_offset).write(monograph))
 
 
-def render_page(monograph: doc.Monograph, *, stylesheet_href: str | None = None) -> str:
-    """A standalone HTML page; the stylesheet is inlined unless `stylesheet_href` is given."""
+def render_page(monograph: doc.Monograph, *, stylesheet_href: str | None = None,
+                downloads: dict[str, str] | None = None) -> str:
+    """A standalone HTML page; the stylesheet is inlined unless `stylesheet_href` is given.
+    `downloads` (label → address) are listed in its footer."""
     return environment().get_template("page.html").render(
         m=monograph, fragment=Markup(render_fragment(monograph)),
-        stylesheet_href=stylesheet_href, css=Markup(stylesheet()))
+        stylesheet_href=stylesheet_href, css=Markup(stylesheet()), downloads=downloads or {},
+        w=HtmlWriter())
 
 
 def render_index(entries: list[dict[str, Any]]) -> str:

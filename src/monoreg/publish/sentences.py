@@ -19,7 +19,15 @@ import yaml
 from monoreg import formatting as fr
 from monoreg.derive.evolutions import Change
 from monoreg.derive.tables import IndicatorRow
-from monoreg.model import Catalog, Evolution, Indicator, Period, PeriodKind, Polarity
+from monoreg.model import (
+    Catalog,
+    Evolution,
+    Indicator,
+    Observation,
+    Period,
+    PeriodKind,
+    Polarity,
+)
 from monoreg.publish import figures
 from monoreg.publish.findings import FindingIndex
 
@@ -76,6 +84,29 @@ def is_stable(change: Change, indicator: Indicator) -> bool:
     return fr.rounded(change.value, decimals) == 0
 
 
+# Amounts of money a sentence says in words, largest first: (euros, singular, plural);
+# French takes the singular below two ('1,6 milliard d’euros').
+_MONEY_WORDS = ((Decimal(10) ** 9, "milliard d’euros", "milliards d’euros"),
+                (Decimal(10) ** 6, "million d’euros", "millions d’euros"))
+
+
+def in_words(o: Observation, catalog: Catalog) -> str:
+    """A level as a sentence says it: an amount of money in words with one decimal
+    ('233,4 millions d’euros', not '233 361 308 €' nor '124 045 k€'); other figures as the
+    tables print them, with 'milliers' where the unit has no symbol. Tables keep the
+    printed form."""
+    unit = catalog.units[catalog.indicators[o.indicator].unit]
+    euros = o.value * unit.scale if o.value is not None and unit.dimension == "money" \
+        else None
+    if euros is None:
+        return figures.text(o, catalog, scale_word=True)
+    for size, singular, plural in _MONEY_WORDS:
+        if abs(euros) >= size:
+            scaled = fr.rounded(euros / size, 1)
+            return f"{fr.number(scaled, 1)}{fr.NBSP}{singular if abs(scaled) < 2 else plural}"
+    return f"{fr.number(euros, 0)}{fr.NBSP}euros"
+
+
 def evolution_sentence(row: IndicatorRow, catalog: Catalog, findings: FindingIndex,
                        subject: Subject | None = None) -> str | None:
     """The sentence for one row of an indicator table, or None when the figures do not
@@ -86,7 +117,7 @@ def evolution_sentence(row: IndicatorRow, catalog: Catalog, findings: FindingInd
     if findings.blocks((base, current)):
         return None
     between = f"entre {period_in_sentence(base.period)} et {period_in_sentence(current.period)}"
-    level = figures.text(current, catalog, scale_word=True)
+    level = in_words(current, catalog)
     if is_stable(change, indicator):
         verb = "sont stables" if subject and subject.plural else "est stable"
         movement, levels = f"{verb} {between}", f", à {level}"
@@ -97,8 +128,7 @@ def evolution_sentence(row: IndicatorRow, catalog: Catalog, findings: FindingInd
         verb = plural if subject and subject.plural else singular
         movement = f"{verb} de {amount(change, indicator)} {between}"
         noun = f"{noun_word} de {amount(change, indicator)} {between}"
-        levels = (f", passant de {figures.text(base, catalog, scale_word=True)} "
-                  f"à {level}")
+        levels = f", passant de {in_words(base, catalog)} à {level}"
     national = _national(row, catalog, findings)
     if subject is not None:
         return f"{_capitalised(subject.text)} {movement}{levels}{national}."
@@ -110,7 +140,7 @@ def _national(row: IndicatorRow, catalog: Catalog, findings: FindingIndex) -> st
     if national is None or national.value is None or findings.blocks((national,)):
         return ""
     name = figures.territory_name(national.territory, catalog)
-    return (f" ({name}{fr.NBSP}: {figures.text(national, catalog, scale_word=True)} "
+    return (f" ({name}{fr.NBSP}: {in_words(national, catalog)} "
             f"{national.period.phrase()})")
 
 

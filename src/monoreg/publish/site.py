@@ -127,6 +127,12 @@ class Result:
     engine_seconds: float = 0.0  # of which inside the Typst compiler
 
 
+# The files the HTML monograph's footer offers, next to it in the same folder.
+DOWNLOADS = (("pdf", "La monographie en PDF"), ("csv", "Les chiffres en CSV"),
+             ("xlsx", "Les chiffres en tableur (XLSX)"), ("json", "Les chiffres en JSON"),
+             ("datapackage", "Le paquet de données (Frictionless)"))
+
+
 def _write(path: Path, payload: bytes) -> None:
     """Write through a temporary file, so that a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +149,9 @@ def build_edition(task: Task) -> Result:
     region = catalog.territories.get(edition.region)
     files = file_names(region.slug, edition.year, task.mode)
     monograph = render.monograph(edition, catalog, task.mode, findings=task.findings)
-    _write(task.out / files["html"], render_page(monograph).encode("utf-8"))
+    downloads = {label: Path(files[kind]).name for kind, label in DOWNLOADS}
+    _write(task.out / files["html"],
+           render_page(monograph, downloads=downloads).encode("utf-8"))
     _write(task.out / files["pdf"], typst_writer.render_pdf(monograph))
     data = edition_export(catalog, edition)
     for kind in ("csv", "json", "xlsx"):

@@ -20,6 +20,7 @@ from typing import Any
 import typst
 
 from monoreg.publish import document as doc
+from monoreg.publish import links
 from monoreg.publish.writer import Writer
 
 TEMPLATE = Path(__file__).with_name("templates") / "monograph.typ"
@@ -84,7 +85,7 @@ class TypstWriter(Writer):
         self.inputs[key] = node.svg
         return self._call("chart", {"key": key, "title": node.title, "period": node.period,
                                "description": node.description, "source": node.source,
-                               "remarks": node.remarks})
+                               "remarks": node.remarks, "number": node.number})
 
     def write_notice(self, node: doc.Notice) -> str:
         return self._call("notice", _data(node))
@@ -98,16 +99,32 @@ class TypstWriter(Writer):
 
     def write_monograph(self, node: doc.Monograph) -> str:
         banner = "ÉPREUVE" if node.proof else ("SYNTHÉTIQUE" if node.synthetic else "")
-        meta = {"title": node.title, "region": node.region, "published": node.published,
-                "publisher": node.publisher, "cutoff": node.cutoff_notice,
-                "synthetic": node.synthetic, "proof": node.proof, "counts": _counts(node),
-                "running": f"{node.region} — édition de {node.published}", "banner": banner}
         body = "\n".join(self.write(section) for section in node.sections)
-        show = f"#show: monograph.with({self._value(meta)})"
+        publisher_pages = "\n".join(self.write(block) for block in node.end.publisher_pages)
+        if node.cover_map:
+            self.inputs["cover-map"] = node.cover_map
+        # The subject of the series: the title without its series and region parts.
+        subject = node.title.split(" – ")[0]
+        # Every address the document prints, with its target (the template's show rule finds
+        # them with the same pattern): read from the values, where the texts are.
+        printed = json.dumps(self.values, ensure_ascii=False)
+        meta = {"title": node.title, "subject": subject, "region": node.region,
+                "published": node.published, "publisher": node.publisher,
+                "cutoff": node.cutoff_notice, "synthetic": node.synthetic,
+                "proof": node.proof, "counts": _counts(node),
+                "running": f"{node.region} — édition de {node.published}", "banner": banner,
+                "map": "cover-map" if node.cover_map else None,
+                "colophon": node.end.colophon, "notice": node.end.notice,
+                "back": [_part(p) for p in node.end.back_cover],
+                "address": links.ADDRESS.pattern,
+                "links": list(links.links_in(printed).items())}
+        reference = self._value(meta)
+        pages = f"[{publisher_pages}]" if publisher_pages else "none"
         self.inputs[VALUES] = json.dumps(self.values, ensure_ascii=False)
         return (f"{template()}\n"
                 f'#let {VALUES} = json(bytes(sys.inputs.at("{VALUES}")))\n'
-                f"{show}\n{body}\n")
+                f"#show: monograph.with({reference})\n{body}\n"
+                f"#end-matter({reference}, {pages})\n")
 
 
 def _part(part: doc.Paragraph | doc.Bullets) -> dict[str, Any]:

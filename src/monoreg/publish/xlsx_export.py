@@ -42,9 +42,8 @@ CONTENT_SHEETS = (("evolutions", "Évolutions"), ("lists", "Listes"),
 
 def workbook_bytes(data: ExportData) -> bytes:
     workbook = Workbook()
-    readme = workbook.active
-    assert isinstance(readme, Worksheet)  # a new workbook opens on one worksheet
-    readme.title = "Lisez-moi"
+    readme = workbook.create_sheet("Lisez-moi", 0)
+    workbook.remove(workbook["Sheet"])  # the default sheet: the « Lisez-moi » comes first
     _readme(readme, data)
     _figures(workbook.create_sheet("Chiffres"), data.observations)
     for key, title in CONTENT_SHEETS:

@@ -49,6 +49,7 @@ from monoreg.model import (
     NetworkLink,
     Observation,
     Period,
+    PrintedMatter,
     Provenance,
     PublicCode,
     Quality,
@@ -75,6 +76,7 @@ DATAFILE_KINDS = ("datafiles", "series")
 _ITEM_TYPES: dict[str, type] = {
     "list": ListItem, "contact": Contact, "text": Text, "directory": DirectoryEntry,
     "guide_public": GuidePublic, "glossary": GlossaryEntry, "network": NetworkLink,
+    "matter": PrintedMatter,
 }
 
 
@@ -221,6 +223,8 @@ def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | 
             yield "glossary", None, term.acronym, term, None, None
         for link in edition.guide.networks:
             yield "network", None, link.network, link, None, None
+    for matter in edition.matter:
+        yield "matter", matter.place.value, matter.title or "", matter, None, None
 
 
 def _spread(name: str, count: int) -> str:
@@ -484,6 +488,8 @@ class Store:
             "guide": None if guide is None else {
                 "title": guide.title, "published": to_data(guide.published),
                 "note": guide.note},
+            "directory": {"title": edition.directory_title,
+                          "published": to_data(edition.directory_published)},
         }
         conn.execute(insert(t.editions).values(
             id=edition.id, batch_id=batch_id, region=edition.region, year=edition.year,
@@ -604,6 +610,7 @@ class Store:
                 select(t.measures.c.payload).where(t.measures.c.edition_id == edition_id)
                 .order_by(t.measures.c.position)))
         header = row.header
+        directory = header.get("directory") or {}
         guide = None
         if header.get("guide"):
             meta = header["guide"]
@@ -618,6 +625,9 @@ class Store:
             table_sources=tuple((x[0], x[1]) for x in header["table_sources"]),
             lists=tuple(items["list"]), contacts=tuple(items["contact"]),
             texts=tuple(items["text"]), directory=tuple(items["directory"]), guide=guide,
+            directory_title=directory.get("title"),
+            directory_published=parse_period(directory["published"])
+            if directory.get("published") else None, matter=tuple(items["matter"]),
             facts=tuple((x[0], x[1]) for x in header["facts"]),
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,
@@ -694,10 +704,9 @@ class Store:
                 cursor.execute("BEGIN")
             cursor.execute(_driver_sql(f"SELECT count(*) FROM observations{where}", sqlite),
                            bound)
-            counted = cursor.fetchone()
-            assert counted is not None  # count(*) always answers one row
+            counted: Any = cursor.fetchone()
             total = int(counted[0])
-            rows: list[Any] = []
+            rows: Sequence[Any] = []
             if offset < total:
                 cursor.execute(_driver_sql(
                     f"SELECT id, doc FROM observations{where} ORDER BY id LIMIT :limit "

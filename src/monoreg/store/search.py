@@ -1,4 +1,5 @@
-"""Full-text search in French over edition texts, news, contacts and the directory.
+"""Full-text search in French over edition texts, news, contacts, the directory, the
+orientation guide and its glossary, the indicators and the monographs' sections.
 
 One interface, two backends:
 
@@ -38,13 +39,27 @@ from sqlalchemy import (
 )
 
 from monoreg.errors import UsageError
-from monoreg.model import Contact, DirectoryEntry, Measure, MeasureStatus, Text
+from monoreg.model import (
+    Contact,
+    DirectoryEntry,
+    GlossaryEntry,
+    GuidePublic,
+    Measure,
+    MeasureStatus,
+    NetworkLink,
+    Text,
+)
 from monoreg.model.codec import from_data
 from monoreg.model.names import fold
 from monoreg.store import schema as t
 
 DIRECTORY_TYPE = "annuaire"
 CONTACT_TYPE = "contact"
+GUIDE_TYPE = "guide"            # a public of the orientation guide and its structures
+GLOSSARY_TYPE = "sigle"         # an acronym of the guide's glossary
+NETWORK_TYPE = "reseau"         # where to find a network's local offices
+INDICATOR_TYPE = "indicateur"
+SECTION_TYPE = "section"        # a section of an edition's monograph
 MEASURE_TYPE = "mesure"
 SNIPPET_WORDS = 30
 MAX_QUERY_WORDS = 16
@@ -69,6 +84,11 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
     return snowballstemmer.stemmer("french")
+
+
+def has_words(value: str) -> bool:
+    """Whether a query holds a word to search for (« les » alone does not)."""
+    return bool(stems(value))
 
 
 def stems(value: str) -> list[str]:
@@ -97,7 +117,8 @@ class Part:
 
 @dataclass(frozen=True)
 class SearchHit:
-    kind: str                      # text | contact | directory
+    kind: str                      # text | contact | directory | guide_public | glossary
+    #                                | network | indicator | section
     type: str
     region: str | None
     edition: str | None
@@ -150,6 +171,15 @@ class SearchIndex:
             regions = conn.execute(select(d.region).where(d.region.is_not(None)).distinct()
                                    .order_by(d.region)).scalars().all()
         return SearchFacets(tuple(types), tuple(years), tuple(regions))
+
+    def vocabulary(self) -> tuple[str, ...]:
+        """The words of the indexed titles (folded, no stop words), to suggest close words
+        when a query finds nothing."""
+        with self.engine.connect() as conn:
+            titles = conn.execute(select(t.search_docs.c.title)).scalars().all()
+        words = {w for title in titles for w in _WORD.findall(fold(title))
+                 if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()}
+        return tuple(sorted(words))
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -249,7 +279,7 @@ def _backend(dialect_name: str) -> _Sqlite | _Postgres:
 
 
 # == building the index ===================================================================
-_INDEXED_KINDS = ("text", "contact", "directory")
+_INDEXED_KINDS = ("text", "contact", "directory", "guide_public", "glossary", "network")
 
 
 def rebuild_index(conn: Connection) -> int:
@@ -264,11 +294,15 @@ def rebuild_index(conn: Connection) -> int:
         .join(editions, editions.c.id == items.c.edition_id)
         .where(items.c.kind.in_(_INDEXED_KINDS))
         .order_by(editions.c.id, items.c.position))
-    docs = []
+    docs: list[dict[str, Any]] = []
     seen: Counter[tuple[str, str]] = Counter()
-    for number, row in enumerate(rows, start=1):
-        docs.append({"id": number, "edition_id": row.id, "kind": row.kind,
-                     "position": seen[row.id, row.kind],
+    for row in rows:
+        position = seen[row.id, row.kind]
+        seen[row.id, row.kind] += 1   # an item's position among its kind, indexed or not
+        if row.kind == "contact" and from_data(Contact, row.payload).is_blank:
+            continue   # a blank row of the print's form is nobody to find
+        docs.append({"id": len(docs) + 1, "edition_id": row.id, "kind": row.kind,
+                     "position": position,
                      **_document(row.kind, row.payload, row.region, row.year)})
         seen[row.id, row.kind] += 1
     # Published measures; position is the measure's place in its edition's measures.
@@ -285,10 +319,31 @@ def rebuild_index(conn: Connection) -> int:
                      "body": _joined((measure.summary, measure.territory, measure.text)),
                      "year": measure.start.year if measure.start else found.year,
                      "date": measure.start.code if measure.start else None})
+    docs += _catalog_documents(conn, len(docs))
     if docs:
         conn.execute(insert(t.search_docs), docs)
     _backend(conn.dialect.name).write(conn, docs)
     return len(docs)
+
+
+def _catalog_documents(conn: Connection, first: int) -> list[dict[str, Any]]:
+    """The indicators (label, short label, definition) and each edition's sections (title
+    and the labels of its indicators): what a reader looks up by name."""
+    docs: list[dict[str, Any]] = []
+    labels: dict[str, list[str]] = {}
+    for row in conn.execute(select(t.indicators).order_by(t.indicators.c.id)):
+        labels.setdefault(row.section, []).append(row.label)
+        docs.append({"edition_id": None, "kind": "indicator", "type": INDICATOR_TYPE,
+                     "region": None, "year": None, "date": None, "title": row.label,
+                     "body": _joined((row.short_label, row.definition))})
+    sections = conn.execute(select(t.sections).order_by(t.sections.c.position)).all()
+    for edition in conn.execute(select(t.editions.c.id, t.editions.c.region,
+                                       t.editions.c.year).order_by(t.editions.c.id)):
+        docs += [{"edition_id": edition.id, "kind": "section", "type": SECTION_TYPE,
+                  "region": edition.region, "year": edition.year, "date": None,
+                  "title": s.title, "body": _joined(labels.get(s.id, ()))} for s in sections]
+    return [{**doc, "id": first + n, "position": n}
+            for n, doc in enumerate(docs, start=1)]
 
 
 def _joined(values: Iterable[str | None]) -> str:
@@ -308,6 +363,19 @@ def _document(kind: str, payload: dict[str, Any], region: str, year: int) -> dic
                 "body": _joined((contact.unit, contact.role, contact.person, contact.phone,
                                  contact.email, contact.website)),
                 "year": year, "date": None}
+    if kind == "guide_public":
+        public = from_data(GuidePublic, payload)
+        return {"type": GUIDE_TYPE, "region": region, "title": public.label,
+                "body": _joined((public.group, public.need, ", ".join(public.structures))),
+                "year": year, "date": None}
+    if kind == "glossary":
+        entry_ = from_data(GlossaryEntry, payload)
+        return {"type": GLOSSARY_TYPE, "region": region, "title": entry_.acronym,
+                "body": entry_.definition, "year": year, "date": None}
+    if kind == "network":
+        link = from_data(NetworkLink, payload)
+        return {"type": NETWORK_TYPE, "region": region, "title": link.network,
+                "body": link.url, "year": year, "date": None}
     entry = from_data(DirectoryEntry, payload)
     return {"type": DIRECTORY_TYPE, "region": entry.territory, "title": entry.organisation,
             "body": _joined((entry.territory_label, *(p.number for p in entry.phones),

@@ -47,11 +47,13 @@ def _declared(dependant: Any) -> frozenset[str]:
 
 
 async def no_unknown_parameters(request: Request) -> None:
-    """A parameter the route does not declare is a mistake (a misspelt filter, `page=`,
-    would otherwise answer everything): 400 naming it."""
+    """A parameter a reading route does not declare is a mistake (a misspelt filter,
+    `page=`, would otherwise answer everything): 400 naming it. The writing route ignores
+    its query (a token put in the URL is no credential: it answers 401)."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
-    if dependant is None or not request.scope.get("query_string"):
+    if dependant is None or not request.scope.get("query_string") \
+            or request.method not in ("GET", "HEAD"):
         return
     known = _KNOWN.get(id(route))
     if known is None:
@@ -198,7 +200,7 @@ async def _csv(portal: Portal, request: Request, query: obs.ObservationQuery,
     """Every matching row, streamed, with the count in X-Total-Count. The ETag follows the
     store's version and the query: the data only change when a load commits."""
     snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
-    assert snapshot is not None  # Portal.snapshot always answers one
+    assert snapshot is not None
     f = await run_in_threadpool(obs.resolve, portal, query)
     total = await run_in_threadpool(portal.store.count, f)
     tag = etag(f"{snapshot.version}|{request.url.path}|{request.url.query}".encode())

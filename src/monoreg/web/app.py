@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 
 from monoreg import __version__
 from monoreg.errors import InputError, MonoregError, NotFound
+from monoreg.publish.region_map import MAP_DIR
 from monoreg.settings import Settings, get_settings
 from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
@@ -158,6 +159,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(BodyTooLarge, _too_large)
     app.add_exception_handler(Exception, _bug)
+    # The map's origin and licence texts are served beside it (the portal credits them).
+    app.mount("/static/map", StaticFiles(directory=MAP_DIR), name="map")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

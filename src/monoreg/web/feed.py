@@ -59,10 +59,9 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     entries: list[tuple[str, EditionSummary, Resolution | None]] = []
     for summary in snapshot.editions:
         entries.append((_stamp(summary.published.start), summary, None))
-        for decision in portal.store.resolutions(summary.id):
-            entries.append((_stamp(date.fromisoformat(decision.date)), summary, decision))
+        for stored in portal.store.resolutions(summary.id):
+            entries.append((_stamp(date.fromisoformat(stored.date)), summary, stored))
     entries.sort(key=lambda e: e[0], reverse=True)
-    # lxml names the default namespace with the key None, which its stubs do not allow
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})  # type: ignore[dict-item]
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", "fr")
     _add(feed, "id", TAG + "editions")
@@ -74,9 +73,11 @@ def atom_feed(portal: Portal, base: str) -> bytes:
     _add(feed, "link", href=base + "/", rel="alternate", type="text/html")
     author = _add(feed, "author")
     _add(author, "name", "monoreg")
-    for updated, summary, r in entries:
+    seen: dict[str, int] = {}
+    for updated, summary, decision in entries:
         territory = snapshot.catalog.territories.get(summary.region)
         page = f"{region_url(territory)}?edition={summary.year}"
+        r = decision
         if r is None:
             synthetic = " (SYNTHÉTIQUE)" if summary.synthetic else ""
             _entry(feed, base, f"edition/{summary.id}",
@@ -87,7 +88,13 @@ def atom_feed(portal: Portal, base: str) -> bytes:
             f = r.figure
             key = ",".join(x or "" for x in (f.place, f.indicator, f.territory,
                                              f.base_period, f.period, f.item))
-            _entry(feed, base, f"decision/{summary.id}/{r.rule}/{quote(key, safe=',')}",
+            entry_id = f"decision/{summary.id}/{r.rule}/{quote(key, safe=',')}"
+            # Two decisions on one figure under one rule (a figure and its evolution, two
+            # items of one title) are told apart by their rank among such decisions.
+            seen[entry_id] = seen.get(entry_id, 0) + 1
+            if seen[entry_id] > 1:
+                entry_id += f"/{seen[entry_id]}"
+            _entry(feed, base, entry_id,
                    f"{DECISION_TITLES.get(r.decision.value, r.decision.value)} — "
                    f"{territory.name}, édition {summary.year}", updated,
                    f"{region_url(territory)}/{summary.year}/validation", _decision(r))

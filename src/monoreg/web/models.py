@@ -341,6 +341,10 @@ class RankedFigure(View):
     other_period: bool = Field(description="Vrai quand la période diffère de celle de la "
                                "comparaison.")
     source: SourceInfo | None = Field(description="Source du chiffre.")
+    position: str | None = Field(default=None, description="Par rapport à la médiane des "
+                                 "régions : « plus élevé », « comparable » ou « plus bas ».")
+    per_inhabitant: str | None = Field(default=None, description="Valeur rapportée à la "
+                                       "population de la région, quand elle est chargée.")
 
 
 class Comparison(View):
@@ -356,6 +360,10 @@ class Comparison(View):
     missing: list[RegionRef] = Field(description="Régions sans chiffre.")
     periods: list[Facet] = Field(description="Périodes disponibles (code, libellé), la "
                                  "plus récente d'abord.")
+    median_note: str | None = Field(default=None, description="La médiane des régions et "
+                                    "le seuil de « comparable ».")
+    per_inhabitant_label: str | None = Field(default=None, description="En-tête de la "
+                                             "valeur par habitant et sa population.")
 
 
 class SeriesPoint(View):
@@ -374,6 +382,8 @@ class Series(View):
     region: RegionRef
     indicator: IndicatorInfo
     points: list[SeriesPoint]
+    national: list[SeriesPoint] = Field(default=[], description="France (métropole et "
+                                        "outre-mer) au fil du temps, quand le chiffre existe.")
 
 
 # -- content --------------------------------------------------------------------------
@@ -411,12 +421,28 @@ class CarifOref(View):
     public_websites: list[Link]
 
 
+class Suggestion(View):
+    text: str
+    url: str
+
+
+class SearchHelp(View):
+    """What the search page says when a query has nothing to search or finds nothing."""
+
+    message: str
+    close_words: list[Suggestion] = Field(description="Mots proches de l'index.")
+    pages: list[Suggestion] = Field(description="Pages où chercher autrement.")
+
+
 class Directory(View):
     region: RegionRef | None
     query: str | None
     regions: list[RegionRef] = Field(description="Régions disponibles pour le filtre.")
     contacts: list[Contact]
     carif_oref: list[CarifOref]
+    dated: str | None = Field(default=None, description="Date de l'annuaire des Carif-Oref "
+                              "(« à jour en septembre 2019 »).")
+    renamed: list[str] = Field(default=[], description="Organismes renommés depuis.")
 
 
 class TextRef(View):
@@ -513,6 +539,8 @@ class Guide(View):
     needs: list[GuideNeed] = Field(description="Pour chaque attente, les structures.")
     networks: list[Network] = Field(description="Où trouver les antennes des réseaux.")
     carif_oref: list[CarifOref] = Field(description="Le Carif-Oref de la région.")
+    dated: str | None = Field(default=None, description="Date de l'annuaire des Carif-Oref.")
+    renamed: list[str] = Field(default=[], description="Organismes renommés depuis.")
     measures: list[Measure] = Field(default=[], description="Mesures de la région pour ce "
                                     "public.")
 
@@ -550,7 +578,8 @@ class Home(View):
     map_indicators: list[IndicatorInfo] = Field(description="Indicateurs pour la carte.")
     map: Comparison | None = Field(description="L'indicateur colorié sur la carte.")
     map_regions: list[MapRegion]
-    legend: list[str] = Field(description="Bornes des classes de couleur, en français.")
+    legend: list[str] = Field(description="Classes de couleur (quantiles) : plus petite et "
+                              "plus grande valeur de chaque classe, nombre de régions.")
 
 
 # -- measures ---------------------------------------------------------------------------

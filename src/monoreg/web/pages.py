@@ -18,6 +18,7 @@ from monoreg.errors import NotFound, UsageError
 from monoreg.model import Territory
 from monoreg.publish.exports import data_format
 from monoreg.publish.html_writer import STYLESHEET
+from monoreg.store.search import has_words
 from monoreg.web import services, svg_charts
 from monoreg.web.api import get_portal
 from monoreg.web.caching import cached, respond
@@ -65,9 +66,10 @@ def _year(text: str | None, name: str) -> int | None:
 
 
 @router.get("/")
-async def home(request: Request, portal: PortalDep, indicateur: Text = None) -> Response:
+async def home(request: Request, portal: PortalDep, indicateur: Text = None,
+               periode: Text = None) -> Response:
     def build() -> dict[str, Any]:
-        view = services.home(portal, indicateur or None)
+        view = services.home(portal, indicateur or None, periode or None)
         return {"view": view, "map": svg_charts.france_map(view.map_regions)}
     return await _page(portal, request, "home.html", build)
 
@@ -198,12 +200,16 @@ async def search(request: Request, portal: PortalDep, q: Text = None, region: Te
            type: Text = None, annee: Text = None,
            offset: Annotated[int, Query(ge=0, le=10_000)] = 0) -> Response:
     def build() -> dict[str, Any]:
-        view = None
+        view = help_ = None
         if q and q.strip():
-            view = services.search(portal, q, region=region or None, type=type or None,
-                                   year=_year(annee, "annee"), offset=offset)
-        return {"view": view, "q": q or "", "region": region or "", "type": type or "",
-                "year": annee or "", "facets": services.search_facets(portal)}
+            if has_words(q):
+                view = services.search(portal, q, region=region or None, type=type or None,
+                                       year=_year(annee, "annee"), offset=offset)
+            if view is None or view.total == 0:
+                help_ = services.search_help(portal, q)
+        return {"view": view, "help": help_, "q": q or "", "region": region or "",
+                "type": type or "", "year": annee or "",
+                "facets": services.search_facets(portal)}
     return await _page(portal, request, "search.html", build)
 
 

@@ -6,15 +6,14 @@ same figures (for screen readers and for copying).
 
 from __future__ import annotations
 
-import json
+import math
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from decimal import Decimal
 
-from monoreg.model.names import slugify
+from monoreg import formatting as fr
+from monoreg.model import parse_period
+from monoreg.publish.region_map import outlines
 from monoreg.web import models as m
-
-MAP_FILE = Path(__file__).resolve().parent / "static" / "map" / "france-regions.json"
 
 
 @dataclass(frozen=True)
@@ -76,38 +75,133 @@ class LinePoint:
 
 
 @dataclass(frozen=True)
+class Line:
+    name: str                    # 'Normandie', 'France'
+    css: str                     # 'line' (the region), 'line national'
+    path: str
+    points: tuple[LinePoint, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float              # y of a value tick, x of a period tick
+    text: str
+    anchor: str = "middle"
+
+
+@dataclass(frozen=True)
 class LineChart:
     width: int
     height: int
-    points: tuple[LinePoint, ...]
-    path: str
-    low_text: str
-    high_text: str
+    left: int
+    right: int                   # x of the plot's right edge
+    baseline: float              # y of the axis' lowest value (zero when drawn from zero)
+    top: int
+    lines: tuple[Line, ...]
+    y_ticks: tuple[Tick, ...]
+    x_ticks: tuple[Tick, ...]
+    y_title: str
+    from_zero: bool
+    description: str             # the text alternative, in chronological order
+
+
+LABEL_WIDTH = 7.0   # px per character of a 12 px label, to keep labels apart
+
+
+def _nice_step(span: float, ticks: int = 5) -> float:
+    """A round step (1, 2 or 5 times a power of ten) giving about `ticks` intervals."""
+    raw = span / ticks if span > 0 else 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    return next(k * power for k in (1, 2, 5, 10) if k * power >= raw)
+
+
+def _moment(period: str) -> float:
+    """Where a period sits on the time axis: the middle of its span, in days."""
+    p = parse_period(period)
+    return (p.start.toordinal() + p.end.toordinal()) / 2
+
+
+def _chronological(name: str, points: list[m.SeriesPoint]) -> str:
+    first, last = points[0].figure, points[-1].figure
+    if len(points) == 1:
+        return f"{name} : {first.text} en {first.period_label}"
+    return (f"{name} : de {first.text} ({first.period_label}) à {last.text} "
+            f"({last.period_label}), {len(points)} chiffres")
 
 
 def line_chart(series: m.Series) -> LineChart | None:
-    """The series' values in period order (a revision is a second point of its period)."""
-    known = [p for p in series.points if p.value is not None]
+    """The region's values (and France's, where they exist) on a time scale: uneven gaps
+    between periods show as uneven gaps; the y-axis starts at zero for positive figures
+    (else it is labelled as not starting at zero); labels stay inside the drawing."""
+    known = sorted((p for p in series.points if p.value is not None),
+                   key=lambda p: _moment(p.figure.period))
     if len(known) < 2:
         return None
-    width, height, left, right, top, bottom = 640, 260, 60, 20, 20, 50
-    periods = list(dict.fromkeys(p.figure.period for p in known))
+    national = sorted((p for p in series.national if p.value is not None),
+                      key=lambda p: _moment(p.figure.period))
+    # France is drawn over the region's span only, and only when on a comparable scale
+    # (a national count next to a regional one would flatten the region's line).
+    start, end = _moment(known[0].figure.period), _moment(known[-1].figure.period)
+    national = [p for p in national if start <= _moment(p.figure.period) <= end]
     values = [p.value or 0.0 for p in known]
-    low, high = min(values), max(values)
-    span = (high - low) or abs(high) or 1.0
-    low, high = low - span * 0.1, high + span * 0.1
-    step = (width - left - right) / max(len(periods) - 1, 1)
-    points = tuple(
-        LinePoint(x=left + periods.index(p.figure.period) * step,
-                  y=top + (high - (p.value or 0.0)) / (high - low) * (height - top - bottom),
-                  label=p.figure.period_label, text=p.figure.text)
-        for p in known)
-    path = " ".join(f"{'M' if n == 0 else 'L'}{p.x:.1f},{p.y:.1f}"
-                    for n, p in enumerate(points))
-    lowest = min(known, key=lambda p: p.value or 0.0)
-    highest = max(known, key=lambda p: p.value or 0.0)
-    return LineChart(width=width, height=height, points=points, path=path,
-                     low_text=lowest.figure.text, high_text=highest.figure.text)
+    if national and max(p.value or 0.0 for p in national) > 3 * max(values):
+        national = []
+    everything = values + [p.value or 0.0 for p in national]
+    width, height, left, right, top, bottom = 640, 300, 72, 600, 24, 64
+    low, high = min(everything), max(everything)
+    from_zero = low >= 0
+    if from_zero:
+        low = 0.0
+    step = _nice_step(high - low)
+    low = math.floor(low / step) * step
+    high = math.ceil(high / step) * step if high > low else low + step
+    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+
+    def x_of(period: str) -> float:
+        return left + (_moment(period) - start) / ((end - start) or 1) * (right - left)
+
+    def y_of(value: float) -> float:
+        return top + (high - value) / (high - low) * (height - top - bottom)
+
+    def line(name: str, css: str, points: list[m.SeriesPoint]) -> Line:
+        drawn = tuple(LinePoint(x=x_of(p.figure.period), y=y_of(p.value or 0.0),
+                                label=p.figure.period_label, text=p.figure.text)
+                      for p in points)
+        path = " ".join(f"{'M' if n == 0 else 'L'}{q.x:.1f},{q.y:.1f}"
+                        for n, q in enumerate(drawn))
+        return Line(name, css, path, drawn)
+
+    lines = [line(series.region.name, "line", known)]
+    if national:
+        lines.append(line("France", "line national", national))
+    count = round((high - low) / step)
+    y_ticks = tuple(Tick(y_of(low + n * step), fr.number(Decimal(str(low + n * step)),
+                                                         decimals))
+                    for n in range(count + 1))
+    # Period labels: the latest and the first always, the others where they touch neither.
+    x_ticks: list[Tick] = []
+    taken: list[tuple[float, float]] = []
+    order = [known[-1], known[0], *known[1:-1]]
+    for p in dict.fromkeys(order):
+        x = x_of(p.figure.period)
+        anchor = "start" if x - left < 40 else "end" if right - x < 40 else "middle"
+        size = len(p.figure.period_label) * LABEL_WIDTH
+        span = {"start": (x, x + size), "end": (x - size, x),
+                "middle": (x - size / 2, x + size / 2)}[anchor]
+        if any(span[0] < b + 8 and a < span[1] + 8 for a, b in taken):
+            continue
+        taken.append(span)
+        x_ticks.append(Tick(x, p.figure.period_label, anchor))
+    x_ticks.sort(key=lambda t: t.position)
+    description = (f"{series.indicator.label}, courbe sur une échelle de temps"
+                   f"{'' if from_zero else ' (axe ne partant pas de zéro)'}. "
+                   + " ; ".join(_chronological(n, pts) for n, pts in
+                                ((series.region.name, known), ("France", national)) if pts)
+                   + ".")
+    return LineChart(width=width, height=height, left=left, right=right,
+                     baseline=y_of(low), top=top, lines=tuple(lines), y_ticks=y_ticks,
+                     x_ticks=tuple(x_ticks), y_title=series.indicator.unit.label,
+                     from_zero=from_zero, description=description)
 
 
 @dataclass(frozen=True)
@@ -126,29 +220,26 @@ class FranceMap:
     shapes: tuple[MapShape, ...]
 
 
-@lru_cache(maxsize=1)
-def _outlines() -> tuple[str, dict[str, str]]:
-    data = json.loads(MAP_FILE.read_text(encoding="utf-8"))
-    return data["viewBox"], {slugify(r["name"]): r["d"] for r in data["regions"]}
-
-
 def france_map(regions: list[m.MapRegion]) -> FranceMap:
-    """Regions with an outline are drawn to shape; the others (overseas) as labelled boxes
-    in a row under the map."""
-    view_box, outlines = _outlines()
+    """Every region drawn to shape (the overseas ones in their insets); a region the map file
+    does not know is a labelled box under the map."""
+    view_box, paths = outlines()
     x0, y0, width, height = (float(v) for v in view_box.split())
     shapes: list[MapShape] = []
     boxes: list[MapShape] = []
     for r in regions:
-        path = outlines.get(r.region.slug)
+        path = paths.get(r.region.code)
         shape = MapShape(name=r.region.name, slug=r.region.slug, text=r.text, level=r.level,
                          path=path)
         (shapes if path else boxes).append(shape)
-    box_width = width / max(len(boxes), 1)
+    if not boxes:
+        return FranceMap(view_box=view_box, shapes=tuple(shapes))
+    box_width = width / len(boxes)
     for n, shape in enumerate(boxes):
         shapes.append(MapShape(name=shape.name, slug=shape.slug, text=shape.text,
                                level=shape.level,
                                box=(x0 + n * box_width + 4, y0 + height + 10, box_width - 8,
-                                    44)))
-    return FranceMap(view_box=f"{x0:g} {y0:g} {width:g} {height + 60:g}",
+                                    34)))
+    # Each box's name is written under it, not on its colour (readable whatever the class).
+    return FranceMap(view_box=f"{x0:g} {y0:g} {width:g} {height + 66:g}",
                      shapes=tuple(shapes))

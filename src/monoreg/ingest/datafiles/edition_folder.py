@@ -21,6 +21,7 @@ from monoreg.ingest.datafiles.schemas import (
     EditionFile,
     GuideFile,
     ListsFile,
+    MatterFile,
     MeasuresFile,
     TextsFile,
 )
@@ -37,6 +38,7 @@ from monoreg.model import (
     GuidePublic,
     ListItem,
     ListKind,
+    MatterPlace,
     Measure,
     MeasureAmount,
     MeasureDomain,
@@ -46,6 +48,7 @@ from monoreg.model import (
     Observation,
     Period,
     Phone,
+    PrintedMatter,
     Provenance,
     Source,
     Status,
@@ -276,12 +279,14 @@ class _EditionReader:
                               tuple(item.accept.items()), self.verified("texts.yaml", item)))
         return tuple(texts)
 
-    def directory(self) -> tuple[DirectoryEntry, ...]:
+    def directory(self) -> dict[str, Any]:
+        """The Edition fields of directory.yaml: its entries, title and date."""
         path = self.file("directory.yaml")
         if path is None:
-            return ()
+            return {}
+        data = load_yaml(DirectoryFile, path)
         entries: list[DirectoryEntry] = []
-        for item in load_yaml(DirectoryFile, path).entries:
+        for item in data.entries:
             cell = Cell(display_path(path), item.line)
             territory = cell.region(self.catalog, item.territory, "territory").code \
                 if item.territory else None
@@ -290,7 +295,28 @@ class _EditionReader:
                 tuple(Phone(p.number, p.label) for p in item.phones), tuple(item.emails),
                 tuple(item.websites), tuple(item.public_websites),
                 self.prov("directory.yaml", item.line), item.note, tuple(item.accept.items())))
-        return tuple(entries)
+        published = Cell(display_path(path), data.keylines.get("published", data.line)
+                          ).optional_period(data.published, "published")
+        return {"directory": tuple(entries), "directory_title": data.title,
+                "directory_published": published}
+
+    def matter(self) -> tuple[PrintedMatter, ...]:
+        path = self.file("matter.yaml")
+        if path is None:
+            return ()
+        blocks: list[PrintedMatter] = []
+        for item in load_yaml(MatterFile, path).blocks:
+            try:
+                place = MatterPlace(item.place)
+            except ValueError:
+                allowed = ", ".join(p.value for p in MatterPlace)
+                raise Cell(display_path(path), item.line).error(
+                    f"'{item.place}' is not one of: {allowed}", "place") from None
+            blocks.append(PrintedMatter(
+                place, item.body.strip(), item.title,
+                tuple((line.label, line.value) for line in item.lines),
+                self.prov("matter.yaml", item.line), self.origin(item.origin)))
+        return tuple(blocks)
 
     def guide(self) -> Guide | None:
         path = self.file("guide.yaml")
@@ -397,7 +423,7 @@ def load_edition(folder: Path, catalog: Catalog, root: Path) -> Edition:
     edition = Edition(**header, observations=reader.observations(),
                       evolutions=reader.evolutions(), lists=reader.lists(),
                       contacts=reader.contacts(), texts=texts,
-                      directory=reader.directory(), guide=reader.guide(),
+                      **reader.directory(), guide=reader.guide(), matter=reader.matter(),
                       measures=_MeasureReader(reader, header["region"], texts).measures())
     return replace(edition, resolutions=load_resolutions(folder, root, catalog, edition))
 

@@ -208,6 +208,23 @@ class MeasuresFile(FileItem):
     measures: list[MeasureFile] = []
 
 
+# -- matter.yaml ------------------------------------------------------------------------
+class MatterLineFile(FileItem):
+    label: str
+    value: str
+
+
+class MatterBlockFile(FileItem):
+    place: str                      # directory | guide | publisher | colophon | back_cover
+    title: str | None = None
+    body: str = ""
+    lines: list[MatterLineFile] = []
+
+
+class MatterFile(FileItem):
+    blocks: list[MatterBlockFile]
+
+
 # -- editions/<region>/<year>/resolutions.yaml -------------------------------------------
 def _number_text(value: Any) -> Any:
     """A YAML number is kept as the text the editor typed (read exactly as a Decimal)."""

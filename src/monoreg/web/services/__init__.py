@@ -21,7 +21,12 @@ from monoreg.web.services.region_page import (
     pdf_path,
     region_page,
 )
-from monoreg.web.services.search_results import MAX_SEARCH_PAGE, search, search_facets
+from monoreg.web.services.search_results import (
+    MAX_SEARCH_PAGE,
+    search,
+    search_facets,
+    search_help,
+)
 from monoreg.web.services.shared import figure, find_region
 from monoreg.web.services.validation_report import validation_report
 
@@ -29,5 +34,6 @@ __all__ = [
     "MAX_MEASURE_PAGE", "MAX_SEARCH_PAGE", "comparison", "directory", "editions",
     "export_edition", "export_measures", "figure", "find_region", "guide", "home", "indicators",
     "measure", "measures", "monograph_fragment", "pdf_built", "pdf_path", "policy_text",
-    "region_page", "regions", "search", "search_facets", "series", "validation_report",
+    "region_page", "regions", "search", "search_facets", "search_help", "series",
+    "validation_report",
 ]

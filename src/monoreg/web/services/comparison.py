@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
+from monoreg import formatting as fr
 from monoreg.derive.published import published
 from monoreg.derive.ranks import shared_ranks
 from monoreg.errors import NotFound
 from monoreg.model import (
+    Indicator,
+    IndicatorKind,
     parse_period,
 )
 from monoreg.store.repository import ObservationRecord
@@ -77,7 +81,19 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
     same = [r for r in rows if not r[1].other_period]
     same.sort(key=lambda r: (-(r[0] or Decimal(0)), r[1].region.name))
     ranks = shared_ranks([r[0] or Decimal(0) for r in same])
-    ranked = [r[1].model_copy(update={"rank": n}) for n, r in zip(ranks, same, strict=True)]
+    unit = catalog.units[indicator.unit]
+    # A unit without symbol but scaled (thousands) says its word: '1 639 milliers'.
+    scale_word = f"\u00a0{unit.label}" if not unit.symbol and unit.scale != 1 else ""
+    positions, median_note = _positions(
+        [r[0] for r in same], lambda v: fr.with_unit(v, unit, indicator.decimals) + scale_word)
+    ratios, ratio_label = _per_inhabitant(portal, indicator, [r[1].region.code for r in rows],
+                                          [r[0] for r in rows])
+    rows = [(v, f.model_copy(update={"per_inhabitant": ratios.get(f.region.code)}))
+            for v, f in rows]
+    same = [r for r in rows if not r[1].other_period]
+    same.sort(key=lambda r: (-(r[0] or Decimal(0)), r[1].region.name))
+    ranked = [r[1].model_copy(update={"rank": n, "position": positions.get(n - 1)})
+              for n, r in zip(ranks, same, strict=True)]
     others = sorted((r[1] for r in rows if r[1].other_period), key=lambda f: f.region.name)
     france = next((by_region[code][chosen].observation for code in _NATIONAL_ORDER
                    if chosen in by_region.get(code, {})), None)
@@ -88,7 +104,67 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
         rows=[*ranked, *others], national=figure(catalog, france) if france else None,
         national_value=json_number(published(france, catalog)[0]) if france else None,
         missing=missing,
-        periods=[m.Facet(value=c, label=parse_period(c).label()) for c in periods])
+        periods=[m.Facet(value=c, label=parse_period(c).label()) for c in periods],
+        median_note=median_note, per_inhabitant_label=ratio_label)
+
+
+# The denominator of values per inhabitant: the legal population of each region.
+POPULATION = "population_municipale"
+
+
+def _positions(values: list[Decimal | None], text: Callable[[Decimal], str]
+               ) -> tuple[dict[int, str], str | None]:
+    """Each value (by its place in `values`) against the regions' median: « plus élevé »
+    or « plus bas » beyond one median absolute deviation (MAD) from it, else
+    « comparable ». The threshold is stated in the note."""
+    known = [v for v in values if v is not None]
+    if len(known) < 3:
+        return {}, None
+    middle = statistics.median(known)
+    spread = statistics.median(abs(v - middle) for v in known)
+    labels = {}
+    for n, v in enumerate(values):
+        if v is not None:
+            labels[n] = ("plus élevé" if v > middle + spread else
+                         "plus bas" if v < middle - spread else "comparable")
+    note = (f"Médiane des {len(known)} régions : {text(middle)}. « Comparable » : à moins "
+            f"d'un écart absolu médian ({text(spread)}) de la médiane ; au-delà, « plus "
+            "élevé » ou « plus bas ».")
+    return labels, note
+
+
+def _per_inhabitant(portal: Portal, indicator: Indicator, regions: list[str],
+                    values: list[Decimal | None]) -> tuple[dict[str, str], str | None]:
+    """Counts per 1 000 inhabitants and amounts in euros per inhabitant, where the region's
+    legal population is loaded (rates and the population itself are not divided)."""
+    catalog = portal.snapshot().catalog
+    if indicator.kind is IndicatorKind.RATE or indicator.id == POPULATION \
+            or POPULATION not in catalog.indicators:
+        return {}, None
+    population: dict[str, ObservationRecord] = {}
+    for record in portal.store.observations(indicators=[POPULATION], territories=regions,
+                                            preferred=True):
+        o = record.observation
+        if o.value is not None and o.dimension is None and (
+                o.territory not in population
+                or o.period > population[o.territory].observation.period):
+            population[o.territory] = record
+    if not population:
+        return {}, None
+    unit = catalog.units[indicator.unit]
+    money = unit.dimension == "money"
+    ratios = {}
+    for code, value in zip(regions, values, strict=True):
+        found = population.get(code)
+        if value is None or found is None or not found.observation.value:
+            continue
+        base = value * unit.scale / found.observation.value
+        ratios[code] = (f"{fr.number(base, 0)}\u00a0€" if money
+                        else fr.number(base * 1000, 1))
+    periods = {r.observation.period.label() for r in population.values()}
+    label = ("En euros par habitant" if money else "Pour 1 000 habitants") + \
+        f" (population municipale, {', '.join(sorted(periods))})"
+    return ratios, label
 
 
 def _comparison_note(chosen: str | None, others: list[m.RankedFigure],

@@ -8,9 +8,12 @@ from monoreg.model import Contact as ContactItem
 from monoreg.model import (
     ContactGroup,
     DirectoryEntry,
+    Edition,
 )
 from monoreg.model.names import fold
+from monoreg.publish.renamed import renamings
 from monoreg.validate.addresses import mailto_href, tel_uri, web_href
+from monoreg.validate.tolerances import DEFAULT_SETTINGS
 from monoreg.web import models as m
 from monoreg.web.portal import Portal, Snapshot
 from monoreg.web.services.shared import (
@@ -25,9 +28,16 @@ GROUP_LABELS = {
 }
 
 
-def phone(text: str, label: str | None = None) -> m.Phone:
-    """The number as printed, with a tel: link when it is a valid number."""
-    return m.Phone(text=text, tel=tel_uri(text), label=label)
+def phone_plan(region: str | None) -> str:
+    """The numbering plan of a region: its own overseas (Martinique +596, Mayotte +262…),
+    the French one elsewhere — the plans the contact checks read numbers in."""
+    return DEFAULT_SETTINGS.phone_plans.get(region or "", DEFAULT_SETTINGS.phone_region)
+
+
+def phone(text: str, label: str | None = None, region: str | None = None) -> m.Phone:
+    """The number as printed, with a tel: link (with its country code) when it is a valid
+    number of its region's plan."""
+    return m.Phone(text=text, tel=tel_uri(text, phone_plan(region)), label=label)
 
 
 def web_link(text: str) -> m.Link:
@@ -52,7 +62,8 @@ def _contact(contact: ContactItem) -> m.Contact:
 def carif_model(entry: DirectoryEntry) -> m.CarifOref:
     return m.CarifOref(territory=entry.territory, territory_label=entry.territory_label,
                        organisation=entry.organisation,
-                       phones=[phone(p.number, p.label) for p in entry.phones],
+                       phones=[phone(p.number, p.label, entry.territory)
+                               for p in entry.phones],
                        emails=[mail_link(e) for e in entry.emails],
                        websites=[web_link(w) for w in entry.websites],
                        public_websites=[web_link(w) for w in entry.public_websites])
@@ -60,11 +71,24 @@ def carif_model(entry: DirectoryEntry) -> m.CarifOref:
 
 def carif_entries(snapshot: Snapshot) -> list[DirectoryEntry]:
     """The national directory as printed by the most recent edition that has one."""
+    edition = _directory_edition(snapshot)
+    return list(edition.directory) if edition else []
+
+
+def _directory_edition(snapshot: Snapshot) -> Edition | None:
     for summary in sorted(snapshot.editions, key=lambda e: e.year, reverse=True):
-        entries = snapshot.edition(summary).directory
-        if entries:
-            return list(entries)
-    return []
+        edition = snapshot.edition(summary)
+        if edition.directory:
+            return edition
+    return None
+
+
+def carif_dated(snapshot: Snapshot) -> str | None:
+    """'à jour en septembre 2019': when the directory shown was last checked."""
+    edition = _directory_edition(snapshot)
+    if edition is None or edition.directory_published is None:
+        return None
+    return f"à jour en {edition.directory_published.label()}"
 
 
 def _matches(words: list[str], fields: Iterable[str | None]) -> bool:
@@ -88,7 +112,10 @@ def directory(portal: Portal, region: str | None = None, query: str | None = Non
     return m.Directory(
         region=region_ref(territory) if territory else None, query=query or None,
         regions=[region_ref(t) for t in snapshot.catalog.territories.regions],
-        contacts=[_contact(c) for c in contacts if _matches(
+        contacts=[_contact(c) for c in contacts if not c.is_blank and _matches(
             words, (c.organisation, c.role, c.person, c.unit, c.email))],
         carif_oref=[carif_model(e) for e in entries if _matches(
-            words, (e.organisation, e.territory_label, *e.emails, *e.websites))])
+            words, (e.organisation, e.territory_label, *e.emails, *e.websites))],
+        dated=carif_dated(snapshot),
+        renamed=renamings(text for c in contacts if not c.is_blank
+                          for text in (c.organisation, c.role, c.unit)))

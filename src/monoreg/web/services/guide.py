@@ -8,9 +8,10 @@ from typing import Any
 
 from monoreg.errors import NotFound
 from monoreg.model.names import fold, slugify
+from monoreg.publish.renamed import renamings
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
-from monoreg.web.services.directory import carif_entries, carif_model, web_link
+from monoreg.web.services.directory import carif_dated, carif_entries, carif_model, web_link
 from monoreg.web.services.measures import region_measures
 from monoreg.web.services.shared import (
     optional_region,
@@ -68,4 +69,7 @@ def guide(portal: Portal, public: str | None = None, region: str | None = None) 
         note=data.note, choices=list(choices.values()), regions=regions_, public=chosen,
         region=region_ref(territory) if territory else None, needs=needs,
         networks=[m.Network(network=n.network, link=web_link(n.url)) for n in data.networks],
-        carif_oref=carif, measures=measures)
+        carif_oref=carif, dated=carif_dated(snapshot),
+        renamed=renamings([*(s for p in data.publics for s in p.structures),
+                           *(n.network for n in data.networks)]),
+        measures=measures)

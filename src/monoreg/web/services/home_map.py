@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 
 from monoreg import formatting as fr
@@ -31,14 +32,34 @@ def map_indicators(snapshot: Snapshot, portal: Portal) -> list[m.IndicatorInfo]:
             for i in snapshot.catalog.indicators if len(counts.get(i, ())) >= 2]
 
 
-def _levels(values: list[Decimal]) -> list[Decimal]:
-    """Upper bounds of MAP_LEVELS equal-width classes between the smallest and largest."""
-    low, high = min(values), max(values)
-    step = (high - low) / MAP_LEVELS
-    return [low + step * (n + 1) for n in range(MAP_LEVELS)]
+def quantile_levels(values: dict[str, Decimal], levels: int = MAP_LEVELS) -> dict[str, int]:
+    """Each region's class among `levels` classes of (as near as can be) equal counts:
+    regions ranked by value, the k-th of n in class floor(k × levels / n). Equal values share
+    the class of the first of them, so that no value sits in two classes."""
+    ranked = sorted(values.items(), key=lambda item: item[1])
+    first: dict[Decimal, int] = {}
+    classes = {}
+    for rank, (code, value) in enumerate(ranked):
+        first.setdefault(value, rank * min(levels, len(ranked)) // len(ranked))
+        classes[code] = first[value]
+    return classes
 
 
-def home(portal: Portal, indicator_id: str | None = None) -> m.Home:
+def legend_labels(values: dict[str, Decimal], classes: dict[str, int],
+                  text: Callable[[Decimal], str]) -> list[str]:
+    """One label per class: the smallest and largest value in it and how many regions; the
+    classes never overlap, since each value is in one class only."""
+    labels = []
+    for level in sorted(set(classes.values())):
+        members = sorted(values[c] for c, k in classes.items() if k == level)
+        span = text(members[0]) if members[0] == members[-1] else \
+            f"de {text(members[0])} à {text(members[-1])}"
+        labels.append(f"{span} ({len(members)} région{'s' if len(members) > 1 else ''})")
+    return labels
+
+
+def home(portal: Portal, indicator_id: str | None = None,
+         period: str | None = None) -> m.Home:
     snapshot = portal.snapshot()
     catalog = snapshot.catalog
     choices = snapshot.memo("map-indicators", lambda: map_indicators(snapshot, portal))
@@ -49,24 +70,24 @@ def home(portal: Portal, indicator_id: str | None = None) -> m.Home:
         raise NotFound(f"indicateur sans chiffres régionaux à cartographier : "
                        f"« {indicator_id} »")
     compared = comparison(portal, chosen) if chosen else None
+    # A period kept in the address from another indicator falls back to this one's default.
+    if compared is not None and chosen and period and period != compared.period \
+            and period in {p.value for p in compared.periods}:
+        compared = comparison(portal, chosen, period)
     map_regions, legend = [], []
     if compared is not None:
         indicator = catalog.indicators[compared.indicator.id]
         unit = catalog.units[indicator.unit]
         values = {r.region.code: Decimal(str(r.figure.value)) for r in compared.rows
                   if not r.other_period and r.figure.value is not None}
-        bounds = _levels(list(values.values())) if values else []
-        lows = [min(values.values()), *bounds[:-1]] if values else []
-        legend = [f"{fr.with_unit(lo, unit, indicator.decimals)} – "
-                  f"{fr.with_unit(hi, unit, indicator.decimals)}"
-                  for lo, hi in zip(lows, bounds, strict=True)]
+        classes = quantile_levels(values) if values else {}
+        legend = legend_labels(values, classes,
+                               lambda v: fr.with_unit(v, unit, indicator.decimals))
         texts = {r.region.code: r.figure.text for r in compared.rows if not r.other_period}
         for territory in catalog.territories.regions:
-            value = values.get(territory.code)
-            level = None if value is None else next(
-                (n for n, bound in enumerate(bounds) if value <= bound), MAP_LEVELS - 1)
             map_regions.append(m.MapRegion(region=region_ref(territory),
-                                           text=texts.get(territory.code), level=level))
+                                           text=texts.get(territory.code),
+                                           level=classes.get(territory.code)))
     return m.Home(regions=regions(snapshot), editions=editions(snapshot)[:6],
                   map_indicators=choices, map=compared, map_regions=map_regions,
                   legend=legend)

@@ -21,16 +21,17 @@ from monoreg.web.services.shared import (
     source_info,
 )
 
+NATIONAL = "FR"
 
-def series(portal: Portal, slug: str, indicator_id: str) -> m.Series:
+
+def _points(portal: Portal, territory: str, indicator_id: str) -> list[m.SeriesPoint]:
     snapshot = portal.snapshot()
     catalog = snapshot.catalog
-    territory = find_region(snapshot, slug)
-    indicator = find_indicator(catalog, indicator_id)
-    data = time_series(portal.store, territory.code, indicator.id, catalog)
+    indicator = catalog.indicators[indicator_id]
+    data = time_series(portal.store, territory, indicator.id, catalog)
     points = []
     for p in data.points:
-        o = Observation(indicator=indicator.id, territory=territory.code, period=p.period,
+        o = Observation(indicator=indicator.id, territory=territory, period=p.period,
                         value=p.value, unit=p.unit, status=p.status, printed=p.printed)
         origin = (f"édition {snapshot_year(p.edition)}" if p.edition
                   else "série officielle" if p.batch_kind == "series" else "import")
@@ -41,5 +42,14 @@ def series(portal: Portal, slug: str, indicator_id: str) -> m.Series:
             edition=p.edition, origin=origin, revision=p.revision,
             revises=fr.figure(p.revises, catalog.units[p.unit], indicator.decimals)
             if p.revises is not None else None))
+    return points
+
+
+def series(portal: Portal, slug: str, indicator_id: str) -> m.Series:
+    snapshot = portal.snapshot()
+    catalog = snapshot.catalog
+    territory = find_region(snapshot, slug)
+    indicator = find_indicator(catalog, indicator_id)
     return m.Series(region=region_ref(territory), indicator=indicator_info(catalog, indicator),
-                    points=points)
+                    points=_points(portal, territory.code, indicator.id),
+                    national=_points(portal, NATIONAL, indicator.id))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from monoreg.errors import UsageError
 from monoreg.model import (
     parse_period,
 )
-from monoreg.store.search import SearchQuery
+from monoreg.model.names import fold, slugify
+from monoreg.store.search import SearchQuery, has_words
 from monoreg.web import models as m
 from monoreg.web.portal import Portal, Snapshot
 from monoreg.web.services.measures import measure_url
@@ -26,7 +28,10 @@ MAX_SEARCH_PAGE = 50
 
 
 def _hit_url(snapshot: Snapshot, hit: Any) -> str:
-    territory = snapshot.catalog.territories.find(hit.region) if hit.region else None
+    """The page, and where it helps the place in it, of the exact item found."""
+    catalog = snapshot.catalog
+    territory = catalog.territories.find(hit.region) if hit.region else None
+    title = "".join(p.text for p in hit.title)
     if hit.kind == "text" and territory is not None and hit.edition:
         return (f"{region_url(territory)}/{snapshot_year(hit.edition)}/textes/"
                 f"{hit.position + 1}")
@@ -35,6 +40,21 @@ def _hit_url(snapshot: Snapshot, hit: Any) -> str:
         if summary is not None:
             edition = snapshot.edition(summary)
             return measure_url(territory, edition.year, edition.measures[hit.position])
+    if hit.kind == "indicator":
+        found = next((i for i in catalog.indicators.values() if i.label == title), None)
+        if found is not None:
+            return f"/indicateurs/{found.id}"
+    if hit.kind == "section" and territory is not None:
+        section = next((s for s in catalog.sections if s.title == title), None)
+        if section is not None:
+            return f"{region_url(territory)}#{section.id}"
+    if hit.kind == "guide_public":
+        return page_url("/ou-s-adresser", {"public": slugify(title),
+                                           "region": territory.slug if territory else None})
+    if hit.kind == "network":
+        return "/ou-s-adresser#reseaux"
+    if hit.kind == "glossary" and territory is not None:
+        return f"{region_url(territory)}#guide-orientation"
     return page_url("/annuaire", {"region": territory.slug if territory else None})
 
 
@@ -84,3 +104,31 @@ def search_facets(portal: Portal) -> m.SearchFacets:
         years=list(facets.years),
         regions=[region_ref(r) for r in (snapshot.catalog.region(c) for c in facets.regions)
                  if r is not None])
+
+
+# Where a reader can go when a query finds nothing.
+SUGGESTED_PAGES = (("Où s’adresser ? Les structures par public", "/ou-s-adresser"),
+                   ("L’annuaire des Carif-Oref et des contacts", "/annuaire"),
+                   ("Les indicateurs, région par région", "/indicateurs"))
+
+
+def search_help(portal: Portal, query: str) -> m.SearchHelp:
+    """A friendly answer for a query of stop words only or without results: what happened,
+    close words from the index, and pages to go to."""
+    snapshot = portal.snapshot()
+    vocabulary = snapshot.memo("search-vocabulary", portal.search.vocabulary)
+    # Close words help a misspelt word, not a query of stop words only.
+    words = [w for w in fold(query).split() if len(w) > 2] if has_words(query) else []
+    close = dict.fromkeys(c for w in words
+                          for c in difflib.get_close_matches(w, vocabulary, n=4, cutoff=0.75)
+                          if c not in words)
+    message = ("Votre recherche ne contient que des mots trop courants pour être cherchés "
+               f"(« {query.strip()} »). Essayez un mot qui dit ce que vous cherchez : un "
+               "métier, un public, un dispositif, un sigle." if not has_words(query) else
+               f"Aucun résultat pour « {query.strip()} ». Vérifiez l’orthographe, essayez "
+               "un mot voisin ou un sigle (VAE, CFA, SPRO…).")
+    return m.SearchHelp(
+        message=message,
+        close_words=[m.Suggestion(text=w, url=page_url("/recherche", {"q": w}))
+                     for w in list(close)[:6]],
+        pages=[m.Suggestion(text=text, url=url) for text, url in SUGGESTED_PAGES])

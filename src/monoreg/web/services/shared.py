@@ -19,7 +19,16 @@ from monoreg.model import (
 )
 from monoreg.store.documents import json_number, source_document
 from monoreg.store.repository import EditionSummary
-from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE, MEASURE_TYPE
+from monoreg.store.search import (
+    CONTACT_TYPE,
+    DIRECTORY_TYPE,
+    GLOSSARY_TYPE,
+    GUIDE_TYPE,
+    INDICATOR_TYPE,
+    MEASURE_TYPE,
+    NETWORK_TYPE,
+    SECTION_TYPE,
+)
 from monoreg.web import models as m
 from monoreg.web.portal import Snapshot
 
@@ -32,6 +41,11 @@ TYPE_LABELS = {
     TextType.NEWS.value: "Actualité",
     CONTACT_TYPE: "Contact",
     DIRECTORY_TYPE: "Annuaire des Carif-Oref",
+    GUIDE_TYPE: "Où s'adresser ? (public et structures)",
+    GLOSSARY_TYPE: "Sigle du guide",
+    NETWORK_TYPE: "Réseau d'accueil",
+    INDICATOR_TYPE: "Indicateur",
+    SECTION_TYPE: "Section de monographie",
     MEASURE_TYPE: "Mesure de politique régionale",
 }
 
