@@ -6,7 +6,10 @@ import signal
 import sys
 from pathlib import Path
 
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from monoreg.errors import UsageError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent.parent
@@ -21,7 +24,7 @@ class Settings(BaseSettings):
     admin_token: str | None = None
     # An import whose count of records falls below this share of the previous import of the
     # same source is refused unless confirmed (--accept-drop): a cut download, not a change.
-    import_drop_limit: float = 0.5
+    import_drop_limit: float = Field(0.5, gt=0, le=1)
     # TEST ONLY (MONOREG_FAULT_PAUSE_AT): the name of a step (FAULT_STEPS) at which a load or
     # an import stops, says so on stderr and waits to be killed, so that the crash-safety
     # tests kill it at a known point instead of watching for a window. Never set it in use.
@@ -35,7 +38,15 @@ class Settings(BaseSettings):
 
 
 def get_settings() -> Settings:
-    return Settings()
+    try:
+        return Settings()
+    except ValidationError as error:  # a setting mistyped in the environment
+        first = error.errors()[0]
+        name = "MONOREG_" + str(first["loc"][0]).upper() if first["loc"] else "MONOREG_…"
+        hint = ("un nombre écrit avec un point, au plus 1 et plus que 0, par exemple 0.5"
+                if first["type"].startswith(("float", "greater", "less")) else
+                "une valeur de la forme que décrit docs/cli-contract.md")
+        raise UsageError(f"{name} vaut « {first.get('input')} » : attendu {hint}") from None
 
 
 FAULT_STEPS = {

@@ -11,6 +11,7 @@ database) change nothing and answer in French.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from alembic.script import ScriptDirectory
 from big_inputs import write_big_data_dir
 from french_errors import assert_french_error
 from store_rows import store_rows
+from synthetic import write_data_dir
 from typer.testing import CliRunner
 
 from monoreg.cli import app
@@ -44,6 +46,22 @@ def other_url(store_url: str, tmp_path: Path) -> Iterator[str]:
     assert POSTGRES_URL
     with throwaway_database(POSTGRES_URL, "monoreg_restore") as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite store loaded with the SYNTHETIC data folder, copied by each refusal case."""
+    root = tmp_path_factory.mktemp("loaded")
+    store = Store.open(f"sqlite:///{root / 'store.sqlite'}")
+    store.load_dataset(load_data_dir(write_data_dir(root)))
+    store.close()
+    return root / "store.sqlite"
+
+
+@pytest.fixture
+def loaded_url(loaded: Path, tmp_path: Path) -> str:
+    shutil.copy(loaded, tmp_path / "store.sqlite")
+    return f"sqlite:///{tmp_path / 'store.sqlite'}"
 
 
 @pytest.fixture
@@ -149,11 +167,8 @@ def _sqlite_backup(tmp_path: Path, revision: str | None = None) -> Path:
     (None, "plus récent que celui de la sauvegarde"),   # the store's schema is newer
 ])
 def test_restore_refuses_a_newer_schema_and_changes_nothing(
-        sqlite_url: str, data_dir: Path, tmp_path: Path, revision: str | None,
-        expected: str) -> None:
-    store = Store.open(sqlite_url)
-    store.load_dataset(load_data_dir(data_dir))
-    store.close()
+        loaded_url: str, tmp_path: Path, revision: str | None, expected: str) -> None:
+    sqlite_url = loaded_url
     before = store_rows(sqlite_url)
     backup = _sqlite_backup(tmp_path, revision)
     code, _, stderr = _run(sqlite_url, "restore", str(backup))
@@ -183,11 +198,9 @@ def test_an_older_backup_restores_into_a_new_store_and_is_brought_up_to_date(
 
 @pytest.mark.parametrize("content", [b"", b"pas une sauvegarde\n", b"SQLite format 3\x00" +
                                      b"\x00" * 200, b"PK\x03\x04zip"])
-def test_restore_refuses_what_is_not_a_backup(sqlite_url: str, data_dir: Path,
-                                              tmp_path: Path, content: bytes) -> None:
-    store = Store.open(sqlite_url)
-    store.load_dataset(load_data_dir(data_dir))
-    store.close()
+def test_restore_refuses_what_is_not_a_backup(loaded_url: str, tmp_path: Path,
+                                              content: bytes) -> None:
+    sqlite_url = loaded_url
     before = store_rows(sqlite_url)
     path = tmp_path / "sauvegarde.bin"
     path.write_bytes(content)

@@ -157,3 +157,15 @@ def test_a_data_file_cut_in_its_last_line_is_refused_as_truncated(tmp_path: Path
     assert caught.value.line == last
     assert TRUNCATED in caught.value.reason
     assert_french_error(str(caught.value))
+
+
+@pytest.mark.parametrize("limit", ["0,3", "3", "moitié"])
+def test_a_mistyped_drop_limit_is_a_french_usage_error(limit: str, store_copy: str) -> None:
+    result = CliRunner().invoke(app, ["import", "of-list", str(OF_LIST), "--date",
+                                      "2024-01-01"],
+                                env={"MONOREG_DATABASE_URL": store_copy,
+                                     "MONOREG_IMPORT_DROP_LIMIT": limit})
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2 and f"MONOREG_IMPORT_DROP_LIMIT vaut « {limit} »" in \
+        result.stderr, result.stderr
+    assert_french_error(result.stderr)

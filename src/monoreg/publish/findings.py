@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from monoreg.model import Edition, EvolutionClaim, Finding, Observation, Severity
+from monoreg.model import Decision, Edition, EvolutionClaim, Finding, Observation
 from monoreg.publish.document import Mode, Note, NoteKind
 
 Item = Observation | EvolutionClaim
@@ -32,8 +32,10 @@ def _matches(finding: Finding, item: Item, located: set[str]) -> bool:
 
 
 def is_blocking(finding: Finding) -> bool:
-    """An error nobody accepted: the figure is not fit to be turned into a sentence."""
-    return finding.severity is Severity.ERROR and not finding.accepted
+    """An error nobody resolved, or a figure an editor withheld or corrected: the printed
+    figure is not fit to be turned into a sentence."""
+    return finding.is_open_error or (
+        finding.resolution is not None and finding.resolution.decision is not Decision.ACCEPTED)
 
 
 @dataclass

@@ -19,7 +19,7 @@ RESOLUTIONS = "resolutions.yaml"
 def _figure_key(entry: ResolutionFile, cell: Cell, catalog: Catalog) -> FigureKey:
     place = cell.section(catalog, entry.place, "place")
     if entry.item is not None:
-        if entry.indicator or entry.period or entry.base_period:
+        if entry.indicator or entry.period or entry.base_period or entry.dimension:
             raise cell.error("une résolution nomme soit un chiffre (indicator, territory, "
                              "period), soit un élément de contenu (item), pas les deux", "item")
         return FigureKey(place, item=entry.item.strip())

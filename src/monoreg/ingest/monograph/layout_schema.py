@@ -31,8 +31,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def _check_regex(value: str) -> str:
     try:
         compile_pattern(value)
-    except re.error as error:
-        raise ValueError(f"not a regular expression: {error}") from None
+    except re.error:
+        raise ValueError("ce n'est pas une expression régulière valide") from None
     return value
 
 
