@@ -42,6 +42,7 @@ from monoreg.editions.workbook import (
     open_findings,
 )
 from monoreg.errors import InputError
+from monoreg.ingest.xlsx_check import check_xlsx
 from monoreg.model import (
     Catalog,
     Edition,
@@ -263,6 +264,7 @@ def _decisions(sheet: Worksheet, book_name: str, store: Store, edition: Edition,
 
 def apply_workbook(store: Store, data_dir: Path, path: Path) -> ApplyReport:
     name = display_path(path)
+    check_xlsx(path)  # a bounded workbook without macros, before openpyxl reads it
     try:
         book = load_workbook(path, data_only=True)
     except FileNotFoundError:
