@@ -30,29 +30,14 @@ SHOWN = ("Pacte <script>alert(1)</script> synthétique", "Métier <img src=x one
          "javascript:alert(3)", "Groupe <script>alert(1)</script>")
 
 
-# The worst case for readers: an editor accepting the hostile addresses as printed, so that
-# the public build (the publication gate) lets them through to the monograph.
-RESOLUTIONS = """\
-resolutions:
-  - {rule: web-address, place: conseil-regional, item: Conseil régional (synthétique),
-     decision: accepted, note: Adresse publiée telle qu'imprimée (SYNTHÉTIQUE).,
-     evidence: Aucune (SYNTHÉTIQUE)., author: Tests, date: 2030-01-15}
-  - {rule: web-address, place: annuaire, item: Carif-Oref synthétique,
-     decision: accepted, note: Adresses publiées telles qu'imprimées (SYNTHÉTIQUE).,
-     evidence: Aucune (SYNTHÉTIQUE)., author: Tests, date: 2030-01-15}
-"""
-
-
 def hostile_data_dir(root: Path) -> Path:
-    """The synthetic data folder of tests/synthetic.py with PLANTED in place, the hostile
-    addresses accepted by a SYNTHETIC editor (RESOLUTIONS)."""
+    """The synthetic data folder of tests/synthetic.py with PLANTED in place."""
     data = write_data_dir(root)
     for name, (good, bad) in PLANTED.items():
         path = data / name
         text = path.read_text(encoding="utf-8")
         assert good in text, f"{name} no longer holds {good!r}"
         path.write_text(text.replace(good, bad, 1), encoding="utf-8")
-    (data / EDITION / "resolutions.yaml").write_text(RESOLUTIONS, encoding="utf-8")
     return data
 
 

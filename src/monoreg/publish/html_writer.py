@@ -44,7 +44,7 @@ class HtmlWriter(Writer):
         self.heading_offset = heading_offset
         self.blocks = environment().get_template("blocks.html").module
 
-    def write(self, node: Any) -> Markup:  # type: ignore[override]
+    def write(self, node: Any) -> Markup:
         return Markup(super().write(node))
 
     def _macro(self, name: str, node: Any, *extra: Any) -> str:
@@ -85,6 +85,9 @@ class HtmlWriter(Writer):
 
     def write_notice(self, node: doc.Notice) -> str:
         return self._macro("notice", node)
+
+    def write_section(self, node: doc.Section) -> str:
+        return self._macro("section", node)
 
     def write_monograph(self, node: doc.Monograph) -> str:
         return environment().get_template("fragment.html").render(

@@ -26,9 +26,9 @@ from monoreg.errors import UsageError
 from monoreg.model import Catalog, Edition, Finding
 from monoreg.model.codec import to_data
 from monoreg.publish import render, typst_writer
-from monoreg.publish.datapackage import write_datapackage
+from monoreg.publish.datapackage import write_datapackage, write_findings_csv
 from monoreg.publish.document import Mode
-from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.exports import FORMATS, edition_export
 from monoreg.publish.html_writer import render_index, render_page
 from monoreg.settings import PACKAGE_ROOT
 
@@ -84,7 +84,8 @@ def file_names(slug: str, year: int, mode: Mode = Mode.PUBLIC) -> dict[str, str]
     proof = stem + ("-epreuve" if mode is Mode.PROOF else "")
     return {"pdf": f"{folder}/{proof}.pdf", "html": f"{folder}/{proof}.html",
             "csv": f"{folder}/{stem}.csv", "json": f"{folder}/{stem}.json",
-            "xlsx": f"{folder}/{stem}.xlsx", "datapackage": f"{folder}/datapackage.json"}
+            "xlsx": f"{folder}/{stem}.xlsx", "findings": f"{folder}/{stem}-constats.csv",
+            "datapackage": f"{folder}/datapackage.json"}
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,11 @@ def build_edition(task: Task) -> Result:
     _write(task.out / files["pdf"], typst_writer.render_pdf(monograph))
     data = edition_export(catalog, edition)
     for kind in ("csv", "json", "xlsx"):
-        _write(task.out / files[kind], WRITERS[kind](data))
+        _write(task.out / files[kind], FORMATS[kind].render(data))
+    _write(task.out / files["findings"], write_findings_csv(task.findings))
     _write(task.out / files["datapackage"],
-           write_datapackage(edition, catalog, Path(files["csv"]).name))
+           write_datapackage(edition, catalog, Path(files["csv"]).name,
+                             Path(files["findings"]).name))
     return Result(
         key=f"{edition.id}:{task.mode.value}", edition=edition.id, region=region.code,
         region_name=region.name, slug=region.slug, year=edition.year, title=monograph.title,
