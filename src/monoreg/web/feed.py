@@ -84,8 +84,9 @@ def atom_feed(portal: Portal, base: str) -> bytes:
                    f"arrêtée : {summary.cutoff.label()}.")
         else:
             f = r.figure
+            # the breakdown too: a region's main sectors share indicator and period
             key = ",".join(x or "" for x in (f.place, f.indicator, f.territory,
-                                             f.base_period, f.period, f.item))
+                                             f.base_period, f.period, f.item, f.dimension))
             _entry(feed, base, f"decision/{summary.id}/{r.rule}/{quote(key, safe=',')}",
                    f"{DECISION_TITLES.get(r.decision.value, r.decision.value)} — "
                    f"{territory.name}, édition {summary.year}", updated,
