@@ -34,7 +34,9 @@ def test_page_is_french_semantic_and_self_contained(built, loaded) -> None:  # t
 def test_figures_sentences_and_sources(built) -> None:  # type: ignore[no-untyped-def]
     text = re.sub(r"[ \t\r\n]+", " ", lxml_html.fromstring(
         built.files["html"].read_text("utf-8")).text_content())
-    assert "1\u202f234\u202f567" in text and "+2,88\u00a0%" in text
+    # The printed evolution '-0.03%', in French typography, not the recomputed +2,88 %.
+    assert "1\u202f234\u202f567" in text and "-0,03\u00a0%" in text
+    assert "+2,88\u00a0%" not in text
     assert ("Le nombre d’apprentis progresse de 9,4\u00a0% entre 2026/2027 et 2028/2029"
             in text)
     assert "Sources : producteur synthétique de population" in text

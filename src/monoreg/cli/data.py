@@ -24,6 +24,7 @@ from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
 from monoreg.model import Catalog
+from monoreg.publish import figures
 from monoreg.publish.exports import WRITERS, edition_export, region_export
 from monoreg.settings import get_settings
 
@@ -64,7 +65,7 @@ def show(region: str, edition: EditionOption = None,
         payload = [{
             "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
-            "evolution": _evolution(r) if r.change else None,
+            "evolution": _evolution(r) if r.change or r.claim else None,
             "evolution_printed": r.claim.printed if r.claim else None,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
@@ -77,14 +78,20 @@ def show(region: str, edition: EditionOption = None,
     for r in rows:
         table.add_row(
             r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
-            _evolution(r) if r.change else "–",
+            _evolution(r),
             r.claim.printed if r.claim else "", _text(r.national, catalog))
     out().print(table)
 
 
 def _evolution(row: IndicatorRow) -> str:
-    assert row.change is not None
-    return fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
+    """The evolution as printed (French typography); one monoreg computes only where none
+    is printed, said so; an empty print ('%', '-') stays empty."""
+    if row.claim is not None:
+        return figures.evolution_text(row.claim) or "–"
+    if row.change is None:
+        return "–"
+    computed = fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
+    return f"{computed} (calculée)"
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
@@ -97,9 +104,10 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
 def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
-    indicator = catalog.indicators[observation.indicator]
-    value = fr.observation(observation, catalog.units[observation.unit], indicator.decimals)
-    return f"{value} ({observation.period.label()})"
+    value = figures.text(observation, catalog, scale_word=True)
+    period = (observation.period.label() if figures.period_text(observation)
+              != figures.PERIOD_NOT_PRINTED else figures.PERIOD_NOT_PRINTED)
+    return f"{value} ({period})"
 
 
 @app.command()

@@ -1,9 +1,10 @@
 """Edition → Monograph: the document tree both writers print.
 
 Sections come from the catalogue, in print order; what each holds comes from layout.yaml.
-Every figure is formatted here, once; evolutions are recomputed by derive (the printed one
-appears only in proof mode, next to it); findings become numbered notes next to their figure
-(all of them in proof mode, only accepted ones in the public version).
+Every figure is formatted here, once, as printed (publish/figures.py); a printed evolution
+is shown as printed, and one monoreg computes only where the document prints none (said so);
+findings become numbered notes next to their figure (all of them in proof mode, only
+accepted ones in the public version).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from monoreg.publish.sources import source_line, source_text
 
 EMPTY_SECTION = "Aucune donnée pour cette section dans cette édition."
 NO_FIGURE = "–"
+COMPUTED = "calculée"
 SYNTHETIC_MARK = "SYNTHÉTIQUE"
 
 
@@ -74,12 +76,14 @@ class _Context:
     def notes(self) -> Notes:
         return Notes(self.mode)
 
-    def cell(self, o: Observation | None, notes: Notes, *, detail: bool = True) -> doc.Cell:
-        """A figure's cell; `detail=False` where the row or caption already says the period."""
+    def cell(self, o: Observation | None, notes: Notes, *, detail: bool = True,
+             scale_word: bool = False) -> doc.Cell:
+        """A figure's cell; `detail=False` where the row or caption already says the period,
+        `scale_word` where no shared caption gives its unit."""
         if o is None:
             return doc.Cell(NO_FIGURE)
         printed = f"imprimé\u00a0: {o.printed}" if self.proof and o.printed else None
-        return doc.Cell(figures.text(o, self.catalog),
+        return doc.Cell(figures.text(o, self.catalog, scale_word=scale_word),
                         figures.detail(o, self.catalog, self.edition.region) if detail else None,
                         proof=printed, marks=notes.mark(self.findings.about(o)))
 
@@ -111,14 +115,16 @@ class _SectionBuilder:
             for o in sorted(found, key=lambda o: (o.territory != ctx.edition.region,
                                                   o.period.sort_key())):
                 by_territory.setdefault(o.territory, []).append(o)
+            caption, scale_word = figures.shared_caption(indicator, found, ctx.catalog)
             cards.append(doc.Card(
                 title=indicator.short_label or indicator.label,
                 figures=tuple(doc.CardFigure(
                     figures.territory_name(territory, ctx.catalog),
-                    tuple(doc.CardValue(figures.text(o, ctx.catalog), o.period.phrase(),
+                    tuple(doc.CardValue(figures.text(o, ctx.catalog, scale_word=scale_word),
+                                        figures.period_text(o),
                                         notes.mark(ctx.findings.about(o))) for o in values))
                     for territory, values in by_territory.items()),
-                unit=figures.unit_caption(indicator, ctx.catalog)))
+                unit=caption))
         if not cards:
             return None
         return doc.KeyFigures(tuple(cards), source_line(self.observations, ctx.edition,
@@ -144,15 +150,17 @@ class _SectionBuilder:
             columns.append("National")
         table_rows = []
         for r in rows:
+            caption, mixed = figures.shared_caption(r.indicator, (r.base, r.current, r.national),
+                                                    ctx.catalog)
             cells = []
             if with_base:
-                cells += [ctx.cell(r.base, notes), ctx.cell(r.current, notes),
+                cells += [ctx.cell(r.base, notes, scale_word=mixed),
+                          ctx.cell(r.current, notes, scale_word=mixed),
                           self._evolution(r, notes)]
             else:
-                cells.append(ctx.cell(r.current, notes))
+                cells.append(ctx.cell(r.current, notes, scale_word=mixed))
             if with_national:
-                cells.append(ctx.cell(r.national, notes))
-            caption = figures.unit_caption(r.indicator, ctx.catalog)
+                cells.append(ctx.cell(r.national, notes, scale_word=mixed))
             label = f"{r.indicator.label} ({caption})" if caption else r.indicator.label
             table_rows.append(doc.Row(label, tuple(cells)))
         used = [o for r in rows for o in (r.base, r.current, r.national) if o is not None]
@@ -163,11 +171,19 @@ class _SectionBuilder:
         ctx = self.ctx
         marks = notes.mark(ctx.findings.about(r.claim)) if r.claim else ()
         proof = f"imprimé\u00a0: {r.claim.printed}" if ctx.proof and r.claim else None
+        span = (f"{r.base.period.label()} → {r.current.period.label()}"
+                if r.base and r.current else None)
+        if r.claim is not None:
+            # The evolution as printed: a recomputed one never stands in for it, and an
+            # empty print ('%', '-') stays empty.
+            printed = figures.evolution_text(r.claim)
+            return doc.Cell(printed or NO_FIGURE, span if printed else None, proof=proof,
+                            marks=marks)
         if r.change is None:
             return doc.Cell(NO_FIGURE, proof=proof, marks=marks)
+        # Nothing printed: the evolution monoreg computes, said as such.
         return doc.Cell(fr.table_evolution(r.change.value, r.change.mode, r.indicator.decimals),
-                        f"{r.base.period.label()} → {r.current.period.label()}"
-                        if r.base and r.current else None, proof=proof, marks=marks)
+                        f"{COMPUTED}, {span}" if span else COMPUTED, proof=proof, marks=marks)
 
     def period_table(self, spec: PeriodTableBlock) -> doc.Table | None:
         ctx, notes = self.ctx, self.ctx.notes()

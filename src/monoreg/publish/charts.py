@@ -217,6 +217,16 @@ def _period_span(periods: Iterable[Period]) -> str:
     return f"{labels[0]} à {labels[-1]}"
 
 
+def _title(spec: ChartSpec, data: ChartData) -> str:
+    """The declared title; a chart comparing territories names those it draws, so that it
+    never promises one it left out."""
+    if spec.kind is not ChartKind.SHARES:
+        return spec.title
+    drawn = list(dict.fromkeys(p.series for p in data.points))
+    names = " et ".join([", ".join(drawn[:-1]), drawn[-1]] if len(drawn) > 1 else drawn)
+    return f"{spec.title}, {names}"
+
+
 def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catalog,
                 findings: FindingIndex) -> Chart | None:
     """The chart block, or None when the edition has no figure for it (or the catalogue
@@ -227,15 +237,16 @@ def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catal
     if not data.points:
         return None
     period = _period_span(o.period for o in data.used)
-    table = Table(caption=f"Données du graphique : {spec.title}",
+    title = _title(spec, data)
+    table = Table(caption=f"Données du graphique : {title}",
                   columns=("Valeur",),
                   rows=tuple(Row(", ".join(x for x in (p.x, p.series, p.group) if x),
                                  (Cell(p.label),)) for p in data.points),
                   source=None)
     series = ", ".join(dict.fromkeys(p.series for p in data.points))
-    description = (f"Graphique en barres : {spec.title}, {period}. Séries : {series}. "
+    description = (f"Graphique en barres : {title}, {period}. Séries : {series}. "
                    "Les valeurs figurent dans le tableau des données du graphique.")
-    return Chart(id=chart_id, title=spec.title, svg=render_svg(vega_lite(spec, data)),
+    return Chart(id=chart_id, title=title, svg=render_svg(vega_lite(spec, data)),
                  description=description, data=table,
                  source=source_line(data.used, edition, catalog), period=period,
                  remarks=data.remarks + tuple(f"Non représenté : {o}" for o in data.omitted))
