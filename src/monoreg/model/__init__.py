@@ -22,12 +22,22 @@ from monoreg.model.finding import Finding, Severity
 from monoreg.model.indicator import Evolution, Indicator, IndicatorKind, Polarity
 from monoreg.model.observation import EvolutionClaim, Observation, Status
 from monoreg.model.period import Period, PeriodKind, PeriodParseError, parse_period
+from monoreg.model.quality import (
+    QUALITY_LEGEND,
+    Decision,
+    FigureKey,
+    LegendEntry,
+    Quality,
+    QualityStatus,
+    Resolution,
+)
 from monoreg.model.section import Section
 from monoreg.model.source import Provenance, Source
 from monoreg.model.territory import Territory, TerritoryIndex, TerritoryKind
 from monoreg.model.unit import Unit
 
 __all__ = [
+    "QUALITY_LEGEND",
     "Balance",
     "Bound",
     "Catalog",
@@ -35,16 +45,19 @@ __all__ = [
     "Contact",
     "ContactGroup",
     "Dataset",
+    "Decision",
     "DirectoryEntry",
     "Edition",
     "Evolution",
     "EvolutionClaim",
+    "FigureKey",
     "Finding",
     "GlossaryEntry",
     "Guide",
     "GuidePublic",
     "Indicator",
     "IndicatorKind",
+    "LegendEntry",
     "ListCount",
     "ListItem",
     "ListKind",
@@ -56,6 +69,9 @@ __all__ = [
     "Phone",
     "Polarity",
     "Provenance",
+    "Quality",
+    "QualityStatus",
+    "Resolution",
     "Section",
     "SeriesBatch",
     "Severity",

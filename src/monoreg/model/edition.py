@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from monoreg.model.content import Contact, DirectoryEntry, Guide, ListItem, Text
 from monoreg.model.observation import EvolutionClaim, Observation
 from monoreg.model.period import Period
+from monoreg.model.quality import Resolution
 from monoreg.model.source import Provenance, Source
 
 
@@ -30,6 +31,7 @@ class Edition:
     facts: tuple[tuple[str, str], ...] = ()     # labelled facts ('Groupe majoritaire', '…')
     provenance: Provenance | None = None
     synthetic: bool = False        # generated for tests or benchmarks, not real data
+    resolutions: tuple[Resolution, ...] = ()    # the editor's decisions (resolutions.yaml)
 
     @property
     def id(self) -> str:

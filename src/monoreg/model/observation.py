@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from monoreg.model.period import Period
+from monoreg.model.quality import OK, FigureKey, Quality, QualityStatus
 from monoreg.model.source import Provenance
 
 
@@ -38,6 +39,9 @@ class Observation:
     # A breakdown of the indicator, as 'scheme:code' ('nsf:312', 'formacode:34582'); None
     # for the indicator as a whole. Only imported counts use it; edition figures never do.
     dimension: str | None = None
+    # Computed when the store changes (findings and the editor's resolutions), never read
+    # from the data files; the printed text and `value` (as printed) never change with it.
+    quality: Quality = OK
 
     def __post_init__(self) -> None:
         if (self.value is None) != (self.status is not Status.VALUE):
@@ -46,6 +50,29 @@ class Observation:
     @property
     def key(self) -> tuple[str, str, str, str]:
         return (self.place, self.indicator, self.territory, self.period.code)
+
+    @property
+    def figure(self) -> FigureKey:
+        return FigureKey(self.place, self.indicator, self.territory, self.period.code)
+
+    @property
+    def published_value(self) -> Decimal | None:
+        """The value readers get: None when withheld or missing, the corrected value when
+        corrected (in `published_unit`), else the value as printed."""
+        if self.quality.status is QualityStatus.WITHHELD:
+            return None
+        if self.quality.status is QualityStatus.CORRECTED and self.quality.value is not None:
+            return self.quality.value
+        return self.value
+
+    @property
+    def published_unit(self) -> str:
+        return self.quality.unit or self.unit
+
+    @property
+    def published_period(self) -> str:
+        """The period code readers get (a corrected period, or the key's)."""
+        return self.quality.period or self.period.code
 
 
 @dataclass(frozen=True)
@@ -64,8 +91,22 @@ class EvolutionClaim:
     origin: Provenance | None = None
     note: str | None = None
     accepted: tuple[tuple[str, str], ...] = ()
+    quality: Quality = OK           # as for Observation: computed when the store changes
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
         return (self.place, self.indicator, self.territory, self.base_period.code,
                 self.period.code)
+
+    @property
+    def figure(self) -> FigureKey:
+        return FigureKey(self.place, self.indicator, self.territory, self.period.code,
+                         self.base_period.code)
+
+    @property
+    def published_value(self) -> Decimal | None:
+        if self.quality.status is QualityStatus.WITHHELD:
+            return None
+        if self.quality.status is QualityStatus.CORRECTED and self.quality.value is not None:
+            return self.quality.value
+        return self.value

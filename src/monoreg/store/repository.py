@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from monoreg.errors import NotFound
 from monoreg.model import (
@@ -20,6 +32,8 @@ from monoreg.model import (
     DirectoryEntry,
     Edition,
     EvolutionClaim,
+    FigureKey,
+    Finding,
     GlossaryEntry,
     Guide,
     GuidePublic,
@@ -29,6 +43,8 @@ from monoreg.model import (
     Observation,
     Period,
     Provenance,
+    Quality,
+    Resolution,
     Section,
     Source,
     Status,
@@ -59,6 +75,8 @@ class ObservationRecord:
     edition: str | None
     batch_kind: str
     batch_name: str
+    id: int = 0
+    preferred: bool = False        # the preferred figure of its key (derive/preferred.py)
 
 
 @dataclass(frozen=True)
@@ -71,6 +89,31 @@ class EditionSummary:
     cutoff: Period
     synthetic: bool
     content_hash: str
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What validation concluded about one edition, stored when the store changes."""
+
+    edition: str
+    findings: tuple[Finding, ...]
+    resolutions: tuple[Resolution, ...]
+    # The quality of every figure that is not plainly 'ok', by figure.
+    qualities: dict[FigureKey, Quality] = field(default_factory=dict)
+
+
+Assess = Callable[["Store"], None]
+"""Called inside a load's or an import's transaction with the store as it will be once
+committed; it computes and saves findings, qualities and preferred figures (the
+application passes validate.service.assess_store)."""
+
+
+def _quality_data(quality: Quality) -> Any:
+    return None if quality == Quality() else to_data(quality)
+
+
+def _quality(data: Any) -> Quality:
+    return from_data(Quality, data) if data else Quality()
 
 
 @dataclass(frozen=True)
@@ -111,7 +154,7 @@ def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> 
         "prov_page": o.provenance.page if o.provenance else None,
         "prov_column": o.provenance.column if o.provenance else None,
         **_prov("origin", o.origin),
-        "dimension": o.dimension,
+        "dimension": o.dimension, "quality": _quality_data(o.quality), "preferred": False,
     }
 
 
@@ -126,7 +169,7 @@ def _observation(row: Any) -> Observation:
         provenance=provenance,
         origin=Provenance(row.origin_file, row.origin_line) if row.origin_file else None,
         perimeter=row.perimeter, raw=row.raw, note=row.note, dimension=row.dimension,
-        accepted=tuple((a, b) for a, b in row.accepted or ()))
+        accepted=tuple((a, b) for a, b in row.accepted or ()), quality=_quality(row.quality))
 
 
 def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | None, str | None]]:
@@ -153,8 +196,24 @@ def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | 
 class Store:
     """The store of figures, editions and reference data."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, connection: Connection | None = None) -> None:
         self.engine = engine
+        # Set for the view of the store a load or import is writing (see Assess): reads
+        # then see the uncommitted state of that transaction.
+        self._connection = connection
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        if self._connection is not None:
+            yield self._connection
+            return
+        with self.engine.connect() as conn:
+            yield conn
+
+    def _writing(self) -> Connection:
+        if self._connection is None:
+            raise RuntimeError("the store writes an assessment inside a load or an import")
+        return self._connection
 
     @classmethod
     def open(cls, url: str) -> Store:
@@ -166,10 +225,11 @@ class Store:
         self.engine.dispose()
 
     # == writing =========================================================================
-    def load_dataset(self, dataset: Dataset) -> LoadReport:
+    def load_dataset(self, dataset: Dataset, assess: Assess | None = None) -> LoadReport:
         """Replace reference data, editions and series by the data files', in one transaction.
 
-        Imported batches (`monoreg import …`) are kept.
+        Imported batches (`monoreg import …`) are kept. `assess`, when given, runs in the
+        same transaction (an error it raises leaves the store as it was).
         """
         with transaction(self.engine) as conn:
             self._clear_datafiles(conn)
@@ -186,12 +246,14 @@ class Store:
                 self._insert_observations(conn, item.observations, batch_id, None)
                 series += len(item.observations)
             rebuild_index(conn)  # the search index follows the load, in its transaction
+            if assess is not None:
+                assess(Store(self.engine, conn))
         return LoadReport(len(dataset.editions), counts["observations"], counts["evolutions"],
                           counts["items"], series)
 
     def add_import(self, kind: str, name: str, file: str, sha256: str,
                    observations: Sequence[Observation], report: dict[str, Any],
-                   edition: Edition | None = None) -> int:
+                   edition: Edition | None = None, assess: Assess | None = None) -> int:
         """Store an imported batch in one transaction, replacing an earlier batch of that name.
 
         `kind` names the importer ('of-list', 'lheo', …); it is kept in the batch's report,
@@ -207,6 +269,8 @@ class Store:
             else:
                 self._insert_observations(conn, observations, batch_id, None)
             rebuild_index(conn)  # an edition may have come or gone with the batch
+            if assess is not None:
+                assess(Store(self.engine, conn))
         return batch_id
 
     def _new_batch(self, conn: Connection, kind: str, name: str, file: str | None,
@@ -226,6 +290,8 @@ class Store:
             t.observations.c.edition_id.in_(edition_ids))))
         conn.execute(delete(t.evolution_claims).where(
             t.evolution_claims.c.edition_id.in_(edition_ids)))
+        conn.execute(delete(t.findings).where(t.findings.c.edition_id.in_(edition_ids)))
+        conn.execute(delete(t.resolutions).where(t.resolutions.c.edition_id.in_(edition_ids)))
         conn.execute(delete(t.edition_items).where(t.edition_items.c.edition_id.in_(edition_ids)))
         conn.execute(delete(t.sources).where(t.sources.c.scope.in_(edition_ids)))
         conn.execute(delete(t.editions).where(t.editions.c.id.in_(edition_ids)))
@@ -290,7 +356,8 @@ class Store:
                  "territory": c.territory, "base_period": c.base_period.code,
                  "period": c.period.code, "printed": c.printed, "value": c.value,
                  "unit": c.unit, "note": c.note, "accepted": [list(a) for a in c.accepted],
-                 **_prov("prov", c.provenance), **_prov("origin", c.origin)}
+                 **_prov("prov", c.provenance), **_prov("origin", c.origin),
+                 "quality": _quality_data(c.quality)}
                 for c in edition.evolutions])
         items = [
             {"edition_id": edition.id, "kind": kind, "subkind": subkind, "position": position,
@@ -304,7 +371,7 @@ class Store:
 
     # == reading =========================================================================
     def catalog(self) -> Catalog:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             territories = TerritoryIndex(tuple(
                 Territory(r.code, r.name, TerritoryKind(r.kind), r.slug, tuple(r.aliases),
                           r.chief_town, r.metropolitan, r.description)
@@ -323,20 +390,20 @@ class Store:
 
     def version(self) -> str:
         """Changes whenever a load or an import commits (the portal's caches follow it)."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             newest, count, last = conn.execute(select(
                 func.max(t.batches.c.id), func.count(), func.max(t.batches.c.loaded_at))).one()
         return f"{newest or 0}.{count}.{last or ''}"
 
     def is_loaded(self) -> bool:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return bool(conn.execute(select(func.count()).select_from(t.territories)).scalar())
 
     def editions(self, region: str | None = None) -> list[EditionSummary]:
         query = select(t.editions).order_by(t.editions.c.region, t.editions.c.year)
         if region is not None:
             query = query.where(t.editions.c.region == region)
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return [EditionSummary(r.id, r.region, r.year, r.title, parse_period(r.published),
                                    parse_period(r.cutoff), r.synthetic, r.content_hash)
                     for r in conn.execute(query)]
@@ -349,7 +416,7 @@ class Store:
 
     def edition(self, region: str, year: int) -> Edition:
         edition_id = f"{region}-{year}"
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(select(t.editions).where(t.editions.c.id == edition_id)).first()
             if row is None:
                 raise NotFound(f"no edition {year} for region {region}")
@@ -395,13 +462,16 @@ class Store:
             printed=r.printed, value=r.value, unit=r.unit, place=r.place,
             provenance=Provenance(r.prov_file, r.prov_line) if r.prov_file else None,
             origin=Provenance(r.origin_file, r.origin_line) if r.origin_file else None,
-            note=r.note, accepted=tuple((a, b) for a, b in r.accepted or ()))
+            note=r.note, accepted=tuple((a, b) for a, b in r.accepted or ()),
+            quality=_quality(r.quality))
 
     def observations(self, *, territories: Sequence[str] | None = None,
                      indicators: Sequence[str] | None = None, edition: str | None = None,
                      period_from: Period | None = None, period_to: Period | None = None,
+                     preferred: bool | None = None,
                      limit: int | None = None, offset: int = 0) -> list[ObservationRecord]:
-        """Figures matching every filter given, in a stable order."""
+        """Figures matching every filter given, in a stable order. `preferred=True` keeps
+        one figure per (indicator, territory, period, dimension): the preferred one."""
         query = (select(t.observations, t.batches.c.kind.label("batch_kind"),
                         t.batches.c.name.label("batch_name"))
                  .join(t.batches, t.batches.c.id == t.observations.c.batch_id))
@@ -416,26 +486,108 @@ class Store:
             conditions.append(t.observations.c.period_end >= period_from.start)
         if period_to is not None:
             conditions.append(t.observations.c.period_start <= period_to.end)
+        if preferred is not None:
+            conditions.append(t.observations.c.preferred == preferred)
         if conditions:
             query = query.where(and_(*conditions))
         query = query.order_by(t.observations.c.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
-            return [ObservationRecord(_observation(r), r.edition_id, r.batch_kind, r.batch_name)
+        with self._reading() as conn:
+            return [ObservationRecord(_observation(r), r.edition_id, r.batch_kind, r.batch_name,
+                                      r.id, bool(r.preferred))
                     for r in conn.execute(query)]
 
     def count_observations(self) -> int:
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             return int(conn.execute(select(func.count()).select_from(t.observations)).scalar()
                        or 0)
 
     def source(self, source_id: str, scope: str = "") -> Source | None:
         """A source by id, looked up in an edition's own sources first, then the reference."""
-        with self.engine.connect() as conn:
+        with self._reading() as conn:
             for candidate in dict.fromkeys((scope, "")):
                 row = conn.execute(select(t.sources).where(
                     t.sources.c.scope == candidate, t.sources.c.id == source_id)).first()
                 if row is not None:
                     return from_data(Source, row._asdict())
         return None
+
+    # == assessment (findings, resolutions, qualities, preferred figures) =================
+    def save_assessment(self, assessment: Assessment) -> None:
+        """Store an edition's findings, resolutions and figure qualities (inside a load's
+        or import's transaction, on the view `Assess` receives)."""
+        conn = self._writing()
+        edition_id = assessment.edition
+        conn.execute(delete(t.findings).where(t.findings.c.edition_id == edition_id))
+        conn.execute(delete(t.resolutions).where(t.resolutions.c.edition_id == edition_id))
+        if assessment.findings:
+            conn.execute(insert(t.findings), [
+                {"edition_id": edition_id, "position": i, "rule": f.rule,
+                 "severity": f.severity.value, "open_error": f.is_open_error,
+                 "payload": to_data(f)} for i, f in enumerate(assessment.findings)])
+        if assessment.resolutions:
+            conn.execute(insert(t.resolutions), [
+                {"edition_id": edition_id, "position": i, "payload": to_data(r)}
+                for i, r in enumerate(assessment.resolutions)])
+        conn.execute(update(t.observations).where(t.observations.c.edition_id == edition_id)
+                     .values(quality=None))
+        conn.execute(update(t.evolution_claims)
+                     .where(t.evolution_claims.c.edition_id == edition_id).values(quality=None))
+        figures = [(k, q) for k, q in assessment.qualities.items() if not k.is_evolution]
+        claims = [(k, q) for k, q in assessment.qualities.items() if k.is_evolution]
+        key = [t.observations.c.edition_id == bindparam("e"),
+               t.observations.c.place == bindparam("p"),
+               t.observations.c.indicator == bindparam("i"),
+               t.observations.c.territory == bindparam("t"),
+               t.observations.c.period == bindparam("d")]
+        if figures:
+            conn.execute(update(t.observations).where(*key).values(quality=bindparam("q")), [
+                {"e": edition_id, "p": k.place, "i": k.indicator, "t": k.territory,
+                 "d": k.period, "q": to_data(q)} for k, q in figures])
+        claim_key = [t.evolution_claims.c.edition_id == bindparam("e"),
+                     t.evolution_claims.c.place == bindparam("p"),
+                     t.evolution_claims.c.indicator == bindparam("i"),
+                     t.evolution_claims.c.territory == bindparam("t"),
+                     t.evolution_claims.c.base_period == bindparam("b"),
+                     t.evolution_claims.c.period == bindparam("d")]
+        if claims:
+            conn.execute(update(t.evolution_claims).where(*claim_key)
+                         .values(quality=bindparam("q")), [
+                {"e": edition_id, "p": k.place, "i": k.indicator, "t": k.territory,
+                 "b": k.base_period, "d": k.period, "q": to_data(q)} for k, q in claims])
+
+    def save_preferred(self, ids: Iterable[int]) -> None:
+        """Mark exactly the figures `ids` as the preferred ones of their keys."""
+        conn = self._writing()
+        conn.execute(update(t.observations).values(preferred=False))
+        chosen = sorted(set(ids))
+        for start in range(0, len(chosen), 5000):  # bounded IN lists
+            conn.execute(update(t.observations)
+                         .where(t.observations.c.id.in_(chosen[start:start + 5000]))
+                         .values(preferred=True))
+
+    def findings(self, edition_id: str) -> list[Finding]:
+        """The findings stored for an edition at its last load, in report order, each with
+        the editor's resolution when there is one."""
+        with self._reading() as conn:
+            return [from_data(Finding, r.payload) for r in conn.execute(
+                select(t.findings.c.payload).where(t.findings.c.edition_id == edition_id)
+                .order_by(t.findings.c.position))]
+
+    def open_errors(self, edition_id: str) -> list[Finding]:
+        """The errors of an edition no editor resolved (what blocks a public build)."""
+        with self._reading() as conn:
+            return [from_data(Finding, r.payload) for r in conn.execute(
+                select(t.findings.c.payload).where(t.findings.c.edition_id == edition_id,
+                                                   t.findings.c.open_error.is_(True))
+                .order_by(t.findings.c.position))]
+
+    def resolutions(self, edition_id: str) -> list[Resolution]:
+        """The editor's resolutions of an edition, in file order, each quoting the figure
+        as printed (`printed`)."""
+        with self._reading() as conn:
+            return [from_data(Resolution, r.payload) for r in conn.execute(
+                select(t.resolutions.c.payload)
+                .where(t.resolutions.c.edition_id == edition_id)
+                .order_by(t.resolutions.c.position))]

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -167,6 +168,10 @@ observations = Table(
     Column("origin_file", Text),
     Column("origin_line", Integer),
     Column("dimension", Text),        # 'nsf:312': a breakdown (imports only)
+    # Computed when the store changes (migration 0007): the figure's quality (findings,
+    # resolution) and whether it is the preferred figure of its key (derive/preferred.py).
+    Column("quality", JSON),
+    Column("preferred", Boolean, nullable=False, server_default=false()),
     Index("ix_observations_lookup", "territory", "indicator", "period_end"),
     Index("ix_observations_edition", "edition_id"),
     Index("ix_observations_batch", "batch_id"),
@@ -190,6 +195,30 @@ evolution_claims = Table(
     Column("prov_line", Integer),
     Column("origin_file", Text),
     Column("origin_line", Integer),
+    Column("quality", JSON),
+)
+
+# What validation found on each edition and what its editor decided, computed when the
+# store changes and stored: outputs read them, none re-validates (migration 0007).
+findings = Table(
+    "findings", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("edition_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("rule", Text, nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("open_error", Boolean, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_findings_edition", "edition_id"),
+)
+
+resolutions = Table(
+    "resolutions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("edition_id", Text, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("payload", JSON, nullable=False),
+    Index("ix_resolutions_edition", "edition_id"),
 )
 
 # Lists, contacts, texts, directory entries and guide publics: one row per item, the item as

@@ -1,0 +1,131 @@
+"""What a reader may trust: each figure's quality, and the editor's resolutions of findings.
+
+The legend (`QUALITY_LEGEND`) is the one definition of the statuses: their French labels,
+what they mean for a reader and the SDMX observation status they map to. Every output that
+shows statuses generates its legend from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from monoreg.model.source import Provenance
+
+
+class QualityStatus(StrEnum):
+    OK = "ok"                  # no open finding, nothing decided: published as printed
+    FLAGGED = "flagged"        # an open finding (error or warning) nobody resolved yet
+    ACCEPTED = "accepted"      # published as printed, with a caveat the reader must see
+    CORRECTED = "corrected"    # published value, period or unit differs from the print
+    WITHHELD = "withheld"      # not published: readers see « non publié » and why
+
+    @property
+    def legend(self) -> LegendEntry:
+        return QUALITY_LEGEND[self]
+
+    @property
+    def label(self) -> str:
+        return QUALITY_LEGEND[self].label
+
+    @property
+    def published(self) -> bool:
+        """Whether a reader may see the figure as a number."""
+        return self is not QualityStatus.WITHHELD
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    label: str              # French, short (« Corrigé »)
+    description: str        # French, for a legend under a table
+    sdmx: str | None        # SDMX OBS_STATUS code (SDMX 2.1 CL_OBS_STATUS) when one fits
+
+
+QUALITY_LEGEND: dict[QualityStatus, LegendEntry] = {
+    QualityStatus.OK: LegendEntry(
+        "Vérifié", "Chiffre publié tel qu'imprimé ; aucune vérification ne l'a mis en doute.",
+        "A"),
+    QualityStatus.FLAGGED: LegendEntry(
+        "À vérifier", "Une vérification a relevé une incohérence que l'éditeur n'a pas "
+        "encore tranchée : le chiffre est douteux.", "U"),
+    QualityStatus.ACCEPTED: LegendEntry(
+        "Publié avec réserve", "Chiffre publié tel qu'imprimé, avec une réserve que la note "
+        "explique.", "A"),
+    QualityStatus.CORRECTED: LegendEntry(
+        "Corrigé", "Chiffre publié différent de l'imprimé (valeur, période ou unité) ; la "
+        "note cite la preuve et le texte imprimé.", None),
+    QualityStatus.WITHHELD: LegendEntry(
+        "Non publié", "Chiffre imprimé mais non publié : rien ne permet d'établir la bonne "
+        "valeur ; la note dit pourquoi.", "Q"),
+}
+
+
+@dataclass(frozen=True)
+class Quality:
+    """A figure's quality as stored at load: its status, the rule ids of every finding about
+    it (resolved or not) and the note a reader must see (None when there is nothing to say)."""
+
+    status: QualityStatus = QualityStatus.OK
+    findings: tuple[str, ...] = ()
+    note: str | None = None
+    # For a corrected figure: what is published instead of the print (None: as printed).
+    value: Decimal | None = None
+    period: str | None = None      # period code
+    unit: str | None = None        # unit code
+
+
+OK = Quality()
+
+
+class Decision(StrEnum):
+    CORRECTED = "corrected"
+    ACCEPTED = "accepted"
+    WITHHELD = "withheld"
+
+    @property
+    def status(self) -> QualityStatus:
+        return QualityStatus(self.value)
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    """A figure of an edition, stable across reloads: a printed figure (observations.csv)
+    or, with `base_period`, a printed evolution (evolutions.csv)."""
+
+    place: str
+    indicator: str
+    territory: str
+    period: str                    # period code
+    base_period: str | None = None # period code; only for an evolution
+
+    @property
+    def is_evolution(self) -> bool:
+        return self.base_period is not None
+
+    def label(self) -> str:
+        what = "évolution " if self.is_evolution else ""
+        span = f"{self.base_period}→{self.period}" if self.is_evolution else self.period
+        return f"{what}{self.indicator} / {self.territory} / {span} ({self.place})"
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An editor's decision on one finding (rule) about one figure, from resolutions.yaml."""
+
+    rule: str
+    figure: FigureKey
+    decision: Decision
+    note: str                      # French, for readers
+    evidence: str                  # French: what proves it (page, table, INSEE file)
+    author: str
+    date: str                      # ISO date
+    value: Decimal | None = None   # corrected: the published value
+    period: str | None = None      # corrected: the published period code
+    unit: str | None = None        # corrected: the published unit code
+    printed: str | None = None     # the figure as printed, quoted (filled at load)
+    provenance: Provenance | None = None   # resolutions.yaml and line
+
+    @property
+    def status(self) -> QualityStatus:
+        return self.decision.status
