@@ -50,8 +50,10 @@ def _error_on(o: Observation, accepted: str | None = None) -> Finding:
 
 def test_every_section_of_the_catalogue_in_print_order(loaded) -> None:  # type: ignore[no-untyped-def]
     m = build_monograph(loaded.edition, loaded.catalog, [])
-    assert [s.id for s in m.sections] == [s.id for s in loaded.catalog.sections]
-    assert len(m.sections) == 22
+    # The catalogue's sections, then « Avertissements et corrections ».
+    assert [s.id for s in m.sections] == [s.id for s in loaded.catalog.sections] + [
+        "avertissements-corrections"]
+    assert len(m.sections) == 23 and m.sections[-1].title == "Avertissements et corrections"
     assert "décembre 2029" in m.cutoff_notice and m.synthetic
     # A section the edition prints nothing for says so instead of vanishing.
     assert _section(m, "organismes-formation").blocks == (doc.Notice(EMPTY_SECTION),)
@@ -121,7 +123,7 @@ def test_public_version_shows_only_accepted_findings(loaded) -> None:  # type: i
     (table,) = _blocks(_section(m, "population-emploi"), doc.Table)
     (note,) = table.notes
     assert note == doc.Note(1, doc.NoteKind.ACCEPTED, "Chiffre vérifié à la source.",
-                            "synthetic-rule")
+                            "synthetic-rule", "Publié avec réserve")
     cells = _row(table, "Population totale").cells
     assert cells[0].marks == (1,) and cells[1].marks == ()
 
@@ -135,7 +137,8 @@ def test_findings_no_figure_claims_stay_with_their_section(loaded) -> None:  # t
     assert [n.text for n in m.sections[-1].notes] == ["Constat sans section"]
     public = build_monograph(loaded.edition, loaded.catalog, [finding, orphan])
     assert _section(public, "apprentissage").notes == ()
-    assert [s.id for s in public.sections][-1] == "guide-orientation"
+    assert [s.id for s in public.sections][-2:] == ["guide-orientation",
+                                                    "avertissements-corrections"]
 
 
 def test_charts_leave_out_figures_in_error_and_say_so(loaded) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ def test_page_is_french_semantic_and_self_contained(built, loaded) -> None:  # t
     assert tree.get("lang") == "fr"
     assert tree.findtext(".//title").startswith("Monographie SYNTHÉTIQUE")
     ids = [s.get("id") for s in tree.iter("section")]
-    assert ids == [s.id for s in loaded.catalog.sections]
+    assert ids == [s.id for s in loaded.catalog.sections] + ["avertissements-corrections"]
     # Every section is named by its heading; every table has a caption and scoped headers.
     for section in tree.iter("section"):
         assert tree.get_element_by_id(section.get("aria-labelledby")).tag == "h2"

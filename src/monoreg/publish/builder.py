@@ -28,6 +28,7 @@ from monoreg.model.names import fold
 from monoreg.publish import document as doc
 from monoreg.publish import figures
 from monoreg.publish.charts import build_chart
+from monoreg.publish.corrections import corrections_section
 from monoreg.publish.findings import FindingIndex, Notes
 from monoreg.publish.layout import (
     ChartBlock,
@@ -85,7 +86,7 @@ class _Context:
         printed = f"imprimé\u00a0: {o.printed}" if self.proof and o.printed else None
         return doc.Cell(figures.text(o, self.catalog, scale_word=scale_word),
                         figures.detail(o, self.catalog, self.edition.region) if detail else None,
-                        proof=printed, marks=notes.mark(self.findings.about(o)))
+                        proof=printed, marks=notes.mark_figure(o, self.findings.about(o)))
 
 
 @dataclass
@@ -122,7 +123,8 @@ class _SectionBuilder:
                     figures.territory_name(territory, ctx.catalog),
                     tuple(doc.CardValue(figures.text(o, ctx.catalog, scale_word=scale_word),
                                         figures.period_text(o),
-                                        notes.mark(ctx.findings.about(o))) for o in values))
+                                        notes.mark_figure(o, ctx.findings.about(o)))
+                          for o in values))
                     for territory, values in by_territory.items()),
                 unit=caption))
         if not cards:
@@ -169,7 +171,7 @@ class _SectionBuilder:
 
     def _evolution(self, r: IndicatorRow, notes: Notes) -> doc.Cell:
         ctx = self.ctx
-        marks = notes.mark(ctx.findings.about(r.claim)) if r.claim else ()
+        marks = notes.mark_figure(r.claim, ctx.findings.about(r.claim)) if r.claim else ()
         proof = f"imprimé\u00a0: {r.claim.printed}" if ctx.proof and r.claim else None
         span = (f"{r.base.period.label()} → {r.current.period.label()}"
                 if r.base and r.current else None)
@@ -405,6 +407,7 @@ def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Findi
                    region.name, _placed_facts(layout))
     sections = [_SectionBuilder(ctx, s, _consumed(layout, s.id)).build()
                 for s in catalog.sections]
+    sections.append(corrections_section(edition, catalog))
     if mode is doc.Mode.PROOF:
         known = {s.id for s in catalog.sections}
         orphans = [f for f in findings if f.section not in known]

@@ -2,8 +2,9 @@
 
 The SVG is rendered offline by vl-convert with a French number locale taken from Babel, and
 the same SVG goes into the HTML page and the PDF. Labels on bars are formatted by
-monoreg.formatting. A figure validation reports as an unaccepted error is left out of the
-chart, and the chart says so under it.
+monoreg.formatting. A chart draws only trusted figures (as printed with no doubt, or
+corrected): one flagged, withheld or published with a caveat is left out, and the chart says
+so under it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from monoreg import formatting as fr
 from monoreg.derive.ratios import share
-from monoreg.model import Catalog, Edition, Observation, Period
+from monoreg.model import QUALITY_LEGEND, Catalog, Edition, Observation, Period, QualityStatus
 from monoreg.publish import figures
 from monoreg.publish.document import Cell, Chart, Row, Table
 from monoreg.publish.findings import FindingIndex
@@ -72,7 +73,10 @@ def _usable(o: Observation, catalog: Catalog, findings: FindingIndex,
     if o.value is None:
         return False
     if findings.blocks((o,)):
-        omitted.append(f"{what}, {o.period.label()} (incohérence signalée par la validation)")
+        status = o.quality.status
+        why = ("incohérence signalée par la validation" if status is QualityStatus.OK
+               else QUALITY_LEGEND[status].label.lower())
+        omitted.append(f"{what}, {o.period.label()} ({why})")
         return False
     return True
 

@@ -20,17 +20,23 @@ class NoteKind(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-    ACCEPTED = "accepted"  # a finding an editor accepted, with its justification
+    ACCEPTED = "accepted"    # published as printed, with the editor's caveat
+    CORRECTED = "corrected"  # published otherwise than printed: the note quotes the print
+    WITHHELD = "withheld"    # not published: the note says why
+    FLAGGED = "flagged"      # a doubt nobody resolved yet: « à vérifier »
 
 
 @dataclass(frozen=True)
 class Note:
-    """A numbered note of a block: a validation finding (proof) or an accepted one."""
+    """A numbered note of a block: a validation finding (proof) or what a reader must know
+    about a figure's quality. `label` is what the note is called (« Corrigé », « Erreur »),
+    from the one legend of statuses (model/quality.py) or of severities."""
 
     number: int
     kind: NoteKind
     text: str
     rule: str | None = None
+    label: str = "Note"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ No silent change: a figure keeps the precision it is printed with (669 stays 669
 next to regional thousands stays in persons, and says so), and a « Non renseigné » that the
 document prints without a period is shown as such, although its inferred period keys it.
 French typography (decimal comma, grouping, spaces before units) is not a change. Anything
-else is a resolution of a finding, with a note (see publish/trust.py).
+else is a resolution of a finding, with a note (publish/findings.py): a corrected figure shows
+the editor's value, a withheld one « non publié », never a number.
 """
 
 from __future__ import annotations
@@ -14,18 +15,36 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from monoreg import formatting as fr
-from monoreg.derive.evolutions import in_unit
-from monoreg.model import Catalog, EvolutionClaim, Indicator, Observation, Status
+from monoreg.model import (
+    Catalog,
+    EvolutionClaim,
+    Indicator,
+    Observation,
+    QualityStatus,
+    Status,
+    parse_period,
+)
 from monoreg.model.printed import PrintedNumberError, read_printed
 
 NOT_APPLICABLE = "sans objet"
+WITHHELD = "non publié"  # a figure the editor withheld: never shown as a number
 PERIOD_NOT_PRINTED = "période non imprimée"
 SCALE_WORDS = {"thousands": "milliers"}  # units whose symbol is empty but not their scale
 
 
 def value(o: Observation, catalog: Catalog) -> Decimal | None:
-    """The value in the indicator's unit (to compare or draw); None when missing."""
-    return in_unit(o, catalog.units, catalog.indicators[o.indicator].unit)
+    """The published value in the indicator's unit (to compare or draw); None when missing
+    or withheld."""
+    published = o.published_value
+    if published is None:
+        return None
+    target = catalog.units[catalog.indicators[o.indicator].unit]
+    return catalog.units[o.published_unit].convert(published, target)
+
+
+def _own_decimals(number: Decimal) -> int:
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def printed_decimals(printed: str | None, value_: Decimal | None, default: int) -> int:
@@ -56,12 +75,19 @@ def text(o: Observation, catalog: Catalog, *, scale_word: bool = False) -> str:
     """'24 703', '8,3 %', '9 %', '247,9 M€', 'non renseigné': the figure in its printed unit
     and precision. `scale_word` adds 'milliers' where the unit has no symbol (sentences, and
     cards or rows that mix units, have no shared caption to say it)."""
+    status = o.quality.status
+    if status is QualityStatus.WITHHELD:
+        return WITHHELD
     if o.status is Status.NOT_APPLICABLE:
         return NOT_APPLICABLE
-    unit = catalog.units[o.unit]
-    if o.status is not Status.VALUE or o.value is None:
+    unit = catalog.units[o.published_unit]
+    published = o.published_value
+    if published is None:
         return fr.observation(o, unit, 0)
-    formatted = fr.with_unit(o.value, unit, decimals(o, catalog))
+    # A corrected figure is printed as the editor wrote its value (3070000 → 3 070 000).
+    places = _own_decimals(published) if status is QualityStatus.CORRECTED \
+        else decimals(o, catalog)
+    formatted = fr.with_unit(published, unit, places)
     if scale_word and unit.code in SCALE_WORDS:
         formatted += fr.NBSP + SCALE_WORDS[unit.code]
     return formatted
@@ -77,7 +103,7 @@ def shared_caption(indicator: Indicator, figures: Iterable[Observation | None],
                    catalog: Catalog) -> tuple[str | None, bool]:
     """The unit caption a row or card may print once for its figures, and whether each
     figure must carry its scale word instead (when they are not all in one unit)."""
-    units = {o.unit for o in figures if o is not None and o.value is not None}
+    units = {o.published_unit for o in figures if o is not None and o.published_value is not None}
     if len(units) > 1:
         return None, True
     unit = next(iter(units), indicator.unit)
@@ -95,6 +121,8 @@ def period_text(o: Observation) -> str:
     """'en 2019', 'au 2e trimestre 2019'; a « Non renseigné » printed without a period keeps
     its inferred period as its key, but readers are not told a period the print does not
     give."""
+    if o.quality.period:
+        return parse_period(o.quality.period).phrase()
     if o.status is not Status.VALUE and not o.printed_period:
         return PERIOD_NOT_PRINTED
     return o.period.phrase()
@@ -114,7 +142,16 @@ def detail(o: Observation, catalog: Catalog, region: str) -> str:
 def evolution_text(claim: EvolutionClaim) -> str | None:
     """A printed evolution as printed, in French typography: '-0.03%' → '-0,03 %', '5,14%'
     → '5,14 %' (no sign is added: an unsigned print stays unsigned), '0,7 %' keeps its '%'.
-    None when nothing is printed but a sign or a unit ('%', '-'): that stays empty."""
+    None when nothing is printed but a sign or a unit ('%', '-'): that stays empty. A
+    corrected evolution is the editor's value (its note quotes the print); a withheld one
+    reads « non publié »."""
+    status = claim.quality.status
+    if status is QualityStatus.WITHHELD:
+        return WITHHELD
+    if status is QualityStatus.CORRECTED and claim.quality.value is not None:
+        corrected = claim.quality.value
+        return _evolution(corrected, claim.quality.unit or claim.unit,
+                          _own_decimals(corrected), signed=True)
     if claim.value is None:
         return None
     try:
@@ -122,10 +159,14 @@ def evolution_text(claim: EvolutionClaim) -> str | None:
     except PrintedNumberError:
         reading = None
     places = reading.decimals if reading and reading.value is not None else 2
-    signed = bool(reading and reading.explicit_sign)
-    number = fr.number(claim.value, places, signed=signed)
-    if claim.unit == "percent":
-        return f"{number}{fr.NBSP}%"
-    if claim.unit == "points":
-        return f"{number}{fr.NBSP}pt"
-    return number
+    return _evolution(claim.value, claim.unit, places,
+                      signed=bool(reading and reading.explicit_sign))
+
+
+def _evolution(number: Decimal, unit: str | None, places: int, *, signed: bool) -> str:
+    text = fr.number(number, places, signed=signed)
+    if unit == "percent":
+        return f"{text}{fr.NBSP}%"
+    if unit == "points":
+        return f"{text}{fr.NBSP}pt"
+    return text
