@@ -70,7 +70,7 @@ def test_region_and_france_on_different_periods(store: Store, data_dir: Path) ->
             for m in status.misaligned] == [("population_totale", "2030", "FR", "2029")]
 
 
-def test_open_validation_errors_and_accepted_ones(scaffolded: Store,
+def test_open_validation_errors_and_accepted_ones(scaffolded: Store, data_dir: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     # Figures still to fill never reach the rules (tests/validate/test_figures_to_fill.py).
     def rule(context: Context) -> list[Finding]:
@@ -80,6 +80,7 @@ def test_open_validation_errors_and_accepted_ones(scaffolded: Store,
 
     monkeypatch.setitem(RULES, "test-error",
                         Rule("test-error", Severity.ERROR, rule, "test", "SYNTHETIC rule"))
+    load(scaffolded, data_dir)  # findings are computed when the store changes
     status = edition_status(scaffolded, "28", 2031)
     assert [f.message for f in status.validation_errors if f.rule == "test-error"] == [
         "Erreur de test"]

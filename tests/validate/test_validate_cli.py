@@ -4,6 +4,7 @@ on the REAL Normandie 2020 data."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,12 @@ def test_wrong_usage(env: dict[str, str]) -> None:
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
-def test_real_seed_fails_strict(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
-    monkeypatch.setenv("MONOREG_DATA_DIR", str(PROJECT_DATA))
+def test_real_seed_fails_strict_without_its_resolutions(
+        monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(PROJECT_DATA, data_dir)
+    (data_dir / "editions/normandie/2020/resolutions.yaml").unlink()
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data_dir))
     monkeypatch.setenv("MONOREG_DATABASE_URL", sqlite_url)
     assert runner.invoke(app, ["load"]).exit_code == 0
     result = runner.invoke(app, ["validate", "normandie", "--edition", "2020", "--format",
@@ -96,4 +101,21 @@ def test_real_seed_fails_strict(monkeypatch: pytest.MonkeyPatch, sqlite_url: str
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["edition"]["synthetic"] is False
-    assert data["summary"]["errors"] > 0
+    assert data["summary"]["errors"] == 30   # every error of the seed, none resolved
+
+
+def test_real_seed_passes_strict_with_every_error_resolved(
+        monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> None:
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(PROJECT_DATA))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", sqlite_url)
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    result = runner.invoke(app, ["validate", "normandie", "--edition", "2020", "--format",
+                                 "json", "--strict"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["errors"] == 0
+    errors = [f for f in data["findings"] if f["severity"] == "error"]
+    assert len(errors) >= 30 and all(f["resolution"] for f in errors)
+    # each note says what proves it: the extracted text of the print, an official file
+    assert all("source.txt" in f["resolution"]["evidence"]
+               or "data/series" in f["resolution"]["evidence"] for f in errors)

@@ -33,7 +33,7 @@ def validate(region: str, edition: EditionOption = None,
              format: Annotated[str, typer.Option(
                  "--format", help="text, json or html")] = "text",
              strict: Annotated[bool, typer.Option(
-                 "--strict", help="Exit 1 when an error nobody accepted is found.")] = False,
+                 "--strict", help="Exit 1 when an error nobody resolved is found.")] = False,
              out_file: Annotated[Path | None, typer.Option(
                  "--out", help="File to write (default: standard output).")] = None,
              ) -> None:
@@ -65,7 +65,7 @@ def _print_tables(report: Report) -> None:
         title += " (SYNTHÉTIQUE)"
     console.print(f"[bold]{title}[/bold]")
     console.print(f"{counts.errors} erreur(s), {counts.warnings} avertissement(s), "
-                  f"{counts.infos} information(s), {counts.accepted} acceptée(s).")
+                  f"{counts.infos} information(s) non résolus, {counts.accepted} résolu(s).")
     for group in report.groups:
         table = Table(title=group.title, title_justify="left", show_lines=True,
                       expand=True)
@@ -76,7 +76,11 @@ def _print_tables(report: Report) -> None:
         for entry in group.entries:
             f = entry.finding
             severity = Text(entry.severity_label, style=STYLES[f.severity.value])
-            if f.accepted:
+            if f.resolution is not None:
+                severity = Text(f"{entry.severity_label}\n"
+                                f"{f.resolution.status.label.lower()} : {f.resolution.note}",
+                                style="green")
+            elif f.accepted:
                 severity = Text(f"{entry.severity_label}\nacceptée : {f.accepted}",
                                 style="green")
             # The title names the edition: its folder need not be repeated on every row.

@@ -7,7 +7,8 @@
 - `stale_contacts` and `stale_content`: contacts, and list items and texts, carried over from
   an earlier edition and not checked in the `stale_months` before the edition's publication
   (an item without `verified` was entered for this edition and is current);
-- `validation_errors`: errors of every validation rule that no editor has accepted
+- `validation_errors`: errors of every validation rule that no editor has resolved (stored at
+  load: the same findings as `monoreg validate`)
   (validation leaves figures still to fill to `to_update`);
 - `progress`: figures filled and carried items checked, out of all of them.
 """
@@ -30,13 +31,10 @@ from monoreg.model import (
     Period,
     PeriodKind,
     Provenance,
-    Severity,
     Status,
     Text,
 )
 from monoreg.store.repository import ObservationRecord, Store
-from monoreg.validate import validate_edition
-from monoreg.validate.service import context_of
 
 
 @dataclass(frozen=True)
@@ -124,8 +122,6 @@ def edition_status(store: Store, region: str, year: int,
     """The checklist of edition `year` of `region` (a region code), from the store."""
     catalog = store.catalog()
     edition = store.edition(region, year)
-    others, series = context_of(store, edition)
-    findings = validate_edition(edition, catalog, others=others, series=series)
     since = months_before(edition.published.start, policy.stale_months)
     items = _carried_items(edition)
     stale = [item for item in items if item.verified.end < since.start]
@@ -140,8 +136,7 @@ def edition_status(store: Store, region: str, year: int,
         misaligned=tuple(misaligned(edition, catalog)),
         stale_contacts=tuple(i for i in stale if i.kind == "contact"),
         stale_content=tuple(i for i in stale if i.kind != "contact"),
-        validation_errors=tuple(f for f in findings if f.severity is Severity.ERROR
-                                and f.accepted is None),
+        validation_errors=tuple(store.open_errors(edition.id)),
         progress=Progress(figures - len(to_fill) + len(items) - len(stale), figures + len(items),
                           figures - len(to_fill), figures, len(items) - len(stale), len(items)))
 

@@ -15,6 +15,7 @@ from monoreg.model.content import (
     Phone,
     Text,
     TextType,
+    item_title,
 )
 from monoreg.model.dataset import Dataset, SeriesBatch
 from monoreg.model.edition import Edition
@@ -83,5 +84,6 @@ __all__ = [
     "Text",
     "TextType",
     "Unit",
+    "item_title",
     "parse_period",
 ]

@@ -138,3 +138,19 @@ class Guide:
     glossary: tuple[GlossaryEntry, ...]
     networks: tuple[NetworkLink, ...] = ()
     note: str | None = None
+
+
+ContentItem = ListItem | Contact | Text | DirectoryEntry | GuidePublic | GlossaryEntry | NetworkLink
+
+
+def item_title(item: ContentItem) -> str:
+    """How an editor names a content item (a resolution of a finding about it does)."""
+    if isinstance(item, Contact | DirectoryEntry):
+        return item.organisation
+    if isinstance(item, GuidePublic):
+        return item.label
+    if isinstance(item, GlossaryEntry):
+        return item.acronym
+    if isinstance(item, NetworkLink):
+        return item.network
+    return item.title

@@ -57,13 +57,11 @@ class Observation:
 
     @property
     def published_value(self) -> Decimal | None:
-        """The value readers get: None when withheld or missing, the corrected value when
-        corrected (in `published_unit`), else the value as printed."""
+        """The value readers get: None when withheld or missing, the corrected value when an
+        editor corrected it (in `published_unit`), else the value as printed."""
         if self.quality.status is QualityStatus.WITHHELD:
             return None
-        if self.quality.status is QualityStatus.CORRECTED and self.quality.value is not None:
-            return self.quality.value
-        return self.value
+        return self.quality.value if self.quality.value is not None else self.value
 
     @property
     def published_unit(self) -> str:
@@ -107,6 +105,4 @@ class EvolutionClaim:
     def published_value(self) -> Decimal | None:
         if self.quality.status is QualityStatus.WITHHELD:
             return None
-        if self.quality.status is QualityStatus.CORRECTED and self.quality.value is not None:
-            return self.quality.value
-        return self.value
+        return self.quality.value if self.quality.value is not None else self.value

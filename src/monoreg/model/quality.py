@@ -90,20 +90,28 @@ class Decision(StrEnum):
 
 @dataclass(frozen=True)
 class FigureKey:
-    """A figure of an edition, stable across reloads: a printed figure (observations.csv)
-    or, with `base_period`, a printed evolution (evolutions.csv)."""
+    """What a finding is about, stable across reloads: a printed figure (observations.csv),
+    with `base_period` a printed evolution (evolutions.csv), or with `item` a content item
+    (a directory entry, a contact…) named by its title, in section `place`."""
 
     place: str
-    indicator: str
-    territory: str
-    period: str                    # period code
+    indicator: str = ""
+    territory: str = ""
+    period: str = ""               # period code
     base_period: str | None = None # period code; only for an evolution
+    item: str | None = None        # the content item's title; only for content
 
     @property
     def is_evolution(self) -> bool:
         return self.base_period is not None
 
+    @property
+    def is_item(self) -> bool:
+        return self.item is not None
+
     def label(self) -> str:
+        if self.item is not None:
+            return f"« {self.item} » ({self.place})"
         what = "évolution " if self.is_evolution else ""
         span = f"{self.base_period}→{self.period}" if self.is_evolution else self.period
         return f"{what}{self.indicator} / {self.territory} / {span} ({self.place})"
@@ -123,7 +131,8 @@ class Resolution:
     value: Decimal | None = None   # corrected: the published value
     period: str | None = None      # corrected: the published period code
     unit: str | None = None        # corrected: the published unit code
-    printed: str | None = None     # the figure as printed, quoted (filled at load)
+    text: str | None = None        # corrected, on a content item: the published text
+    printed: str | None = None     # the figure (or item text) as printed, quoted
     provenance: Provenance | None = None   # resolutions.yaml and line
 
     @property

@@ -366,6 +366,7 @@ class Store:
             in enumerate(_items(edition))]
         if items:
             conn.execute(insert(t.edition_items), items)
+        self._insert_resolutions(conn, edition.id, edition.resolutions)
         return {"observations": len(edition.observations),
                 "evolutions": len(edition.evolutions), "items": len(items)}
 
@@ -452,7 +453,7 @@ class Store:
             facts=tuple(tuple(x) for x in header["facts"]),  # type: ignore[misc]
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,
-            synthetic=row.synthetic)
+            synthetic=row.synthetic, resolutions=tuple(self.resolutions(edition_id)))
 
     @staticmethod
     def _claim(r: Any) -> EvolutionClaim:
@@ -526,10 +527,7 @@ class Store:
                 {"edition_id": edition_id, "position": i, "rule": f.rule,
                  "severity": f.severity.value, "open_error": f.is_open_error,
                  "payload": to_data(f)} for i, f in enumerate(assessment.findings)])
-        if assessment.resolutions:
-            conn.execute(insert(t.resolutions), [
-                {"edition_id": edition_id, "position": i, "payload": to_data(r)}
-                for i, r in enumerate(assessment.resolutions)])
+        self._insert_resolutions(conn, edition_id, assessment.resolutions)
         conn.execute(update(t.observations).where(t.observations.c.edition_id == edition_id)
                      .values(quality=None))
         conn.execute(update(t.evolution_claims)
@@ -556,6 +554,14 @@ class Store:
                          .values(quality=bindparam("q")), [
                 {"e": edition_id, "p": k.place, "i": k.indicator, "t": k.territory,
                  "b": k.base_period, "d": k.period, "q": to_data(q)} for k, q in claims])
+
+    @staticmethod
+    def _insert_resolutions(conn: Connection, edition_id: str,
+                            resolutions: Sequence[Resolution]) -> None:
+        if resolutions:
+            conn.execute(insert(t.resolutions), [
+                {"edition_id": edition_id, "position": i, "payload": to_data(r)}
+                for i, r in enumerate(resolutions)])
 
     def save_preferred(self, ids: Iterable[int]) -> None:
         """Mark exactly the figures `ids` as the preferred ones of their keys."""

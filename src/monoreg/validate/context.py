@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from monoreg.model import Catalog, Edition, Finding, Observation, Severity
 from monoreg.validate.figures import Figures
 from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
-from monoreg.validate.subjects import Subject, edition_items, subject_of
+from monoreg.validate.subjects import Subject, edition_items, subject_key, subject_of
 
 if TYPE_CHECKING:
     from monoreg.validate.registry import Rule
@@ -82,6 +82,8 @@ class Context:
         others = [subject_of(r) for r in related]
         accepted = self.acceptances.justification(
             self.rule.id, [s.item for s in (subject, *others)])
+        figures = tuple(dict.fromkeys(k for s in (subject, *others)
+                                      if (k := subject_key(s)) is not None))
         return Finding(
             rule=self.rule.id, severity=severity or self.rule.severity,
             message=message[:1].upper() + message[1:],
@@ -89,7 +91,7 @@ class Context:
             territory=subject.territory, period=subject.period,
             printed=printed if printed is not None else subject.printed, expected=expected,
             location=subject.location, accepted=accepted, origin=subject.origin,
-            related=tuple(s.location for s in others if s.location))
+            related=tuple(s.location for s in others if s.location), figures=figures)
 
 
 __all__ = ["Acceptances", "Context", "Subject"]

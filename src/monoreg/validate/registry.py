@@ -23,13 +23,17 @@ class Rule:
     family: str
     doc: str                       # French: what the rule checks (reports and docs show it)
     final: bool = False            # runs after the others and sees their findings
+    # Whether an open finding makes its figure doubtful (quality 'flagged'). A rule about
+    # typography only (a dot for a comma, a missing '+') says how a figure is printed, not
+    # that it is wrong: its open findings are for the editor, not a warning to readers.
+    flags: bool = True
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: Severity, family: str, *, final: bool = False
-         ) -> Callable[[RuleFunction], RuleFunction]:
+def rule(rule_id: str, severity: Severity, family: str, *, final: bool = False,
+         flags: bool = True) -> Callable[[RuleFunction], RuleFunction]:
     if not RULE_ID.match(rule_id):
         raise ValueError(f"rule id {rule_id!r} is not kebab-case")
 
@@ -37,7 +41,7 @@ def rule(rule_id: str, severity: Severity, family: str, *, final: bool = False
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id} is registered twice")
         RULES[rule_id] = Rule(rule_id, severity, function, family,
-                              (function.__doc__ or "").strip(), final)
+                              (function.__doc__ or "").strip(), final, flags)
         return function
     return register
 

@@ -26,7 +26,7 @@ class Entry:
 
     @property
     def is_open_error(self) -> bool:
-        return self.finding.severity is Severity.ERROR and not self.finding.accepted
+        return self.finding.is_open_error
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Counts:
 
     @classmethod
     def of(cls, entries: Sequence[Entry]) -> Counts:
-        open_ = Counter(e.finding.severity for e in entries if not e.finding.accepted)
+        open_ = Counter(e.finding.severity for e in entries if not e.finding.resolved)
         return cls(open_[Severity.ERROR], open_[Severity.WARNING], open_[Severity.INFO],
-                   sum(1 for e in entries if e.finding.accepted))
+                   sum(1 for e in entries if e.finding.resolved))
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Report:
 
 def _order(entry: Entry) -> tuple[int, bool, str, str]:
     f = entry.finding
-    return (f.severity.rank, f.accepted is not None, f.rule, f.location or "")
+    return (f.severity.rank, f.resolved, f.rule, f.location or "")
 
 
 def build_report(edition: Edition, catalog: Catalog, findings: Sequence[Finding]) -> Report:

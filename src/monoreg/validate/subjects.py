@@ -14,6 +14,7 @@ from monoreg.model import (
     DirectoryEntry,
     Edition,
     EvolutionClaim,
+    FigureKey,
     GlossaryEntry,
     GuidePublic,
     ListItem,
@@ -22,7 +23,9 @@ from monoreg.model import (
     Observation,
     Provenance,
     Text,
+    item_title,
 )
+from monoreg.model.content import ContentItem
 
 # The section of reference/sections.yaml each kind of content is printed in.
 CONTACT_SECTIONS = {ContactGroup.REGIONAL_COUNCIL: "conseil-regional",
@@ -106,6 +109,16 @@ def _(item: Text) -> Subject:
 @subject_of.register
 def _(item: ListItem) -> Subject:
     return Subject(item, LIST_SECTIONS[item.kind], _where(item.provenance))
+
+
+def subject_key(subject: Subject) -> FigureKey | None:
+    """The key a resolution names the subject by (None for what no resolution can name)."""
+    item = subject.item
+    if isinstance(item, Observation | EvolutionClaim):
+        return item.figure
+    if isinstance(item, ContentItem) and subject.section:
+        return FigureKey(subject.section, item=item_title(item))
+    return None
 
 
 def edition_items(edition: Edition) -> Iterator[object]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from monoreg.model.codec import to_data
 from monoreg.validate.report import Entry, Report
 
 _ENV = Environment(loader=PackageLoader("monoreg.validate", "templates"),
@@ -23,7 +24,9 @@ def entry_data(entry: Entry) -> dict[str, Any]:
         "section": f.section, "indicator": f.indicator, "territory": f.territory,
         "period": f.period, "printed": f.printed, "expected": f.expected,
         "location": f.location, "accepted": f.accepted, "origin": f.origin,
-        "related": list(f.related), "section_title": entry.section_title,
+        "related": list(f.related), "resolved": f.resolved,
+        "resolution": None if f.resolution is None else to_data(f.resolution),
+        "section_title": entry.section_title,
         "family": entry.family, "rule_doc": entry.rule_doc,
     }
 
@@ -34,6 +37,8 @@ def report_data(report: Report) -> dict[str, Any]:
         "edition": {"region": report.region, "region_name": report.region_name,
                     "year": report.year, "title": report.title, "cutoff": report.cutoff,
                     "synthetic": report.synthetic},
+        # errors, warnings and infos count the findings nobody resolved; `accepted` counts
+        # the resolved ones (a resolution or an `accept`), whatever the decision.
         "summary": {"errors": counts.errors, "warnings": counts.warnings,
                     "infos": counts.infos, "accepted": counts.accepted},
         "findings": [entry_data(e) for e in report.entries],

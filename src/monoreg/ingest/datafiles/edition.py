@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.fields import Cell
 from monoreg.ingest.datafiles.reader import CsvRow, data_path, display_path, load_yaml, read_csv
+from monoreg.ingest.datafiles.resolutions import load_resolutions
 from monoreg.ingest.datafiles.schemas import (
     ContactsFile,
     DirectoryFile,
@@ -293,10 +295,11 @@ class _EditionReader:
 def load_edition(folder: Path, catalog: Catalog, root: Path) -> Edition:
     """Read an edition folder; `root` is the data folder provenance paths are relative to."""
     reader = _EditionReader(folder, catalog, root)
-    return Edition(**reader.header(), observations=reader.observations(),
-                   evolutions=reader.evolutions(), lists=reader.lists(),
-                   contacts=reader.contacts(), texts=reader.texts(),
-                   directory=reader.directory(), guide=reader.guide())
+    edition = Edition(**reader.header(), observations=reader.observations(),
+                      evolutions=reader.evolutions(), lists=reader.lists(),
+                      contacts=reader.contacts(), texts=reader.texts(),
+                      directory=reader.directory(), guide=reader.guide())
+    return replace(edition, resolutions=load_resolutions(folder, root, catalog, edition))
 
 
 def edition_folders(data_dir: Path) -> list[Path]:

@@ -250,6 +250,40 @@ class GuideFile(_Item):
     networks: list[NetworkFile] = []
 
 
+# -- editions/<region>/<year>/resolutions.yaml -------------------------------------------
+def _number_text(value: Any) -> Any:
+    """A YAML number is kept as the text the editor typed (read exactly as a Decimal)."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+        else value
+
+
+class ResolutionFile(_Item):
+    """One decision on one finding (`rule`) about one figure, keyed as in observations.csv
+    (place, indicator, territory, period), with `base_period` as in evolutions.csv, or about
+    a content item named by its title (`item`: a directory entry's organisation…)."""
+
+    rule: str
+    place: str
+    item: str | None = None
+    indicator: str | None = None
+    territory: Annotated[str | None, BeforeValidator(_number_text)] = None
+    period: Annotated[str | None, BeforeValidator(_number_text)] = None
+    base_period: Annotated[str | None, BeforeValidator(_number_text)] = None
+    decision: str                   # corrected | accepted | withheld
+    note: str                       # French, for readers
+    evidence: str                   # what proves it: page, table, official file
+    author: str
+    date: Annotated[str, BeforeValidator(_date_text)]
+    value: Annotated[str | None, BeforeValidator(_number_text)] = None   # corrected
+    unit: str | None = None                                                # corrected
+    published_period: Annotated[str | None, BeforeValidator(_number_text)] = None  # corrected
+    text: str | None = None         # corrected, on a content item: the published text
+
+
+class ResolutionsFile(_Item):
+    resolutions: list[ResolutionFile] = []
+
+
 # -- series/series.yaml -----------------------------------------------------------------
 class SeriesValueFile(_Item):
     column: str

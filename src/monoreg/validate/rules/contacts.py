@@ -103,7 +103,7 @@ def phone_number(context: Context) -> Iterator[Finding]:
         yield context.finding(item, message, printed=text, expected=expected)
 
 
-@rule("phone-format", Severity.WARNING, FAMILY)
+@rule("phone-format", Severity.WARNING, FAMILY, flags=False)
 def phone_format(context: Context) -> Iterator[Finding]:
     """Un numéro s'écrit comme le veut la typographie française : dix chiffres groupés par
     deux (« 02 69 64 38 42 », pas « 0269 64 38 42 ») ; un numéro hors du plan à dix chiffres

@@ -105,7 +105,7 @@ def rate_evolution_in_points(context: Context) -> Iterator[Finding]:
                               related=(found.base, found.current) if found else ())
 
 
-@rule("evolution-sign", Severity.WARNING, FAMILY)
+@rule("evolution-sign", Severity.WARNING, FAMILY, flags=False)
 def evolution_sign(context: Context) -> Iterator[Finding]:
     """Une évolution non nulle s'imprime avec son signe, + ou -, pour qu'une hausse ne se
     lise pas comme une baisse (« +10,42 % », « -0,7 pt »)."""

@@ -98,7 +98,7 @@ def _run_together(context: Context) -> Iterator[Finding]:
                         f"{parts}.", printed=raw, expected=parts, related=figures[1:])
 
 
-@rule("decimal-separator", Severity.WARNING, FAMILY)
+@rule("decimal-separator", Severity.WARNING, FAMILY, flags=False)
 def decimal_separator(context: Context) -> Iterator[Finding]:
     """Les décimales sont séparées par une virgule, comme partout dans une publication en
     français : « -0.03% » s'écrit « -0,03 % »."""
@@ -111,7 +111,7 @@ def decimal_separator(context: Context) -> Iterator[Finding]:
                       f"({expected}).", expected=expected)
 
 
-@rule("digit-grouping", Severity.WARNING, FAMILY)
+@rule("digit-grouping", Severity.WARNING, FAMILY, flags=False)
 def digit_grouping(context: Context) -> Iterator[Finding]:
     """Les chiffres d'un nombre de quatre chiffres ou plus sont groupés par trois, comme
     ailleurs dans la monographie : « 2133 » s'écrit « 2 133 »."""
@@ -124,7 +124,7 @@ def digit_grouping(context: Context) -> Iterator[Finding]:
                 expected=expected)
 
 
-@rule("printed-precision", Severity.WARNING, FAMILY)
+@rule("printed-precision", Severity.WARNING, FAMILY, flags=False)
 def printed_precision(context: Context) -> Iterator[Finding]:
     """Un chiffre est imprimé avec les décimales que le catalogue donne à son indicateur
     (« 12 % » dans une colonne de « 12,7 % »), une évolution avec celles de la maison
