@@ -23,7 +23,7 @@ from monoreg.cli.common import (
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
-from monoreg.model import Catalog
+from monoreg.model import QUALITY_LEGEND, Catalog, QualityStatus
 from monoreg.publish import figures
 from monoreg.publish.exports import WRITERS, edition_export, region_export
 from monoreg.settings import get_settings
@@ -81,13 +81,18 @@ def show(region: str, edition: EditionOption = None,
             _evolution(r),
             r.claim.printed if r.claim else "", _text(r.national, catalog))
     out().print(table)
+    shown = {o.quality.status for r in rows for o in (r.base, r.current, r.national, r.claim)
+             if o is not None} - {QualityStatus.OK}
+    if shown:  # the legend of the statuses shown, from their one definition
+        out().print("\n".join(f"[{QUALITY_LEGEND[s].label}] {QUALITY_LEGEND[s].description}"
+                              for s in QualityStatus if s in shown), highlight=False)
 
 
 def _evolution(row: IndicatorRow) -> str:
     """The evolution as printed (French typography); one monoreg computes only where none
     is printed, said so; an empty print ('%', '-') stays empty."""
     if row.claim is not None:
-        return figures.evolution_text(row.claim) or "–"
+        return _status(figures.evolution_text(row.claim) or "–", row.claim)
     if row.change is None:
         return "–"
     computed = fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
@@ -105,9 +110,19 @@ def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
     value = figures.text(observation, catalog, scale_word=True)
+    if observation.quality.status is QualityStatus.WITHHELD:
+        return value
     period = (observation.period.label() if figures.period_text(observation)
               != figures.PERIOD_NOT_PRINTED else figures.PERIOD_NOT_PRINTED)
-    return f"{value} ({period})"
+    return _status(f"{value} ({period})", observation)
+
+
+def _status(text: str, item: Any) -> str:
+    """A figure that is not plainly trusted says so: '5 798 700 (juillet 2019) [Corrigé]'."""
+    status = item.quality.status
+    if status in (QualityStatus.OK, QualityStatus.WITHHELD):  # « non publié » says it already
+        return text
+    return f"{text} [{QUALITY_LEGEND[status].label}]"
 
 
 @app.command()
