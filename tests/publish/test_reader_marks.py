@@ -32,14 +32,15 @@ AUTHOR, DATE = "Relecture synthétique", "2030-05-02"
 def _decide(edition: Edition, decisions: dict[tuple[str, str, str, str], Quality]
             ) -> Edition:
     """The edition as the store gives it once its figures are assessed (SYNTHETIC)."""
-    observations = tuple(replace(o, quality=decisions[o.key]) if o.key in decisions else o
+    observations = tuple(replace(o, quality=decisions.get(o.key, Quality()))
                          for o in edition.observations)
     resolutions = tuple(
         Resolution("synthetic-rule", o.figure, Decision(q.status.value), q.note or "",
                    f"Preuve synthétique pour {o.indicator}", AUTHOR, DATE, value=q.value,
                    printed=o.printed)
         for o in observations if o.key in decisions and q_resolved(q := o.quality))
-    return replace(edition, observations=observations, resolutions=resolutions)
+    return replace(edition, observations=observations, resolutions=resolutions,
+                   evolutions=tuple(replace(c, quality=Quality()) for c in edition.evolutions))
 
 
 def q_resolved(quality: Quality) -> bool:
