@@ -87,7 +87,7 @@ def test_withheld_is_never_a_number_and_corrected_shows_the_editors_value(
     population = _row(table, "Population totale").cells
     assert population[0].text == "non publié" and population[0].marks
     demandeurs = _row(table, "Demandeurs d'emploi inscrits").cells
-    assert demandeurs[-1].text == f"5\u202f000\u202f001"
+    assert demandeurs[-1].text == "5\u202f000\u202f001"
     notes = {n.number: n for n in table.notes}
     withheld, corrected = notes[population[0].marks[0]], notes[demandeurs[-1].marks[0]]
     assert withheld.label == QUALITY_LEGEND[QualityStatus.WITHHELD].label == "Non publié"
