@@ -46,6 +46,7 @@ from monoreg.publish.layout import (
     TextsBlock,
     load_layout,
 )
+from monoreg.publish.release import updates_block
 from monoreg.publish.sentences import summary as sentences_of
 from monoreg.publish.sources import source_line, source_text
 
@@ -407,7 +408,8 @@ def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Findi
                    region.name, _placed_facts(layout))
     sections = [_SectionBuilder(ctx, s, _consumed(layout, s.id)).build()
                 for s in catalog.sections]
-    sections.append(corrections_section(edition, catalog))
+    updates = updates_block(edition.updates, catalog)
+    sections.append(corrections_section(edition, catalog, (updates,) if updates else ()))
     if mode is doc.Mode.PROOF:
         known = {s.id for s in catalog.sections}
         orphans = [f for f in findings if f.section not in known]

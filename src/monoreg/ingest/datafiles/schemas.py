@@ -284,6 +284,37 @@ class ResolutionsFile(_Item):
     resolutions: list[ResolutionFile] = []
 
 
+class ReleaseFile(_Item):
+    """An edition recorded as published (written by `monoreg release`, not by hand)."""
+
+    date: Annotated[str, BeforeValidator(_date_text)]
+    manifest: str                   # the build's manifest, kept in the edition's folder
+    manifest_sha256: str
+
+
+class ReleasesFile(_Item):
+    releases: list[ReleaseFile] = []
+
+
+class UpdateFile(_Item):
+    """A figure changed after publication, keyed as in observations.csv (with base_period
+    as in evolutions.csv): old → new, why, when."""
+
+    date: Annotated[str, BeforeValidator(_date_text)]
+    place: str
+    indicator: str
+    territory: Annotated[str, BeforeValidator(_number_text)]
+    period: Annotated[str, BeforeValidator(_number_text)]
+    base_period: Annotated[str | None, BeforeValidator(_number_text)] = None
+    old: Annotated[str, BeforeValidator(_number_text)]
+    new: Annotated[str, BeforeValidator(_number_text)]
+    why: str
+
+
+class UpdatesFile(_Item):
+    updates: list[UpdateFile] = []
+
+
 # -- series/series.yaml -----------------------------------------------------------------
 class SeriesValueFile(_Item):
     column: str
