@@ -182,18 +182,51 @@ texts:
     body: Un texte inventé.
 """
 
+# The SYNTHETIC editor's decisions on the two errors planted above: without them the public
+# build refuses the edition (the publication gate, tests/publish/test_publication_gate.py).
+RESOLUTIONS = """\
+resolutions:
+  - rule: evolution-mismatch
+    place: population-emploi
+    indicator: population_totale
+    territory: "28"
+    base_period: "2027"
+    period: "2029"
+    decision: withheld
+    note: Évolution imprimée contraire aux deux chiffres qu'elle compare (SYNTHÉTIQUE).
+    evidence: Recalcul à partir du même tableau (SYNTHÉTIQUE).
+    author: Tests
+    date: 2030-01-15
+  - rule: rate-evolution-in-points
+    place: population-emploi
+    indicator: taux_chomage
+    territory: "28"
+    base_period: 2028-T2
+    period: 2029-T2
+    decision: corrected
+    value: "-0.7"
+    unit: points
+    note: Un taux évolue en points ; de 9,0 % à 8,3 %, -0,7 point (SYNTHÉTIQUE).
+    evidence: Recalcul à partir du même tableau (SYNTHÉTIQUE).
+    author: Tests
+    date: 2030-01-15
+"""
+
+
 def write_publish_data(root: Path) -> Path:
     """Write the SYNTHETIC data folder under `root` and return it."""
     data = root / "data"
     shutil.copytree(PROJECT_DATA / "reference", data / "reference")
     files = {"edition.yaml": EDITION, "observations.csv": HEADER + "\n" + OBSERVATIONS,
              "evolutions.csv": EVOLUTIONS, "lists.yaml": LISTS, "contacts.yaml": CONTACTS,
-             "texts.yaml": TEXTS, "directory.yaml": DIRECTORY, "guide.yaml": GUIDE}
+             "texts.yaml": TEXTS, "directory.yaml": DIRECTORY, "guide.yaml": GUIDE,
+             "resolutions.yaml": RESOLUTIONS}
     # A second region (Bretagne, 53) with the same figures, to build several editions at once.
     for slug, code in (("normandie", "28"), ("bretagne", "53")):
         edition = data / "editions" / slug / "2030"
         edition.mkdir(parents=True)
         for name, text in files.items():
-            text = text.replace('region: "28"', f'region: "{code}"').replace(";28;", f";{code};")
+            text = text.replace('region: "28"', f'region: "{code}"').replace(";28;", f";{code};") \
+                .replace('territory: "28"', f'territory: "{code}"')
             (edition / name).write_text(textwrap.dedent(text), encoding="utf-8")
     return data

@@ -10,8 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from monoreg.cli.common import EditionOption, app, err, open_store, out, resolve_region
 from monoreg.errors import UsageError
+from monoreg.model import Finding
 from monoreg.publish.document import Mode
-from monoreg.publish.site import Result
+from monoreg.publish.site import Refused, Result
 from monoreg.publish.site import build as build_site
 from monoreg.settings import get_settings
 
@@ -34,7 +35,10 @@ def build(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", min=1, help="Worker processes (default: one per core).")] = None,
 ) -> None:
-    """PDF + HTML monographs, data downloads (CSV, JSON, XLSX, data package), an index page."""
+    """PDF + HTML monographs, data downloads (CSV, JSON, XLSX, data package), an index page.
+
+    A public build refuses an edition with an error no editor resolved (resolutions.yaml),
+    builds the others and exits 1; --proof builds every edition."""
     if bool(regions) == all_regions:
         raise UsageError("give REGION… or --all (not both)")
     settings = get_settings()
@@ -61,3 +65,32 @@ def build(
     out().print(f"Écrit : {out_dir / 'index.html'} — {len(report.built)} édition(s) "
                 f"construite(s), {len(report.skipped)} inchangée(s), en "
                 f"{report.seconds:.1f} s.")
+    if report.refused:
+        _print_refused(report.refused)
+        raise typer.Exit(1)
+
+
+def _print_refused(refused: list[Refused]) -> None:
+    console = err()
+    for edition in refused:
+        console.print(
+            f"[bold red]Refusée :[/bold red] {edition.region_name} {edition.year} — "
+            f"{len(edition.errors)} erreur(s) non résolue(s) ; la publication attend une "
+            "décision de l'éditeur dans resolutions.yaml (ou --proof pour une épreuve) :",
+            highlight=False)
+        for f in edition.errors:
+            console.print(f"  - {figure_label(f)} : règle {f.rule}, {where(f.location)}"
+                          f" — {f.message}", highlight=False, soft_wrap=True)
+
+
+def where(location: str | None) -> str:
+    """'…/observations.csv, ligne 17' (locations are stored with the English 'line')."""
+    return location.replace(", line ", ", ligne ") if location else "lieu inconnu"
+
+
+def figure_label(f: Finding) -> str:
+    """The figure an error is about, as an editor finds it in the data files."""
+    if f.figures and f.figures[0].item is not None:
+        return f"« {f.figures[0].item} »"
+    parts = [p for p in (f.indicator, f.territory, f.period) if p]
+    return " / ".join(parts) + (f" ({f.section})" if f.section else "")

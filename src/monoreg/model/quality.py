@@ -61,6 +61,11 @@ QUALITY_LEGEND: dict[QualityStatus, LegendEntry] = {
 }
 
 
+def legend_text() -> str:
+    """'ok (Vérifié), flagged (À vérifier), …': the statuses in one line (column docs)."""
+    return ", ".join(f"{s.value} ({e.label})" for s, e in QUALITY_LEGEND.items())
+
+
 @dataclass(frozen=True)
 class Quality:
     """A figure's quality as stored at load: its status, the rule ids of every finding about
@@ -73,6 +78,11 @@ class Quality:
     value: Decimal | None = None
     period: str | None = None      # period code
     unit: str | None = None        # unit code
+
+    def as_data(self) -> dict[str, object]:
+        """The shape every output (export, API) gives: status, findings, note."""
+        return {"status": self.status.value, "findings": list(self.findings),
+                "note": self.note}
 
 
 OK = Quality()

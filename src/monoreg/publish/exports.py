@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from monoreg.derive.published import published
 from monoreg.model import Catalog, Edition, Observation, Source
 from monoreg.model.codec import to_data
+from monoreg.model.quality import legend_text
 
 if TYPE_CHECKING:  # the workers of `monoreg build` write exports without loading the store
     from monoreg.store.repository import Store
@@ -29,9 +31,18 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("dimension", "string", "Ventilation du chiffre, quand il en a une (nsf:312, formacode:…)"),
     ("period", "string", "Période (2019, 2019-T2, 2019-07, 2018/2019, 2019-01-01)"),
     ("period_label", "string", "Période en toutes lettres"),
-    ("value", "number", "Valeur, dans l'unité de la colonne unit ; vide si non renseignée"),
-    ("unit", "string", "Code de l'unité (persons, thousands, count, eur, keur, meur, beur, "
-                       "percent)"),
+    ("value", "number", "Valeur publiée, dans l'unité de l'indicateur (colonne unit) : la "
+                        "valeur imprimée convertie, ou la correction de l'éditeur ; vide si "
+                        "non renseignée ou non publiée"),
+    ("unit", "string", "Code de l'unité de l'indicateur (persons, thousands, count, eur, keur, "
+                       "meur, beur, percent)"),
+    ("printed_value", "number", "Valeur telle qu'imprimée, dans l'unité printed_unit"),
+    ("printed_unit", "string", "Code de l'unité dans laquelle le chiffre est imprimé"),
+    ("quality_status", "string", f"Qualité du chiffre : {legend_text()}"),
+    ("quality_findings", "string", "Identifiants des règles de validation qui signalent le "
+                                   "chiffre, séparés par des espaces"),
+    ("quality_note", "string", "Note de l'éditeur que le lecteur doit voir (réserve, "
+                               "correction, raison de la non-publication)"),
     ("status", "string", "value, non-renseigne (imprimé « Non renseigné ») ou sans-objet"),
     ("printed", "string", "Le chiffre tel qu'imprimé dans la monographie"),
     ("printed_period", "string", "La période telle qu'imprimée"),
@@ -79,12 +90,15 @@ def observation_data(o: Observation, catalog: Catalog, edition_id: str | None,
                      local_sources: dict[str, Source]) -> dict[str, Any]:
     territory = catalog.territories.find(o.territory)
     indicator = catalog.indicators.get(o.indicator)
+    value, unit = published(o, catalog)
     return {
         "indicator": o.indicator, "label": indicator.label if indicator else o.indicator,
         "territory": o.territory, "territory_name": territory.name if territory else None,
         "dimension": o.dimension,
         "period": o.period.code, "period_label": o.period.label(),
-        "value": _number(o.value), "unit": o.unit, "status": o.status.value,
+        "value": _number(value), "unit": unit,
+        "printed_value": _number(o.value), "printed_unit": o.unit,
+        "quality": o.quality.as_data(), "status": o.status.value,
         "printed": o.printed, "printed_period": o.printed_period, "place": o.place or None,
         "edition": edition_id,
         "source": _source(o.source, local_sources, catalog),
@@ -109,6 +123,8 @@ def edition_export(catalog: Catalog, edition: Edition) -> ExportData:
         "directory": [to_data(d) for d in edition.directory],
         "guide": to_data(edition.guide),
         "sources": [{**to_data(s), "label": s.label()} for s in edition.sources],
+        # « Avertissements et corrections »: every decision, the print quoted as printed
+        "resolutions": [to_data(r) for r in edition.resolutions],
     }
     meta = {"id": edition.id, "year": edition.year, "title": edition.title,
             "publisher": edition.publisher, "published": edition.published.code,
@@ -143,7 +159,11 @@ def _flat(row: dict[str, Any]) -> list[str]:
     source = row.get("source") or {}
     provenance = row.get("provenance") or {}
     origin = row.get("origin") or {}
+    quality = row.get("quality") or {}
     values = {**row, "source": source.get("id", ""), "source_label": source.get("label", ""),
+              "quality_status": quality.get("status"),
+              "quality_findings": " ".join(quality.get("findings") or ()),
+              "quality_note": quality.get("note"),
               "provenance": f"{provenance.get('file')}:{provenance.get('line')}"
               if provenance else "",
               "origin": f"{origin.get('file')}:{origin.get('line')}" if origin else ""}
@@ -169,9 +189,9 @@ def write_xlsx(data: ExportData) -> bytes:
     sheet.append(list(CSV_COLUMNS))
     for row in data.observations:
         cells = _flat(row)
-        value_index = CSV_COLUMNS.index("value")
         values: list[Any] = list(cells)
-        values[value_index] = row["value"]  # a real number in the spreadsheet
+        for column in ("value", "printed_value"):  # real numbers in the spreadsheet
+            values[CSV_COLUMNS.index(column)] = row[column]
         sheet.append(values)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

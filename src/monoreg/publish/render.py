@@ -6,7 +6,9 @@ page and serves html_writer.STYLESHEET; `monoreg build` writes `html_page` and `
 
 from __future__ import annotations
 
-from monoreg.model import Catalog, Edition
+from collections.abc import Sequence
+
+from monoreg.model import Catalog, Edition, Finding
 from monoreg.publish.builder import build_monograph
 from monoreg.publish.document import Mode, Monograph
 from monoreg.publish.html_writer import render_fragment, render_page
@@ -14,9 +16,14 @@ from monoreg.publish.typst_writer import render_pdf
 from monoreg.validate import validate_edition
 
 
-def monograph(edition: Edition, catalog: Catalog, mode: Mode = Mode.PUBLIC) -> Monograph:
-    """The document tree, with the findings of every validation rule attached."""
-    return build_monograph(edition, catalog, validate_edition(edition, catalog), mode)
+def monograph(edition: Edition, catalog: Catalog, mode: Mode = Mode.PUBLIC, *,
+              findings: Sequence[Finding] | None = None) -> Monograph:
+    """The document tree, with the findings attached: those the store holds for the edition
+    (`Store.findings`, computed at load with the other editions and the series) when given;
+    else the edition is validated alone (a document built without a store)."""
+    if findings is None:
+        findings = validate_edition(edition, catalog)
+    return build_monograph(edition, catalog, findings, mode)
 
 
 def html_fragment(edition: Edition, catalog: Catalog, *, mode: Mode = Mode.PUBLIC,

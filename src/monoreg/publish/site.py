@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from monoreg.errors import UsageError
-from monoreg.model import Catalog, Edition
+from monoreg.model import Catalog, Edition, Finding
 from monoreg.model.codec import to_data
 from monoreg.publish import render, typst_writer
 from monoreg.publish.datapackage import write_datapackage
@@ -63,8 +63,16 @@ def catalog_hash(catalog: Catalog) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def fingerprint(summary: EditionSummary, catalog_digest: str, mode: Mode) -> str:
-    parts = (summary.content_hash, catalog_digest, code_version(), mode.value)
+def findings_hash(findings: Sequence[Finding]) -> str:
+    """The stored findings change with other editions and series, not only the edition."""
+    canonical = json.dumps(to_data(list(findings)), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def fingerprint(summary: EditionSummary, catalog_digest: str, mode: Mode,
+                findings_digest: str = "") -> str:
+    parts = (summary.content_hash, catalog_digest, code_version(), mode.value,
+             findings_digest)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -86,6 +94,17 @@ class Task:
     out: Path
     mode: Mode
     fingerprint: str
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    """An edition the public build refused: the errors no editor resolved."""
+
+    edition: str
+    region_name: str
+    year: int
+    errors: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -122,7 +141,7 @@ def build_edition(task: Task) -> Result:
     edition, catalog = task.edition, task.catalog
     region = catalog.territories.get(edition.region)
     files = file_names(region.slug, edition.year, task.mode)
-    monograph = render.monograph(edition, catalog, task.mode)
+    monograph = render.monograph(edition, catalog, task.mode, findings=task.findings)
     _write(task.out / files["html"], render_page(monograph).encode("utf-8"))
     _write(task.out / files["pdf"], typst_writer.render_pdf(monograph))
     data = edition_export(catalog, edition)
@@ -170,6 +189,7 @@ def write_index(out: Path, editions: dict[str, dict[str, Any]]) -> None:
 @dataclass
 class Report:
     results: list[Result] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)   # public builds only
     seconds: float = 0.0
 
     @property
@@ -218,7 +238,10 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
           year: int | None = None, mode: Mode = Mode.PUBLIC, force: bool = False,
           jobs: int | None = None, on_result: Progress | None = None,
           on_start: Callable[[int], None] | None = None) -> Report:
-    """Build the selected editions into `out` and rewrite its index and manifest."""
+    """Build the selected editions into `out` and rewrite its index and manifest.
+
+    The publication gate: a public build refuses an edition with an error no editor
+    resolved (listed in `Report.refused`) and builds the others; a proof builds them all."""
     started = time.perf_counter()
     catalog = store.catalog()
     summaries = select_editions(store, regions, year)
@@ -229,13 +252,19 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
     report = Report()
     tasks = []
     for summary in summaries:
+        findings = tuple(store.findings(summary.id))
+        errors = tuple(f for f in findings if f.is_open_error)
+        if mode is Mode.PUBLIC and errors:
+            region = catalog.territories.get(summary.region)
+            report.refused.append(Refused(summary.id, region.name, summary.year, errors))
+            continue
         key = f"{summary.id}:{mode.value}"
-        wanted = fingerprint(summary, digest, mode)
+        wanted = fingerprint(summary, digest, mode, findings_hash(findings))
         if not force and _up_to_date(manifest.get(key), wanted, out):
             report.results.append(_skipped(manifest[key]))
             continue
         tasks.append(Task(store.edition(summary.region, summary.year), catalog, out, mode,
-                          wanted))
+                          wanted, findings))
     if on_start:
         on_start(len(summaries))
     for result in report.results:

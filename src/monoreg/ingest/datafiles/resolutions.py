@@ -79,7 +79,9 @@ def _date(entry: ResolutionFile, cell: Cell) -> str:
 
 def _printed(edition: Edition) -> dict[FigureKey, str]:
     """What a resolution may name, with the text it quotes as printed."""
-    printed = {o.figure: o.printed or "" for o in edition.observations}
+    # The text as extracted when it differs from the cell ('24 703 452 652'): what the
+    # reader of the print saw.
+    printed = {o.figure: o.raw or o.printed or "" for o in edition.observations}
     printed.update({c.figure: c.printed for c in edition.evolutions})
     return printed
 
