@@ -59,8 +59,15 @@ def test_every_section_of_the_catalogue_in_print_order(loaded) -> None:  # type:
     assert _section(m, "organismes-formation").blocks == (doc.Notice(EMPTY_SECTION),)
 
 
+def _undecided(edition):  # type: ignore[no-untyped-def]
+    """The edition as printed, before any editor's decision or doubt."""
+    return replace(edition, observations=tuple(
+        replace(o, quality=Quality()) for o in edition.observations), evolutions=tuple(
+        replace(c, quality=Quality()) for c in edition.evolutions))
+
+
 def test_tables_print_evolutions_as_printed_and_missing_figures(loaded) -> None:  # type: ignore[no-untyped-def]
-    m = build_monograph(loaded.edition, loaded.catalog, [])
+    m = build_monograph(_undecided(loaded.edition), loaded.catalog, [])
     (table,) = _blocks(_section(m, "population-emploi"), doc.Table)
     population = _row(table, "Population totale")
     # The data file prints '-0.03%' (recomputed: +2,88 %): a recomputed evolution never
@@ -80,7 +87,8 @@ def test_figures_keep_their_printed_precision_unit_and_period(loaded) -> None:  
         if o.key == ("population-emploi", "taux_chomage", "28", "2028-T2"):
             o = replace(o, printed="9%", value=Decimal("9"))  # printed without a decimal
         observations.append(o)
-    m = build_monograph(replace(edition, observations=tuple(observations)), loaded.catalog, [])
+    m = build_monograph(_undecided(replace(edition, observations=tuple(observations))),
+                        loaded.catalog, [])
     (table,) = _blocks(_section(m, "population-emploi"), doc.Table)
     rate = _row(table, "Taux de chômage").cells
     assert rate[0].text == f"9{NB}%" and rate[1].text == f"8,3{NB}%"
@@ -90,7 +98,7 @@ def test_figures_keep_their_printed_precision_unit_and_period(loaded) -> None:  
 
 
 def test_an_evolution_nothing_prints_is_computed_and_said_so(loaded) -> None:  # type: ignore[no-untyped-def]
-    edition = replace(loaded.edition, evolutions=tuple(
+    edition = replace(_undecided(loaded.edition), evolutions=tuple(
         c for c in loaded.edition.evolutions if c.indicator != "population_totale"))
     m = build_monograph(edition, loaded.catalog, [])
     (table,) = _blocks(_section(m, "population-emploi"), doc.Table)
@@ -121,10 +129,7 @@ def test_public_version_shows_only_accepted_findings(loaded) -> None:  # type: i
     findings = [_error_on(current), _error_on(base, accepted="Chiffre vérifié à la source.")]
     # The figures as if nothing else were in doubt (the store assesses the synthetic
     # edition's own errors at load).
-    edition = replace(loaded.edition, observations=tuple(
-        replace(o, quality=Quality()) for o in loaded.edition.observations), evolutions=tuple(
-        replace(c, quality=Quality()) for c in loaded.edition.evolutions))
-    m = build_monograph(edition, loaded.catalog, findings)
+    m = build_monograph(_undecided(loaded.edition), loaded.catalog, findings)
     (table,) = _blocks(_section(m, "population-emploi"), doc.Table)
     (note,) = table.notes
     assert note == doc.Note(1, doc.NoteKind.ACCEPTED, "Chiffre vérifié à la source.",

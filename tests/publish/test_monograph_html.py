@@ -34,11 +34,12 @@ def test_page_is_french_semantic_and_self_contained(built, loaded) -> None:  # t
 def test_figures_sentences_and_sources(built) -> None:  # type: ignore[no-untyped-def]
     text = re.sub(r"[ \t\r\n]+", " ", lxml_html.fromstring(
         built.files["html"].read_text("utf-8")).text_content())
-    # The printed evolution '-0.03%', in French typography, not the recomputed +2,88 %.
-    assert "1\u202f234\u202f567" in text and "-0,03\u00a0%" in text
+    # A printed evolution as printed; the withheld '-0.03%' is « non publié », never the
+    # recomputed +2,88 %.
     values = [v.text_content() for v in lxml_html.fromstring(
         built.files["html"].read_text("utf-8")).find_class("value")]
-    assert "-0,03\u00a0%" in values and "+2,88\u00a0%" not in values
+    assert "1\u202f234\u202f567" in values and "+9,40\u00a0%" in values
+    assert "non publié" in values and "+2,88\u00a0%" not in values
     assert ("Le nombre de contrats d’apprentissage recule de 2,0\u00a0% entre 2028 et 2029"
             in text)
     # Apprentices compare 2026/2027 with 2028/2029 (an open warning): no sentence on them.

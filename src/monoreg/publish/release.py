@@ -19,7 +19,19 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from monoreg.model import Catalog, Edition, EvolutionClaim, FigureKey, Finding, Observation
+import yaml
+
+from monoreg.errors import InputError
+from monoreg.model import (
+    QUALITY_LEGEND,
+    Catalog,
+    Edition,
+    EvolutionClaim,
+    FigureKey,
+    Finding,
+    Observation,
+    QualityStatus,
+)
 from monoreg.model.codec import to_data
 from monoreg.model.release import Release, UpdateNote
 from monoreg.publish import document as doc
@@ -106,9 +118,9 @@ def release_problems(edition: Edition, catalog: Catalog) -> list[str]:
         if released.figure not in noted:
             problems.append(
                 f"{figure_label(released.figure, catalog)} : publié le {latest.date} "
-                f"({released.value or 'sans valeur'}, {released.status}), maintenant "
-                f"({value or 'sans valeur'}, {status or 'absent'}) sans note de mise à "
-                "jour datée dans updates.yaml (ancien → nouveau, pourquoi)")
+                f"{_state(released.value, released.status)}, maintenant "
+                f"{_state(value, status)}, sans note de mise à jour datée d'après la "
+                "publication dans updates.yaml (ancien → nouveau, pourquoi)")
     kept = {u.figure for u in edition.updates}
     for release in edition.releases:
         for figure in release.updates:
@@ -117,6 +129,13 @@ def release_problems(edition: Edition, catalog: Catalog) -> list[str]:
                                 f"publiée le {release.date} a disparu de updates.yaml ; une "
                                 "note publiée ne se retire pas")
     return problems
+
+
+def _state(value: str | None, status: str | None) -> str:
+    if status is None:
+        return "(chiffre retiré des données)"
+    label = QUALITY_LEGEND[QualityStatus(status)].label.lower()
+    return f"({value.replace('.', ',') if value else 'sans valeur'}, {label})"
 
 
 def _key(data: dict[str, Any]) -> FigureKey:
@@ -132,3 +151,46 @@ def updates_block(updates: Iterable[UpdateNote], catalog: Catalog) -> doc.ItemLi
         doc.Entry(figure_label(u.figure, catalog), u.why,
                   (("Date", u.date), ("Ancienne valeur", u.old), ("Nouvelle valeur", u.new)))
         for u in found))
+
+
+# -- `monoreg release`: record an edition as published ------------------------------------
+RELEASES_HEADER = ("# Publications de cette édition, écrites par `monoreg release` : ne pas "
+                   "modifier.\n# Chaque manifeste gardé ici prouve ce qui a été publié ; "
+                   "après publication, un chiffre\n# publié ne change qu'avec une note datée "
+                   "dans updates.yaml.\n")
+
+
+def record_release(edition: Edition, folder: Path, built: Path, when: str) -> Path:
+    """Keep the public build's manifest (`built`) with the edition's data files (`folder`)
+    and record its date and hash in releases.yaml; returns the manifest's new path. Refuses
+    (InputError) a manifest whose files are missing or changed, or that is not of the
+    edition as it stands."""
+    where = str(built)
+    if any(r.date == when for r in edition.releases):
+        raise InputError(f"l'édition est déjà enregistrée comme publiée le {when}",
+                         file=where)
+    try:
+        data = json.loads(built.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise InputError("aucun manifeste lisible : construisez d'abord l'édition publique "
+                         "(monoreg build REGION --edition ANNÉE)", file=where) from None
+    for kind, entry in data.get("files", {}).items():
+        path = built.parent.parent.parent / entry["path"]
+        if not path.is_file() or sha256(path.read_bytes()) != entry["sha256"]:
+            raise InputError(f"le fichier {kind} du manifeste ({entry['path']}) manque ou a "
+                             "changé depuis la construction : reconstruisez l'édition",
+                             file=where)
+    if data.get("edition") != edition.id or data.get("figures") != published_figures(edition):
+        raise InputError("le manifeste ne décrit pas l'édition telle qu'elle est chargée : "
+                         "reconstruisez-la (monoreg build) avant de la publier", file=where)
+    kept = folder / "publications" / f"{when}-manifeste.json"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    kept.write_bytes(built.read_bytes())
+    entries = [{"date": r.date, "manifest": Path(r.manifest).relative_to(
+        Path(r.manifest).parents[1]).as_posix(), "manifest_sha256": r.manifest_sha256}
+        for r in edition.releases]
+    entries.append({"date": when, "manifest": kept.relative_to(folder).as_posix(),
+                    "manifest_sha256": sha256(kept.read_bytes())})
+    text = yaml.safe_dump({"releases": entries}, allow_unicode=True, sort_keys=False)
+    (folder / "releases.yaml").write_text(RELEASES_HEADER + text, encoding="utf-8")
+    return kept
