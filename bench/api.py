@@ -40,7 +40,7 @@ import httpx
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "src"))
 
-from monoreg.ingest.datafiles.dataset import load_data_dir  # noqa: E402
+from monoreg.ingest.datafiles.data_folder import load_data_dir  # noqa: E402
 from monoreg.loading import load  # noqa: E402
 from monoreg.model import Edition, Text, TextType, parse_period  # noqa: E402
 from monoreg.model.names import fold  # noqa: E402

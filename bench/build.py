@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 import vl_convert
 
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Catalog, Dataset, Edition, Finding, IndicatorKind
 from monoreg.publish import render
 from monoreg.publish.builder import build_monograph

@@ -110,11 +110,11 @@ def _target(target: str, folder: Path) -> Callable[[bytes], object]:
         from monoreg.model.period import parse_period
         return lambda data: parse_period(data.decode("utf-8", errors="replace"))
     if target == "csv":
-        from monoreg.ingest.datafiles.reader import read_csv
+        from monoreg.datafile_reader import read_csv
         return as_file(".csv", lambda p: list(read_csv(
             p, required={"place", "indicator"}, allow_other=True)))
     if target == "yaml":
-        from monoreg.ingest.datafiles.reader import load_yaml, read_yaml
+        from monoreg.datafile_reader import load_yaml, read_yaml
         from monoreg.ingest.datafiles.schemas import EditionFile
 
         def both(path: Path) -> object:
@@ -126,7 +126,7 @@ def _target(target: str, folder: Path) -> Callable[[bytes], object]:
     if target == "lheo":
         from monoreg.ingest.lheo import read_lheo
         return as_file(".xml", lambda p: read_lheo(p, catalog, "2024-01-01"))
-    from monoreg.ingest.monograph.build import read_monograph
+    from monoreg.ingest.monograph.monograph_import import read_monograph
     return as_file(".txt", lambda p: read_monograph(p, catalog, region="28", year=2020))
 
 

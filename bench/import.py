@@ -78,7 +78,7 @@ def peak_mb() -> float:
 
 
 def worker_monoreg(file: Path, url: str) -> dict[str, object]:
-    from monoreg.ingest.batch import store_batch
+    from monoreg.importing import store_batch
     from monoreg.ingest.of_list import read_of_list
     from monoreg.store.repository import Store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.store.repository import LoadReport, Store
 from monoreg.validate.service import assess_store
 

@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from monoreg.cli import app
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Dataset, Edition, Status
 from monoreg.model.printed import read_printed
 

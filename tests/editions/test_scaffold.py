@@ -11,8 +11,8 @@ from synthetic_editions import set_frequency
 
 from monoreg.editions.scaffold import OBSERVATION_HEADER, scaffold_edition
 from monoreg.errors import UsageError
-from monoreg.ingest.datafiles.dataset import load_data_dir
-from monoreg.ingest.datafiles.edition import OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL
+from monoreg.ingest.datafiles.data_folder import load_data_dir
+from monoreg.ingest.datafiles.edition_folder import OBSERVATION_COLUMNS, OBSERVATION_OPTIONAL
 from monoreg.model import Edition, Observation, Status, parse_period
 
 PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"

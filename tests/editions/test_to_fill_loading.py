@@ -8,7 +8,7 @@ import pytest
 from synthetic_editions import add_edition
 
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Status, parse_period
 
 

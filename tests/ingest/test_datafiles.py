@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Status
 
 EDITION = Path("editions/normandie/2030")

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from monoreg.cli import app
 from monoreg.errors import InputError
-from monoreg.ingest.batch import store_batch
+from monoreg.importing import store_batch
 from monoreg.ingest.lheo import read_lheo
 from monoreg.store.repository import Store
 

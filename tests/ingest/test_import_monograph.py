@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 
 from monoreg.cli import app
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.datafiles.edition import load_edition
-from monoreg.ingest.monograph.build import read_monograph
+from monoreg.ingest.datafiles.edition_folder import load_edition
+from monoreg.ingest.monograph.monograph_import import read_monograph
 from monoreg.metadata.reference import load_catalog
 from monoreg.model import Catalog, Edition, EvolutionClaim, Observation
 from monoreg.store.repository import Store

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from import_catalog import PROJECT_DATA
 
-from monoreg.ingest.monograph.build import read_monograph
 from monoreg.ingest.monograph.cells import cuttings
-from monoreg.ingest.monograph.document import Line
+from monoreg.ingest.monograph.monograph_import import read_monograph
+from monoreg.ingest.monograph.numbered_lines import Line
 from monoreg.ingest.monograph.tokens import Kind, join_parentheses, tokenize_line
 from monoreg.metadata.reference import load_catalog
 

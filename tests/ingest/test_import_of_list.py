@@ -21,8 +21,8 @@ from typer.testing import CliRunner
 
 from monoreg.cli import app
 from monoreg.errors import InputError
+from monoreg.importing import store_batch
 from monoreg.ingest import of_list
-from monoreg.ingest.batch import store_batch
 from monoreg.ingest.of_list import read_of_list
 from monoreg.store.repository import Store
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.derive import figure_text as figures
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Catalog, Edition, Status
 from monoreg.model.printed import read_printed
 from monoreg.publish import document as doc
-from monoreg.publish import figures
 from monoreg.publish.builder import build_monograph
 from monoreg.validate import validate_edition
 

@@ -28,8 +28,8 @@ from sqlalchemy.pool import NullPool
 from store_rows import store_rows
 from synthetic import write_data_dir
 
-from monoreg.ingest.batch import store_batch
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.importing import store_batch
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.ingest.lheo import read_lheo
 from monoreg.loading import load
 from monoreg.settings import PROJECT_ROOT

@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from monoreg import formatting as fr
+from monoreg.datafile_reader import load_yaml, read_csv, read_yaml
 from monoreg.errors import InputError, MonoregError
-from monoreg.ingest.datafiles.reader import load_yaml, read_csv, read_yaml
 from monoreg.ingest.datafiles.schemas import EditionFile
-from monoreg.ingest.monograph.build import read_monograph
+from monoreg.ingest.monograph.monograph_import import read_monograph
 from monoreg.metadata.reference import load_catalog
 from monoreg.model import (
     Catalog,

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.loading import load
 from monoreg.model import parse_period
 from monoreg.store import schema as t

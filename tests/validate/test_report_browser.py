@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from chromium import PROJECT, launch, serious_violations
 
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Severity
 from monoreg.validate import validate_edition
 from monoreg.validate.report import build_report

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from monoreg import formatting as fr
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Edition, Evolution, Finding, Severity
 from monoreg.validate import validate_edition
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from monoreg.ingest.datafiles.dataset import load_data_dir
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Observation, Status, parse_period
 from monoreg.web.services import figure
 

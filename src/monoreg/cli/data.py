@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from monoreg import formatting as fr
 from monoreg.cli.common import (
     EditionOption,
     app,
@@ -20,11 +19,11 @@ from monoreg.cli.common import (
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.derive.tables import IndicatorRow, indicator_rows
+from monoreg.derive import figure_text as figures
+from monoreg.derive.key_figures import figure_text, key_figures
 from monoreg.errors import UsageError
 from monoreg.loading import load as load_data
 from monoreg.model import QUALITY_LEGEND, Catalog, QualityStatus
-from monoreg.publish import figures
 from monoreg.publish.exports import WRITERS, edition_export, region_export
 from monoreg.settings import get_settings
 
@@ -59,14 +58,13 @@ def show(region: str, edition: EditionOption = None,
     territory = resolve_region(catalog, region)
     year = resolve_edition_year(store, territory, edition)
     data = store.edition(territory.code, year)
-    rows = [r for r in indicator_rows(data, catalog, section)
+    rows = [r for r in key_figures(data, catalog, section)
             if section or r.place != "chiffres-cles"]
     if format == "json":
         payload = [{
             "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
-            "evolution": _evolution(r) if r.change or r.claim else None,
-            "evolution_printed": r.claim.printed if r.claim else None,
+            "evolution": r.evolution, "evolution_printed": r.evolution_printed,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
         return
@@ -78,25 +76,14 @@ def show(region: str, edition: EditionOption = None,
     for r in rows:
         table.add_row(
             r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
-            _evolution(r),
-            r.claim.printed if r.claim else "", _text(r.national, catalog))
+            _status(r.evolution or "–", r.claim), r.evolution_printed or "",
+            _text(r.national, catalog))
     out().print(table)
     shown = {o.quality.status for r in rows for o in (r.base, r.current, r.national, r.claim)
              if o is not None} - {QualityStatus.OK}
     if shown:  # the legend of the statuses shown, from their one definition
         out().print("\n".join(f"[{QUALITY_LEGEND[s].label}] {QUALITY_LEGEND[s].description}"
                               for s in QualityStatus if s in shown), highlight=False)
-
-
-def _evolution(row: IndicatorRow) -> str:
-    """The evolution as printed (French typography); one monoreg computes only where none
-    is printed, said so; an empty print ('%', '-') stays empty."""
-    if row.claim is not None:
-        return _status(figures.evolution_text(row.claim) or "–", row.claim)
-    if row.change is None:
-        return "–"
-    computed = fr.table_evolution(row.change.value, row.change.mode, row.indicator.decimals)
-    return f"{computed} (calculée)"
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
@@ -109,17 +96,15 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
 def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
-    value = figures.text(observation, catalog, scale_word=True)
     if observation.quality.status is QualityStatus.WITHHELD:
-        return value
-    period = (observation.period.label() if figures.period_text(observation)
-              != figures.PERIOD_NOT_PRINTED else figures.PERIOD_NOT_PRINTED)
-    return _status(f"{value} ({period})", observation)
+        return figure_text(catalog, observation)  # « non publié », no period to give
+    return _status(f"{figure_text(catalog, observation)} "
+                   f"({figures.period_text(observation, short=True)})", observation)
 
 
 def _status(text: str, item: Any) -> str:
     """A figure that is not plainly trusted says so: '5 798 700 (juillet 2019) [Corrigé]'."""
-    status = item.quality.status
+    status = item.quality.status if item is not None else QualityStatus.OK
     if status in (QualityStatus.OK, QualityStatus.WITHHELD):  # « non publié » says it already
         return text
     return f"{text} [{QUALITY_LEGEND[status].label}]"

@@ -16,14 +16,15 @@ from rich.table import Table
 from monoreg import formatting as fr
 from monoreg.cli.common import EditionOption, app, err, make_app, open_store, out
 from monoreg.errors import UsageError
-from monoreg.ingest.batch import ImportBatch, import_file
-from monoreg.ingest.batch import Progress as ProgressCallback
+from monoreg.importing import import_file, import_monograph
+from monoreg.ingest.import_batch import ImportBatch
+from monoreg.ingest.import_batch import Progress as ProgressCallback
 from monoreg.ingest.insee import read_insee_population
 from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.batch import import_monograph, monograph_json
-from monoreg.ingest.monograph.build import MonographImport
+from monoreg.ingest.monograph.monograph_import import MonographImport
 from monoreg.ingest.of_list import read_of_list
 from monoreg.model import Catalog, parse_period
+from monoreg.publish.exports import edition_export
 
 imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
                    "publique des organismes de formation, offre LHEO, populations Insee.")
@@ -192,3 +193,13 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
     else:
         console.print(f"Enregistré comme import « monograph {e.region}-{e.year} » (chiffres "
                       "sans édition : l'édition saisie reste celle des fichiers de données).")
+
+
+def monograph_json(imported: MonographImport, catalog: Catalog) -> dict[str, Any]:
+    """The edition in the export's JSON shape, each figure with its confidence, and the
+    import report."""
+    data = edition_export(catalog, imported.edition).as_json()
+    for row, placed in zip(data["observations"], imported.placed, strict=True):
+        row["confidence"] = placed.confidence
+        row["confidence_reasons"] = placed.reasons
+    return {**data, "import": imported.report_json()}

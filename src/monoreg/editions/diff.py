@@ -9,7 +9,7 @@ figure is:
 - `added` (only in the later edition) or `removed` (only in the earlier one);
 - `pending` when the later edition still has it to fill (status `a-completer`);
 - a `revision` when both give a value and the values differ (compared in one unit at the
-  printed precision, editions/compare.py): its producer revised it;
+  printed precision, derive/figure_equality.py): its producer revised it;
 - `changed` when something else differs: "non renseigné" now known, or the source;
 - unchanged otherwise (counted).
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from monoreg.editions.compare import same_figure
+from monoreg.derive.figure_equality import same_figure
 from monoreg.model import Catalog, Edition, Observation, Period, Status, Unit
 from monoreg.store.repository import ObservationRecord, Store
 

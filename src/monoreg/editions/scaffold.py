@@ -23,11 +23,11 @@ from typing import Any
 
 import yaml
 
+from monoreg.datafile_reader import display_path, read_text
 from monoreg.editions.datafile_writer import write_csv, write_yaml
 from monoreg.editions.rhythm import advanced, expected_period, rhythm_known
 from monoreg.errors import UsageError
-from monoreg.ingest.datafiles.edition import load_edition
-from monoreg.ingest.datafiles.reader import display_path, read_text
+from monoreg.ingest.datafiles.edition_folder import load_edition
 from monoreg.metadata.reference import load_catalog
 from monoreg.model import Catalog, Edition, Observation, Period, Status, Territory
 

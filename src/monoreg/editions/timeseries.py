@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from monoreg.editions.compare import same_figure
+from monoreg.derive.figure_equality import same_figure
 from monoreg.errors import NotFound
 from monoreg.model import Catalog, Observation, Period, Provenance, Status, Unit
 from monoreg.store.repository import ObservationRecord, Store

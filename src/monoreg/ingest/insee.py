@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path, read_yaml, validate_yaml
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.batch import ImportBatch, count_date
 from monoreg.ingest.datafiles.fields import Cell
-from monoreg.ingest.datafiles.reader import display_path, read_yaml, validate_yaml
 from monoreg.ingest.datafiles.schemas import SeriesFile
 from monoreg.ingest.datafiles.series import load_series_file
+from monoreg.ingest.import_batch import ImportBatch, count_date
 from monoreg.model import Catalog
 
 POPULATION_LAYOUT = Path(__file__).resolve().parent / "layouts" / \

@@ -24,7 +24,7 @@ from typing import Any
 from lxml import etree
 
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.batch import CountDate, ImportBatch, InputFile, Progress, count_date
+from monoreg.ingest.import_batch import CountDate, ImportBatch, InputFile, Progress, count_date
 from monoreg.ingest.tally import RegionCodes, Rejections, Tally
 from monoreg.model import Catalog
 

@@ -27,8 +27,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from monoreg.datafile_reader import FileItem, load_yaml
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.batch import (
+from monoreg.ingest.import_batch import (
     CHUNK,
     CountDate,
     ImportBatch,
@@ -38,8 +39,6 @@ from monoreg.ingest.batch import (
     line_ranges,
     range_lines,
 )
-from monoreg.ingest.datafiles.reader import load_yaml
-from monoreg.ingest.datafiles.schemas import _Item
 from monoreg.ingest.tally import RegionCodes, Rejections, Tally
 from monoreg.model import Catalog
 
@@ -52,12 +51,12 @@ MAX_WORKERS = 4
 _BOOLEANS = {"true": True, "false": False}
 
 
-class MeasureFile(_Item):
+class MeasureFile(FileItem):
     indicator: str
     where: str | None = None       # a boolean column that must be true for the row to count
 
 
-class CountLayout(_Item):
+class CountLayout(FileItem):
     """Columns of a list of records counted per region (schema of ingest/layouts/*.yaml)."""
 
     name: str

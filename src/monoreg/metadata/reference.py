@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from monoreg.datafile_reader import MARKS, display_path, read_csv, read_yaml, validate_yaml
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.reader import display_path, read_csv, read_yaml, validate_yaml
-from monoreg.ingest.datafiles.schemas import MARKS, IndicatorFile, SectionFile, SourceFile
-from monoreg.metadata.checks import load_checks
+from monoreg.metadata.indicator_checks import load_checks
+from monoreg.metadata.reference_files import IndicatorFile, SectionFile, SourceFile
 from monoreg.model import (
     Catalog,
     Evolution,

@@ -1,7 +1,7 @@
 """The domain model every stage shares. Nobody redefines these types."""
 
 from monoreg.model.catalog import Catalog
-from monoreg.model.checks import Balance, Bound, Checks, ListCount
+from monoreg.model.checks import Balance, Bound, Checks, ListCount, ProseTerm, SeriesCheck
 from monoreg.model.content import (
     Contact,
     ContactGroup,
@@ -69,12 +69,14 @@ __all__ = [
     "PeriodParseError",
     "Phone",
     "Polarity",
+    "ProseTerm",
     "Provenance",
     "Quality",
     "QualityStatus",
     "Resolution",
     "Section",
     "SeriesBatch",
+    "SeriesCheck",
     "Severity",
     "Source",
     "Status",

@@ -33,9 +33,34 @@ class ListCount:
 
 
 @dataclass(frozen=True)
+class SeriesCheck:
+    """Edition figures against a loaded official series of the same family, same territory
+    and nearest period: `level`: each figure is the series' value (a population against the
+    legal population); `within`: the figures add up to no more than the series' value
+    (jobs of the main sectors against total employment)."""
+
+    figures: tuple[str, ...]
+    series: str
+    relation: str                  # 'level' | 'within'
+
+
+@dataclass(frozen=True)
+class ProseTerm:
+    """Words after which a number in a text quotes a figure of the edition ('95 campus',
+    '337 millions d'euros'): the number must match a figure of `indicators` (or, when
+    empty, any figure in `unit`'s dimension), within the rounding the text uses."""
+
+    words: str
+    indicators: tuple[str, ...] = ()
+    unit: str | None = None        # the unit the words say ('meur' for 'millions d'euros')
+
+
+@dataclass(frozen=True)
 class Checks:
     population: str | None = None  # the indicator giving a territory's population
     complete: tuple[str, ...] = () # wholes that are exactly the sum of their catalogue parts
     bounds: tuple[Bound, ...] = ()
     balances: tuple[Balance, ...] = ()
     list_counts: tuple[ListCount, ...] = ()
+    series: tuple[SeriesCheck, ...] = ()
+    prose: tuple[ProseTerm, ...] = ()

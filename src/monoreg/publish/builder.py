@@ -1,7 +1,7 @@
 """Edition → Monograph: the document tree both writers print.
 
 Sections come from the catalogue, in print order; what each holds comes from layout.yaml.
-Every figure is formatted here, once, as printed (publish/figures.py); a printed evolution
+Every figure is formatted here, once, as printed (derive/figure_text.py); a printed evolution
 is shown as printed, and one monoreg computes only where the document prints none (said so);
 findings become numbered notes next to their figure (all of them in proof mode, only
 accepted ones in the public version).
@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monoreg import formatting as fr
+from monoreg.derive import figure_text as figures
+from monoreg.derive.key_figures import COMPUTED
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.model import (
     Catalog,
@@ -25,8 +27,8 @@ from monoreg.model import (
     Text,
 )
 from monoreg.model.names import fold
+from monoreg.model.text_body import Paragraph, parse_body
 from monoreg.publish import document as doc
-from monoreg.publish import figures
 from monoreg.publish.charts import build_chart
 from monoreg.publish.corrections import corrections_section
 from monoreg.publish.findings import FindingIndex, Notes
@@ -52,7 +54,6 @@ from monoreg.publish.sources import source_line, source_text
 
 EMPTY_SECTION = "Aucune donnée pour cette section dans cette édition."
 NO_FIGURE = "–"
-COMPUTED = "calculée"
 SYNTHETIC_MARK = "SYNTHÉTIQUE"
 
 
@@ -350,33 +351,9 @@ _DISPATCH: dict[type, Callable[[_SectionBuilder, Any], Any]] = {
 
 
 def paragraphs(body: str) -> tuple[doc.Paragraph | doc.Bullets, ...]:
-    """A text body as paragraphs (separated by blank lines) and bullet lists ('- ')."""
-    content: list[doc.Paragraph | doc.Bullets] = []
-    lines: list[str] = []
-    bullets: list[str] = []
-
-    def flush() -> None:
-        if lines:
-            content.append(doc.Paragraph(" ".join(lines)))
-            lines.clear()
-        if bullets:
-            content.append(doc.Bullets(tuple(bullets)))
-            bullets.clear()
-
-    for raw in body.splitlines():
-        line = raw.strip()
-        if not line:
-            flush()
-        elif line.startswith("- "):
-            if lines:
-                flush()
-            bullets.append(line[2:].strip())
-        else:
-            if bullets:
-                flush()
-            lines.append(line)
-    flush()
-    return tuple(content)
+    """A text body as the document's paragraphs and bullet lists (model.text_body reads it)."""
+    return tuple(doc.Paragraph(b.text) if isinstance(b, Paragraph) else doc.Bullets(b.items)
+                 for b in parse_body(body))
 
 
 def _consumed(layout: Layout, section: str) -> set[str]:

@@ -20,9 +20,9 @@ import vl_convert
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from monoreg import formatting as fr
+from monoreg.derive import figure_text as figures
 from monoreg.derive.ratios import share
 from monoreg.model import QUALITY_LEGEND, Catalog, Edition, Observation, Period, QualityStatus
-from monoreg.publish import figures
 from monoreg.publish.document import Cell, Chart, Row, Table
 from monoreg.publish.findings import FindingIndex
 from monoreg.publish.layout import ChartKind, ChartSpec

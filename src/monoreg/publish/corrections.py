@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from monoreg.derive import figure_text as figures
 from monoreg.model import (
     QUALITY_LEGEND,
     Catalog,
@@ -23,7 +24,6 @@ from monoreg.model import (
     parse_period,
 )
 from monoreg.publish import document as doc
-from monoreg.publish import figures
 from monoreg.publish.findings import quoted
 
 SECTION_ID = "avertissements-corrections"

@@ -70,7 +70,8 @@ class ExportData:
                 "observations": self.observations, **self.content}
 
 
-def _number(value: Decimal | None) -> int | float | None:
+def json_number(value: Decimal | None) -> int | float | None:
+    """A figure as a JSON number: an integer when it is one."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
@@ -80,7 +81,7 @@ def _source(source_id: str | None, local: dict[str, Source], catalog: Catalog
             ) -> dict[str, Any] | None:
     if not source_id:
         return None
-    source = local.get(source_id) or catalog.sources.get(source_id)
+    source = catalog.cited_source(source_id, local.values())
     if source is None:
         return {"id": source_id}
     return {**to_data(source), "label": source.label()}
@@ -96,8 +97,8 @@ def observation_data(o: Observation, catalog: Catalog, edition_id: str | None,
         "territory": o.territory, "territory_name": territory.name if territory else None,
         "dimension": o.dimension,
         "period": o.period.code, "period_label": o.period.label(),
-        "value": _number(value), "unit": unit,
-        "printed_value": _number(o.value), "printed_unit": o.unit,
+        "value": json_number(value), "unit": unit,
+        "printed_value": json_number(o.value), "printed_unit": o.unit,
         "quality": o.quality.as_data(), "status": o.status.value,
         "printed": o.printed, "printed_period": o.printed_period, "place": o.place or None,
         "edition": edition_id,

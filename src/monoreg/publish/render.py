@@ -27,9 +27,10 @@ def monograph(edition: Edition, catalog: Catalog, mode: Mode = Mode.PUBLIC, *,
 
 
 def html_fragment(edition: Edition, catalog: Catalog, *, mode: Mode = Mode.PUBLIC,
-                  heading_offset: int = 0) -> str:
+                  heading_offset: int = 0, findings: Sequence[Finding] | None = None) -> str:
     """The monograph's <article> for a host page that links html_writer.STYLESHEET."""
-    return render_fragment(monograph(edition, catalog, mode), heading_offset=heading_offset)
+    return render_fragment(monograph(edition, catalog, mode, findings=findings),
+                           heading_offset=heading_offset)
 
 
 def html_page(edition: Edition, catalog: Catalog, *, mode: Mode = Mode.PUBLIC) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from monoreg import formatting as fr
+from monoreg.derive import figure_text as figures
 from monoreg.derive.evolutions import Change
 from monoreg.derive.evolutions import change as derived_change
 from monoreg.derive.tables import IndicatorRow
@@ -30,7 +31,6 @@ from monoreg.model import (
     Polarity,
     QualityStatus,
 )
-from monoreg.publish import figures
 from monoreg.publish.findings import FindingIndex
 
 WORDING_FILE = Path(__file__).with_name("wording.yaml")

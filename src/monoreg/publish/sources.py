@@ -12,10 +12,7 @@ UNKNOWN = "Source : non renseignée"
 
 
 def _label(reference: str, edition: Edition, catalog: Catalog) -> str:
-    """A source id's label, or the text itself when it is a source line as printed."""
-    local = {s.id: s for s in edition.sources}
-    source = local.get(reference) or catalog.sources.get(reference)
-    return source.label() if source else reference
+    return catalog.source_label(reference, edition.sources)
 
 
 def _without_prefix(label: str) -> str:

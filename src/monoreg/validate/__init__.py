@@ -6,7 +6,7 @@ errors first; findings an editor accepted in the data files carry their justific
 
 from monoreg.validate.context import Context
 from monoreg.validate.registry import RULES, Rule, load_rules, rule, validate_edition
-from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
+from monoreg.validate.tolerances import DEFAULT_SETTINGS, ValidationSettings
 
 __all__ = ["DEFAULT_SETTINGS", "RULES", "Context", "Rule", "ValidationSettings", "load_rules",
            "rule", "validate_edition"]

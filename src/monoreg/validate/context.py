@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from monoreg.model import Catalog, Edition, Finding, Observation, Severity
-from monoreg.validate.figures import Figures
-from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
+from monoreg.validate.figure_index import Figures
 from monoreg.validate.subjects import Subject, edition_items, subject_key, subject_of
+from monoreg.validate.tolerances import DEFAULT_SETTINGS, ValidationSettings
 
 if TYPE_CHECKING:
     from monoreg.validate.registry import Rule

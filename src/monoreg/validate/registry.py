@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from monoreg.model import Catalog, Edition, Finding, Observation, Severity, Status
 from monoreg.validate.context import Context
-from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
+from monoreg.validate.tolerances import DEFAULT_SETTINGS, ValidationSettings
 
 RuleFunction = Callable[[Context], Iterable[Finding]]
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

@@ -18,13 +18,18 @@ from monoreg.store.repository import Assessment, ObservationRecord, Store
 from monoreg.validate.assessment import qualities, resolve, with_figures
 from monoreg.validate.registry import validate_edition
 from monoreg.validate.report import Report, build_report
-from monoreg.validate.settings import DEFAULT_SETTINGS, ValidationSettings
+from monoreg.validate.tolerances import DEFAULT_SETTINGS, ValidationSettings
 
 
 def outside_editions(store: Store, indicators: Sequence[str]) -> tuple[Observation, ...]:
     """The figures stored outside editions (official series, imports) of `indicators`."""
     records = store.observations(indicators=sorted(set(indicators))) if indicators else []
     return tuple(r.observation for r in records if r.edition is None)
+
+
+def _series_checked(catalog: Catalog) -> set[str]:
+    """The series the rules compare editions with (checks.yaml `series`)."""
+    return {check.series for check in catalog.checks.series}
 
 
 def findings_of(edition: Edition, catalog: Catalog, editions: Sequence[Edition],
@@ -34,7 +39,7 @@ def findings_of(edition: Edition, catalog: Catalog, editions: Sequence[Edition],
     """Every finding on `edition`, compared with the other `editions` and the `series`,
     each with the figures it is about and the editor's resolution; and the resolutions,
     each quoting what is printed."""
-    indicators = {o.indicator for o in edition.observations}
+    indicators = {o.indicator for o in edition.observations} | _series_checked(catalog)
     findings = validate_edition(
         edition, catalog, others=tuple(e for e in editions if e.id != edition.id),
         series=tuple(o for o in series if o.indicator in indicators), settings=settings)
@@ -54,7 +59,8 @@ def assess_store(store: Store) -> None:
     findings, the figures' qualities and the preferred figures."""
     catalog = store.catalog()
     editions = [store.edition(e.region, e.year) for e in store.editions()]
-    series = outside_editions(store, [o.indicator for e in editions for o in e.observations])
+    series = outside_editions(store, [*(o.indicator for e in editions for o in e.observations),
+                                      *_series_checked(catalog)])
     for edition in editions:
         findings, resolutions = findings_of(edition, catalog, editions, series)
         store.save_assessment(Assessment(edition.id, tuple(findings), tuple(resolutions),

@@ -115,7 +115,8 @@ def subject_key(subject: Subject) -> FigureKey | None:
     """The key a resolution names the subject by (None for what no resolution can name)."""
     item = subject.item
     if isinstance(item, Observation | EvolutionClaim):
-        return item.figure
+        # a figure of an official series or an import is no edition's to resolve
+        return item.figure if item.place else None
     if isinstance(item, ContentItem) and subject.section:
         return FigureKey(subject.section, item=item_title(item))
     return None

@@ -17,7 +17,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from monoreg.errors import NotFound, UsageError
 from monoreg.model import Territory
 from monoreg.publish.html_writer import STYLESHEET
-from monoreg.web import charts, services
+from monoreg.web import services, svg_charts
 from monoreg.web.api import get_portal
 from monoreg.web.caching import cached, respond
 from monoreg.web.portal import Portal
@@ -68,7 +68,7 @@ def _year(text: str | None, name: str) -> int | None:
 async def home(request: Request, portal: PortalDep, indicateur: Text = None) -> Response:
     def build() -> dict[str, Any]:
         view = services.home(portal, indicateur or None)
-        return {"view": view, "map": charts.france_map(view.map_regions)}
+        return {"view": view, "map": svg_charts.france_map(view.map_regions)}
     return await _page(portal, request, "home.html", build)
 
 
@@ -141,7 +141,7 @@ def monograph_pdf(portal: PortalDep, slug: str, year: int) -> Response:
 async def series(request: Request, portal: PortalDep, slug: str, indicator: str) -> Response:
     def build() -> dict[str, Any]:
         view = services.series(portal, slug, indicator)
-        return {"view": view, "chart": charts.line_chart(view)}
+        return {"view": view, "chart": svg_charts.line_chart(view)}
     return await _page(portal, request, "series.html", build)
 
 
@@ -156,7 +156,7 @@ async def indicator(request: Request, portal: PortalDep, indicator: str, periode
               region: Text = None) -> Response:
     def build() -> dict[str, Any]:
         view = services.comparison(portal, indicator, periode or None)
-        return {"view": view, "chart": charts.bar_chart(view, region), "current": region}
+        return {"view": view, "chart": svg_charts.bar_chart(view, region), "current": region}
     return await _page(portal, request, "indicator.html", build)
 
 

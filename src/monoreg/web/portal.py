@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from monoreg.model import Catalog, Edition
+from monoreg.model import Catalog, Edition, Finding
 from monoreg.store.repository import EditionSummary, Store
 from monoreg.store.search import SearchIndex
 
@@ -40,6 +40,10 @@ class Snapshot:
             if summary.id not in self._loaded:
                 self._loaded[summary.id] = self.store.edition(summary.region, summary.year)
             return self._loaded[summary.id]
+
+    def findings(self, summary: EditionSummary) -> list[Finding]:
+        """The edition's findings as stored at load (the same `monoreg validate` reports)."""
+        return self.memo(f"findings-{summary.id}", lambda: self.store.findings(summary.id))
 
     def memo(self, key: str, build: Callable[[], T]) -> T:
         """A value computed once per snapshot (search facets, map indicators)."""

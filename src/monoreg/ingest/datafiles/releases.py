@@ -12,8 +12,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+from monoreg.datafile_reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.fields import Cell
-from monoreg.ingest.datafiles.reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.schemas import ReleasesFile, UpdatesFile
 from monoreg.model import Catalog, Edition, FigureKey, Provenance
 from monoreg.model.codec import from_data

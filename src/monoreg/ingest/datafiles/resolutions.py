@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from monoreg.datafile_reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.fields import Cell
-from monoreg.ingest.datafiles.reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.schemas import ResolutionFile, ResolutionsFile
 from monoreg.model import Catalog, Decision, Edition, FigureKey, Provenance, Resolution, item_title
 

@@ -7,24 +7,12 @@ is an error naming the file and line. `line` is filled in by the reader, not by 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator
 
-V = TypeVar("V")
-
-
-MARKS = ("__line__", "__keylines__")
-
-
-def _without_line(value: Any) -> Any:
-    """The YAML reader marks every mapping with its lines; plain maps do not keep them."""
-    if isinstance(value, dict):
-        return {k: v for k, v in value.items() if k not in MARKS}
-    return value
-
-
-Map = Annotated[dict[str, V], BeforeValidator(_without_line)]
+from monoreg.datafile_reader import FileItem, Map
+from monoreg.metadata.reference_files import SourceFile
 
 
 def _date_text(value: Any) -> Any:
@@ -38,77 +26,13 @@ Verified = Annotated[str | None, BeforeValidator(_date_text)]
 Accept = Map[str]  # rule id -> the editor's justification
 
 
-class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    line: Annotated[int | None, Field(alias="__line__")] = None
-    keylines: Annotated[dict[str, int], Field(alias="__keylines__", exclude=True)] = {}
-    origin: int | None = None  # line in the edition's source.txt, when copied from a print
-
-
-# -- reference/ -------------------------------------------------------------------------
-class SectionFile(_Item):
-    id: str
-    title: str
-
-
-class IndicatorFile(_Item):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    label: str
-    short_label: str | None = None
-    unit: str
-    kind: str                       # stock | flow | amount | rate
-    evolution: str | None = None    # relative | points | none (default from kind)
-    polarity: str = "neutral"       # up_good | up_bad | neutral
-    decimals: int = Field(ge=0, le=6)
-    definition: str
-    source: str | None = None
-    section: str
-    additive: bool = False
-    part_of: str | None = None
-    caveats: str | None = None
-    frequency: str | None = None    # yearly | quarterly | monthly | school_year
-
-
-class SourceFile(_Item):
-    producer: str
-    dataset: str | None = None
-    published: str | None = None
-    url: str | None = None
-    printed: str | None = None
-
-
-class BoundFile(_Item):
-    part: str
-    whole: str
-
-
-class BalanceFile(_Item):
-    receipts: str
-    expenses: str
-
-
-class ListCountFile(_Item):
-    indicator: str
-    list: str
-
-
-class ChecksFile(_Item):
-    """reference/checks.yaml: relations between indicators that validation checks."""
-
-    population: str | None = None
-    complete: list[str] = []
-    bounds: list[BoundFile] = []
-    balances: list[BalanceFile] = []
-    list_counts: list[ListCountFile] = []
-
-
 # -- editions/<region>/<year>/edition.yaml ------------------------------------------------
-class FactFile(_Item):
+class FactFile(FileItem):
     label: str
     value: str
 
 
-class EditionFile(_Item):
+class EditionFile(FileItem):
     region: str
     year: int
     title: str
@@ -124,7 +48,7 @@ class EditionFile(_Item):
 
 
 # -- lists.yaml -------------------------------------------------------------------------
-class ListItemFile(_Item):
+class ListItemFile(FileItem):
     title: str
     body: str | None = None
     details: Map[str] = {}
@@ -133,12 +57,12 @@ class ListItemFile(_Item):
     accept: Accept = {}
 
 
-class ListFile(_Item):
+class ListFile(FileItem):
     source: str | None = None
     items: list[ListItemFile]
 
 
-class ListsFile(_Item):
+class ListsFile(FileItem):
     shortage_regional: ListFile | None = None
     shortage_national: ListFile | None = None
     cluster: ListFile | None = None
@@ -147,7 +71,7 @@ class ListsFile(_Item):
 
 
 # -- contacts.yaml ----------------------------------------------------------------------
-class ContactFile(_Item):
+class ContactFile(FileItem):
     organisation: str
     role: str | None = None
     person: str | None = None
@@ -160,19 +84,19 @@ class ContactFile(_Item):
     accept: Accept = {}
 
 
-class ContactListFile(_Item):
+class ContactListFile(FileItem):
     source: str | None = None
     items: list[ContactFile]
 
 
-class ContactsFile(_Item):
+class ContactsFile(FileItem):
     conseil_regional: ContactListFile | None = None
     etat: ContactListFile | None = None
     operateurs: ContactListFile | None = None
 
 
 # -- texts.yaml -------------------------------------------------------------------------
-class TextFile(_Item):
+class TextFile(FileItem):
     type: str                       # presentation | cper | cprdfop | pric | spro | actualite
     section: str
     title: str
@@ -191,17 +115,17 @@ class TextFile(_Item):
         return value
 
 
-class TextsFile(_Item):
+class TextsFile(FileItem):
     texts: list[TextFile]
 
 
 # -- directory.yaml ---------------------------------------------------------------------
-class PhoneFile(_Item):
+class PhoneFile(FileItem):
     number: str
     label: str | None = None
 
 
-class DirectoryEntryFile(_Item):
+class DirectoryEntryFile(FileItem):
     territory: str | None           # region code or name; null when not a region
     territory_label: str
     organisation: str
@@ -213,7 +137,7 @@ class DirectoryEntryFile(_Item):
     accept: Accept = {}
 
 
-class DirectoryFile(_Item):
+class DirectoryFile(FileItem):
     title: str
     published: str | None = None
     source: str | None = None
@@ -221,7 +145,7 @@ class DirectoryFile(_Item):
 
 
 # -- guide.yaml -------------------------------------------------------------------------
-class GuidePublicFile(_Item):
+class GuidePublicFile(FileItem):
     id: str = Field(pattern=r"^[a-z0-9-]+$")
     group: str
     label: str
@@ -231,17 +155,17 @@ class GuidePublicFile(_Item):
     accept: Accept = {}
 
 
-class GlossaryFile(_Item):
+class GlossaryFile(FileItem):
     acronym: str
     definition: str
 
 
-class NetworkFile(_Item):
+class NetworkFile(FileItem):
     network: str
     url: str
 
 
-class GuideFile(_Item):
+class GuideFile(FileItem):
     title: str
     published: str | None = None
     note: str | None = None
@@ -257,7 +181,7 @@ def _number_text(value: Any) -> Any:
         else value
 
 
-class ResolutionFile(_Item):
+class ResolutionFile(FileItem):
     """One decision on one finding (`rule`) about one figure, keyed as in observations.csv
     (place, indicator, territory, period), with `base_period` as in evolutions.csv, or about
     a content item named by its title (`item`: a directory entry's organisation…)."""
@@ -280,11 +204,11 @@ class ResolutionFile(_Item):
     text: str | None = None         # corrected, on a content item: the published text
 
 
-class ResolutionsFile(_Item):
+class ResolutionsFile(FileItem):
     resolutions: list[ResolutionFile] = []
 
 
-class ReleaseFile(_Item):
+class ReleaseFile(FileItem):
     """An edition recorded as published (written by `monoreg release`, not by hand)."""
 
     date: Annotated[str, BeforeValidator(_date_text)]
@@ -292,11 +216,11 @@ class ReleaseFile(_Item):
     manifest_sha256: str
 
 
-class ReleasesFile(_Item):
+class ReleasesFile(FileItem):
     releases: list[ReleaseFile] = []
 
 
-class UpdateFile(_Item):
+class UpdateFile(FileItem):
     """A figure changed after publication, keyed as in observations.csv (with base_period
     as in evolutions.csv): old → new, why, when."""
 
@@ -311,18 +235,18 @@ class UpdateFile(_Item):
     why: str
 
 
-class UpdatesFile(_Item):
+class UpdatesFile(FileItem):
     updates: list[UpdateFile] = []
 
 
 # -- series/series.yaml -----------------------------------------------------------------
-class SeriesValueFile(_Item):
+class SeriesValueFile(FileItem):
     column: str
     indicator: str
     unit: str | None = None
 
 
-class SeriesFile(_Item):
+class SeriesFile(FileItem):
     file: str
     source: str
     delimiter: str = ";"

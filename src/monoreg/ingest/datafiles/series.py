@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from monoreg.errors import InputError
-from monoreg.ingest.datafiles.fields import Cell
-from monoreg.ingest.datafiles.reader import (
+from monoreg.datafile_reader import (
     data_path,
     display_path,
     read_csv,
     read_yaml,
     validate_yaml,
 )
+from monoreg.errors import InputError
+from monoreg.ingest.datafiles.fields import Cell
 from monoreg.ingest.datafiles.schemas import SeriesFile
 from monoreg.model import Catalog, Observation, Provenance, SeriesBatch
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monoreg.ingest.monograph.document import Line
-from monoreg.ingest.monograph.layout import LayoutSection, MonographLayout, compile_pattern
-from monoreg.ingest.monograph.report import ImportReport
+from monoreg.ingest.monograph.import_report import ImportReport
+from monoreg.ingest.monograph.layout_schema import LayoutSection, MonographLayout, compile_pattern
+from monoreg.ingest.monograph.numbered_lines import Line
 
 HEADING_LINES = 3   # lines a heading may be broken over
 

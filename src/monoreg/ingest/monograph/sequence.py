@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from monoreg.ingest.monograph.cells import Cutting, balance, counts, cuttings
-from monoreg.ingest.monograph.figures import (
+from monoreg.ingest.monograph.cell_figures import (
     CUT_CHOSEN,
     CUT_ONLY,
     LABEL_CONTRADICTS,
@@ -24,7 +23,8 @@ from monoreg.ingest.monograph.figures import (
     Unit,
     group_units,
 )
-from monoreg.ingest.monograph.layout import SequenceFile, SlotFile
+from monoreg.ingest.monograph.cells import Cutting, balance, counts, cuttings
+from monoreg.ingest.monograph.layout_schema import SequenceFile, SlotFile
 from monoreg.ingest.monograph.sections import SectionText, blank
 from monoreg.ingest.monograph.tokens import Kind, Token, tokenize
 from monoreg.model import Period, PeriodParseError, parse_period

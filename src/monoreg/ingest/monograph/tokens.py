@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from monoreg.ingest.monograph.document import Line
+from monoreg.ingest.monograph.numbered_lines import Line
 from monoreg.model import Period, PeriodParseError, parse_period
 
 

@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberType
+from phonenumbers import PhoneNumberType
 
 from monoreg.model import Contact, DirectoryEntry, Finding, NetworkLink, Severity
-from monoreg.model.names import fold
+from monoreg.validate.addresses import LOCAL_PART, host_of, host_problem, read_phone
 from monoreg.validate.context import Context
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import quote
 
 FAMILY = "contacts"
-LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$", re.IGNORECASE)
-LOCAL_PART = re.compile(r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$",
-                        re.IGNORECASE)
-TOP_LEVEL = re.compile(r"^[a-z]{2,63}$", re.IGNORECASE)
 GEOGRAPHIC = (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE,
               PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
@@ -58,18 +53,6 @@ def phones(context: Context) -> Iterator[tuple[Holder, str, str, str]]:
         plan = settings.phone_plans.get(entry.territory or "", settings.phone_region)
         for phone in entry.phones:
             yield entry, who(entry, phone.label), phone.number, plan
-
-
-def read_phone(text: str, plan: str, default: str) -> PhoneNumber | None:
-    """The number in its region's plan, else in the default plan; None when invalid."""
-    for region in dict.fromkeys((plan, default)):
-        try:
-            number = phonenumbers.parse(text, region)
-        except NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return number
-    return None
 
 
 def in_pairs(digits: str) -> str:
@@ -148,20 +131,6 @@ def addresses(context: Context) -> Iterator[tuple[object, list[str], list[str]]]
             yield link, [], [link.url]
 
 
-def host_problem(host: str) -> tuple[str, str] | None:
-    """What is wrong with a host name, and the host as it should probably be."""
-    ascii_host = fold(host)
-    if ascii_host != host.lower():
-        return "hôte accentué", ascii_host
-    labels = host.lower().split(".")
-    if labels[0] in ("w", "ww", "wwww"):
-        return f"{quote(labels[0] + '.')} pour {quote('www.')}", ".".join(["www", *labels[1:]])
-    if len(labels) < 2 or not all(LABEL.match(label) for label in labels) \
-            or not TOP_LEVEL.match(labels[-1]):
-        return "nom de domaine mal formé", ""
-    return None
-
-
 @rule("email-address", Severity.ERROR, FAMILY)
 def email_address(context: Context) -> Iterator[Finding]:
     """Une adresse électronique est bien formée : une partie locale, une arobase, un nom de
@@ -181,15 +150,6 @@ def email_address(context: Context) -> Iterator[Finding]:
                     item, f"{who(item)} : adresse électronique {quote(email)}, {what}.",
                     printed=email,
                     expected=f"{local}@{host}" if host else "partie-locale@domaine.fr")
-
-
-def host_of(address: str) -> str:
-    """The host of a web address printed with or without its scheme ('www.c2rp.fr')."""
-    first = address.strip().split()[0] if address.strip() else ""
-    try:
-        return urlsplit(first if "//" in first else f"//{first}").hostname or ""
-    except ValueError:  # an unbalanced '[' reads as a broken IPv6 address
-        return ""
 
 
 @rule("web-address", Severity.ERROR, FAMILY)

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from monoreg import formatting as fr
-from monoreg.editions.compare import HALF, quantum, same_value
+from monoreg.derive.figure_equality import HALF, quantum, same_value
 from monoreg.model import Finding, IndicatorKind, Observation, Severity
 from monoreg.validate.context import Context
-from monoreg.validate.figures import contains, has_value
+from monoreg.validate.figure_index import contains, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import decimals_of, figure, figure_at, indicator_name
 

@@ -18,7 +18,7 @@ from monoreg.model import (
 )
 from monoreg.model.period import months_between
 from monoreg.validate.context import Context
-from monoreg.validate.figures import date_within, has_value
+from monoreg.validate.figure_index import date_within, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure_name, gap, indicator_name
 

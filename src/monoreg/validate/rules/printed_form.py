@@ -25,9 +25,9 @@ from monoreg.model.printed import (
     PrintedNumber,
 )
 from monoreg.validate.context import Context
-from monoreg.validate.figures import has_value, printed_number
+from monoreg.validate.figure_index import has_value, printed_number
 from monoreg.validate.registry import rule
-from monoreg.validate.rules.evolutions import house_decimals
+from monoreg.validate.rules.printed_evolutions import house_decimals
 from monoreg.validate.wording import figure_name, quote
 
 FAMILY = "printed-form"

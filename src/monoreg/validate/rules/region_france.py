@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from monoreg import formatting as fr
+from monoreg.derive.figure_equality import same_value
 from monoreg.derive.ratios import share
-from monoreg.editions.compare import same_value
 from monoreg.model import Finding, Observation, Severity
 from monoreg.validate.context import Context
-from monoreg.validate.figures import has_value
+from monoreg.validate.figure_index import has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure_at, indicator_name, of, quote, the
 

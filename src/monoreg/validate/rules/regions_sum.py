@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from monoreg import formatting as fr
-from monoreg.editions.compare import HALF, quantum
+from monoreg.derive.figure_equality import HALF, quantum
 from monoreg.model import Catalog, Edition, Finding, Observation, Severity, Status, Territory
 from monoreg.validate.registry import Context, rule
 

@@ -10,10 +10,10 @@ from decimal import Decimal
 from itertools import combinations
 
 from monoreg import formatting as fr
-from monoreg.editions.compare import same_figure
+from monoreg.derive.figure_equality import same_figure
 from monoreg.model import Finding, Observation, Severity, Status
 from monoreg.validate.context import Context
-from monoreg.validate.figures import date_within, has_value
+from monoreg.validate.figure_index import date_within, has_value
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import figure, figure_at, indicator_name
 

@@ -8,9 +8,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from monoreg.datafile_reader import CsvRow, data_path, display_path, load_yaml, read_csv
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.fields import Cell
-from monoreg.ingest.datafiles.reader import CsvRow, data_path, display_path, load_yaml, read_csv
 from monoreg.ingest.datafiles.releases import load_releases
 from monoreg.ingest.datafiles.resolutions import load_resolutions
 from monoreg.ingest.datafiles.schemas import (

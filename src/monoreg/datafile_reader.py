@@ -9,15 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from monoreg.errors import InputError
 
 Model = TypeVar("Model", bound=BaseModel)
+V = TypeVar("V")
 
 
 def display_path(path: Path) -> str:
@@ -258,3 +259,29 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
             raise InputError(f"{len(cells)} fields where the header has {len(header)} "
                              f"(separator is '{delimiter}')", file=where, line=line)
         yield CsvRow(line, dict(zip(header, cells, strict=True)))
+
+
+# -- the base of the pydantic models of YAML data files ------------------------------------
+MARKS = ("__line__", "__keylines__")
+
+
+def _without_line(value: Any) -> Any:
+    """The YAML reader marks every mapping with its lines; plain maps do not keep them."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k not in MARKS}
+    return value
+
+
+Map = Annotated[dict[str, V], BeforeValidator(_without_line)]
+
+
+class FileItem(BaseModel):
+    """A mapping of a YAML data file: unknown keys are errors; its lines are kept."""
+
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    line: Annotated[int | None, Field(alias="__line__")] = None
+    keylines: Annotated[dict[str, int], Field(alias="__keylines__", exclude=True)] = {}
+    origin: int | None = None  # line in the edition's source.txt, when copied from a print
+
+

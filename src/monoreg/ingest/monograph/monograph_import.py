@@ -2,7 +2,7 @@
 
 The document is cut into the layout's sections; each section's figures are read by the
 readers its layout names (a page read in order, tables, sentences) and its lists, contacts
-and texts by ingest/monograph/content.py. Nothing here knows a figure: the layout does.
+and texts by ingest/monograph/section_content.py. Nothing here knows a figure: the layout does.
 """
 
 from __future__ import annotations
@@ -14,20 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.monograph.content import read_content
-from monoreg.ingest.monograph.document import Document, Line, read_document
-from monoreg.ingest.monograph.figures import Figures, Placed
-from monoreg.ingest.monograph.layout import (
+from monoreg.ingest.monograph.cell_figures import Figures, Placed
+from monoreg.ingest.monograph.import_report import ImportReport
+from monoreg.ingest.monograph.layout_schema import (
     DEFAULT_LAYOUT,
     MonographLayout,
     compile_pattern,
     load_layout,
 )
-from monoreg.ingest.monograph.report import ImportReport
+from monoreg.ingest.monograph.numbered_lines import Document, Line, read_document
+from monoreg.ingest.monograph.running_text import read_sentences
+from monoreg.ingest.monograph.section_content import read_content
 from monoreg.ingest.monograph.sections import SectionText, split_sections, without_furniture
-from monoreg.ingest.monograph.sentences import read_sentences
 from monoreg.ingest.monograph.sequence import read_sequence
-from monoreg.ingest.monograph.tables import read_table
+from monoreg.ingest.monograph.table_rows import read_table
 from monoreg.model import (
     Catalog,
     Edition,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from monoreg.ingest.monograph.cells import Cutting
-from monoreg.ingest.monograph.report import ImportReport
+from monoreg.ingest.monograph.import_report import ImportReport
 from monoreg.ingest.monograph.tokens import Kind, Token
 from monoreg.model import Catalog, EvolutionClaim, Observation, Period, Provenance
 from monoreg.model.printed import (

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from monoreg.ingest.monograph.figures import Cell, Figures
-from monoreg.ingest.monograph.layout import SentenceFile, compile_pattern
+from monoreg.ingest.monograph.cell_figures import Cell, Figures
+from monoreg.ingest.monograph.layout_schema import SentenceFile, compile_pattern
 from monoreg.ingest.monograph.sections import SectionText
 from monoreg.model import (
     Period,

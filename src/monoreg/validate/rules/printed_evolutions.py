@@ -11,7 +11,7 @@ from monoreg import formatting as fr
 from monoreg.derive.evolutions import Change, observation_change
 from monoreg.model import Evolution, EvolutionClaim, Finding, Observation, Severity
 from monoreg.validate.context import Context
-from monoreg.validate.figures import has_value, printed_number
+from monoreg.validate.figure_index import has_value, printed_number
 from monoreg.validate.registry import rule
 from monoreg.validate.wording import decimals_of, figure_at, quote
 

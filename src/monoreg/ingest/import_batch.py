@@ -1,9 +1,9 @@
 """What every importer of an outside file shares: the stream it reads (hashed as it goes,
-with progress), the period its counts are dated by, and the batch it hands to the store.
+with progress), the period its counts are dated by, and the batch it returns.
 
-An importer reads and checks the whole file before anything is stored; `store_batch` then
-writes the batch in one transaction (Store.add_import), so a file that fails leaves the store
-untouched.
+An importer reads and checks the whole file and returns the batch; it writes nothing. The
+application (monoreg/importing.py) stores the batch in one transaction, so a file that fails
+leaves the store untouched.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from monoreg.datafile_reader import display_path
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.datafiles.reader import display_path
-from monoreg.model import Catalog, Observation, Period, PeriodKind
-from monoreg.store.repository import Store
+from monoreg.model import Observation, Period, PeriodKind
 
 Progress = Callable[[int, int], None]
 """Called with (bytes read so far, file size) while a file is read."""
@@ -129,22 +128,6 @@ class ImportBatch:
     sha256: str
     observations: tuple[Observation, ...]
     report: dict[str, Any]   # JSON-ready: what was read, rejected, placed
-
-
-def store_batch(store: Store, batch: ImportBatch) -> int:
-    """Write the batch in one transaction; returns the batch id."""
-    return store.add_import(batch.kind, batch.name, batch.file, batch.sha256,
-                            batch.observations, batch.report)
-
-
-def import_file(store: Store, read: Callable[[Catalog], ImportBatch]) -> ImportBatch:
-    """Read a whole file against the store's catalogue, then store it in one transaction."""
-    catalog = store.catalog()
-    if not catalog.territories.territories:
-        raise UsageError("the store is empty: run 'monoreg load' first")
-    batch = read(catalog)
-    store_batch(store, batch)
-    return batch
 
 
 @dataclass(frozen=True)

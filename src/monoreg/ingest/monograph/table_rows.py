@@ -21,16 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import islice, product
 
-from monoreg.ingest.monograph.cells import (
-    Cutting,
-    balance,
-    cell_value,
-    counts,
-    cuttings,
-    magnitude,
-)
-from monoreg.ingest.monograph.document import Line
-from monoreg.ingest.monograph.figures import (
+from monoreg.ingest.monograph.cell_figures import (
     CUT_CHOSEN,
     CUT_ONLY,
     PERIOD_INFERRED,
@@ -39,7 +30,16 @@ from monoreg.ingest.monograph.figures import (
     Unit,
     group_units,
 )
-from monoreg.ingest.monograph.layout import GroupFile, RowFile, TableFile, compile_pattern
+from monoreg.ingest.monograph.cells import (
+    Cutting,
+    balance,
+    cell_value,
+    counts,
+    cuttings,
+    magnitude,
+)
+from monoreg.ingest.monograph.layout_schema import GroupFile, RowFile, TableFile, compile_pattern
+from monoreg.ingest.monograph.numbered_lines import Line
 from monoreg.ingest.monograph.sections import SectionText, blank
 from monoreg.ingest.monograph.tokens import Kind, Token, tokenize
 from monoreg.model import Catalog, Period, PeriodKind, PeriodParseError, parse_period

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from monoreg.ingest.monograph.document import Line
-from monoreg.ingest.monograph.layout import (
+from monoreg.ingest.monograph.import_report import ImportReport
+from monoreg.ingest.monograph.layout_schema import (
     BlockContactsFile,
     BulletListFile,
     ContentFile,
@@ -23,7 +23,7 @@ from monoreg.ingest.monograph.layout import (
     TextFile,
     compile_pattern,
 )
-from monoreg.ingest.monograph.report import ImportReport
+from monoreg.ingest.monograph.numbered_lines import Line
 from monoreg.ingest.monograph.sections import SectionText
 from monoreg.model import (
     Contact,

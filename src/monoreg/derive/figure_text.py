@@ -1,12 +1,13 @@
-"""A stored figure as readers see it: as printed, formatted in French.
+"""A stored figure as readers see it: as printed, formatted in French. One definition for
+the monograph (PDF, HTML), the portal and `monoreg show`.
 
 No silent change: a figure keeps the precision it is printed with (669 stays 669, 9 % stays
 9 %, never 669,0 or 9,0 %), the unit it is printed in (a national level printed in persons
 next to regional thousands stays in persons, and says so), and a « Non renseigné » that the
 document prints without a period is shown as such, although its inferred period keys it.
 French typography (decimal comma, grouping, spaces before units) is not a change. Anything
-else is a resolution of a finding, with a note (publish/findings.py): a corrected figure shows
-the editor's value, a withheld one « non publié », never a number.
+else is a resolution of a finding, with a note (publish/findings.py, the portal's marks): a
+corrected figure shows the editor's value, a withheld one « non publié », never a number.
 """
 
 from __future__ import annotations
@@ -117,15 +118,14 @@ def territory_name(code: str, catalog: Catalog) -> str:
     return territory.name if territory else code
 
 
-def period_text(o: Observation) -> str:
-    """'en 2019', 'au 2e trimestre 2019'; a « Non renseigné » printed without a period keeps
-    its inferred period as its key, but readers are not told a period the print does not
-    give."""
-    if o.quality.period:
-        return parse_period(o.quality.period).phrase()
-    if o.status is not Status.VALUE and not o.printed_period:
+def period_text(o: Observation, *, short: bool = False) -> str:
+    """'en 2019', 'au 2e trimestre 2019' ('2019', '2e trimestre 2019' when `short`); a « Non
+    renseigné » printed without a period keeps its inferred period as its key, but readers
+    are not told a period the print does not give."""
+    period = parse_period(o.quality.period) if o.quality.period else o.period
+    if not o.quality.period and o.status is not Status.VALUE and not o.printed_period:
         return PERIOD_NOT_PRINTED
-    return o.period.phrase()
+    return period.label() if short else period.phrase()
 
 
 def detail(o: Observation, catalog: Catalog, region: str) -> str:

@@ -15,8 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel
 
-from monoreg.ingest.datafiles.reader import load_yaml
-from monoreg.ingest.datafiles.schemas import Map, _Item
+from monoreg.datafile_reader import FileItem, Map, load_yaml
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
 DEFAULT_LAYOUT = LAYOUTS / "monographie-centre-inffo-2020.yaml"
@@ -40,7 +39,7 @@ def _check_regex(value: str) -> str:
 Pattern = Annotated[str, AfterValidator(_check_regex)]
 
 
-class _Layout(_Item, BaseModel):
+class _Layout(FileItem, BaseModel):
     """An item of a layout file: unknown keys are errors naming the file and line."""
 
 

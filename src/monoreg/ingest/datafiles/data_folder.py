@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from monoreg.ingest.datafiles.edition import check_unique, edition_folders, load_edition
+from monoreg.ingest.datafiles.edition_folder import check_unique, edition_folders, load_edition
 from monoreg.ingest.datafiles.series import load_series
 from monoreg.metadata.reference import load_catalog
 from monoreg.model import Dataset

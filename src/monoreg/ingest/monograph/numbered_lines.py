@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.reader import display_path
 
 _SPACES = re.compile(r"[\u00a0\u202f\u2009\u2007\t]")
 

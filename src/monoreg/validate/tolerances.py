@@ -45,6 +45,25 @@ class ValidationSettings(BaseModel):
         3, ge=1,
         description="Nombre minimal de chiffres significatifs pour qu'une même valeur imprimée "
                     "pour deux indicateurs d'un tableau soit signalée comme copie probable.")
+    series_max_gap_months: int = Field(
+        48, ge=0,
+        description="Écart maximal, en mois, entre la période d'un chiffre de l'édition et "
+                    "celle de la série officielle à laquelle il est comparé (règle "
+                    "official-series) ; au-delà, rien n'est comparé.")
+    series_level_tolerance: Decimal = Field(
+        Decimal("0.005"), ge=0,
+        description="Écart relatif toléré entre un chiffre de l'édition et la série "
+                    "officielle de même famille à la même date (population et population "
+                    "légale) : 0,5 %.")
+    series_level_drift_per_year: Decimal = Field(
+        Decimal("0.005"), ge=0,
+        description="Écart relatif toléré en plus par année séparant les deux périodes "
+                    "comparées (une population évolue d'une année à l'autre) : 0,5 % par an.")
+    series_within_tolerance: Decimal = Field(
+        Decimal("0.05"), ge=0,
+        description="Dépassement relatif toléré quand des chiffres de l'édition ne peuvent "
+                    "dépasser ensemble la série officielle (emplois des secteurs et emploi "
+                    "total de l'Insee), pour des définitions et des dates voisines : 5 %.")
     phone_region: str = Field(
         "FR",
         description="Plan de numérotation dans lequel les numéros sans indicatif sont lus "

@@ -6,12 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path, load_yaml
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.reader import display_path, load_yaml
-from monoreg.ingest.datafiles.schemas import ChecksFile
-from monoreg.model import Balance, Bound, Checks, Indicator, ListCount, ListKind
+from monoreg.metadata.reference_files import ChecksFile
+from monoreg.model import (
+    Balance,
+    Bound,
+    Checks,
+    Indicator,
+    ListCount,
+    ListKind,
+    ProseTerm,
+    SeriesCheck,
+)
 
 CHECKS_FILE = "checks.yaml"
+RELATIONS = ("level", "within")
 
 
 def load_checks(folder: Path, indicators: dict[str, Indicator]) -> Checks:
@@ -39,6 +49,11 @@ def load_checks(folder: Path, indicators: dict[str, Indicator]) -> Checks:
         if item.list not in kinds:
             raise InputError(f"'{item.list}' is not one of: {', '.join(sorted(kinds))}",
                              file=display_path(path), line=item.line, field="list")
+    for check in data.series:
+        if check.relation not in RELATIONS:
+            raise InputError(f"relation '{check.relation}' is not one of: "
+                             f"{', '.join(RELATIONS)}", file=display_path(path),
+                             line=check.line, field="relation")
     return Checks(
         population=data.population,
         complete=tuple(data.complete),
@@ -47,4 +62,10 @@ def load_checks(folder: Path, indicators: dict[str, Indicator]) -> Checks:
         balances=tuple(Balance(known(b.receipts, b.line, "receipts"),
                                known(b.expenses, b.line, "expenses")) for b in data.balances),
         list_counts=tuple(ListCount(known(c.indicator, c.line, "indicator"), c.list)
-                          for c in data.list_counts))
+                          for c in data.list_counts),
+        series=tuple(SeriesCheck(tuple(known(f, c.line, "figures") for f in c.figures),
+                                 known(c.series, c.line, "series"), c.relation)
+                     for c in data.series),
+        prose=tuple(ProseTerm(t.words, tuple(known(i, t.line, "indicators")
+                                             for i in t.indicators), t.unit)
+                    for t in data.prose))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from monoreg.editions.compare import same_value
+from monoreg.derive.figure_equality import same_value
 from monoreg.model import Unit
 
 PERSONS = Unit("persons", "", "personnes", "people", Decimal(1))
