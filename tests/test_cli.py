@@ -83,6 +83,6 @@ def test_usage_errors_exit_2(env: dict[str, str]) -> None:
     runner.invoke(app, ["load"])
     result = runner.invoke(app, ["show", "atlantide"])
     assert result.exit_code == 2
-    assert "unknown region 'atlantide'" in result.stderr
+    assert "région inconnue « atlantide »" in result.stderr
     assert runner.invoke(app, ["export", "28", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["show", "28", "--edition", "1999"]).exit_code == 2

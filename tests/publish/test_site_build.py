@@ -120,17 +120,30 @@ def test_cli_builds_one_region(env, tmp_path: Path) -> None:  # type: ignore[no-
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "normandie" / "2030" / "normandie-2030.pdf").is_file()
     assert (tmp_path / "out" / "index.html").is_file()
+    said = " ".join(result.output.split())
+    assert f"À faire ensuite : • Pages écrites : {tmp_path / 'out' / 'index.html'}" in said
     again = runner.invoke(app, ["build", "--all", "--out", str(tmp_path / "out")])
     assert again.exit_code == 0
     assert "0 édition(s) construite(s), 1 inchangée(s)" in " ".join(again.output.split())
+    # the proof ends with what to decide before publishing, or with the public build
+    findings = json.loads(runner.invoke(app, ["validate", "normandie", "--format", "json"]
+                                        ).stdout)["findings"]
+    errors = [f for f in findings if f["severity"] == "error"]
+    proof = runner.invoke(app, ["build", "normandie", "--proof", "--out", str(tmp_path / "out")])
+    said = " ".join(proof.output.split())
+    if errors:
+        assert f"{len(errors)} erreur" in said
+        assert "monoreg validate normandie --edition 2030" in said
+    else:
+        assert "Épreuve sans erreur : publiez la version publique. monoreg build normandie" in said
 
 
 def test_cli_usage_errors(env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert runner.invoke(app, ["load"]).exit_code == 0
     out = str(tmp_path / "out")
-    for args, message in ((["build", "--out", out], "REGION… or --all"),
-                          (["build", "normandie", "--all", "--out", out], "REGION… or --all"),
-                          (["build", "atlantide", "--out", out], "unknown region"),
+    for args, message in ((["build", "--out", out], "RÉGION… ou --all"),
+                          (["build", "normandie", "--all", "--out", out], "RÉGION… ou --all"),
+                          (["build", "atlantide", "--out", out], "région inconnue"),
                           (["build", "normandie", "--edition", "1999", "--out", out],
                            "no edition 1999")):
         result = runner.invoke(app, args)

@@ -1,6 +1,11 @@
 """The `monoreg` command: parse, call one library function, print. Rich stays in cli/.
 
 Each module registers its commands on the shared `app` (cli/common.py).
+
+The command modules import monoreg's layers (store, validation, publishing…) inside the
+commands, not at the top: the shell runs `monoreg` on every Tab press to complete a command
+line, and building the command tree must not load them (seconds instead of a fraction).
+tests/test_cli_terminal.py checks that completion does not import them.
 """
 
 from __future__ import annotations

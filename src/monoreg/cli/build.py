@@ -3,44 +3,60 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from monoreg.cli.common import EditionOption, app, err, open_store, out, resolve_region
+from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
+from monoreg.cli.completion import complete_region
+from monoreg.cli.next_steps import build_steps, print_next_steps
+from monoreg.cli.terminal import Prose
 from monoreg.errors import UsageError
-from monoreg.model import Finding
-from monoreg.publish.document import Mode
-from monoreg.publish.site import Refused, Result
-from monoreg.publish.site import build as build_site
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.model import Finding
+    from monoreg.publish.site import Refused, Result
 
 
-@app.command()
+@app.command(epilog=examples("monoreg build normandie --edition 2020 --out public/",
+                             "monoreg build normandie --proof", "monoreg build --all"))
 def build(
     regions: Annotated[list[str] | None, typer.Argument(
-        help="Regions (INSEE code, name or slug).", metavar="REGION",
-        show_default=False)] = None,
-    all_regions: Annotated[bool, typer.Option("--all", help="Every region.")] = False,
+        help="Régions : code Insee, nom ou identifiant ; plusieurs possibles.",
+        metavar="RÉGION", autocompletion=complete_region, show_default=False)] = None,
+    all_regions: Annotated[bool, typer.Option("--all", help="Toutes les régions.")] = False,
     edition: EditionOption = None,
     out_dir: Annotated[Path | None, typer.Option(
-        "--out", help="Output folder (default: var/build, where 'monoreg serve' finds the "
-        "PDFs).", show_default=False)] = None,
+        "--out", metavar="DOSSIER", help="Dossier de sortie (défaut : var/build, où "
+        "`monoreg serve` trouve les PDF).", show_default=False)] = None,
     proof: Annotated[bool, typer.Option(
-        "--proof", help="Proof for editors: every validation finding next to its figure.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild unchanged editions too.")
-                     ] = False,
+        "--proof", help="Épreuve pour la rédaction : chaque constat de validation à côté de "
+        "son chiffre ; construite même s'il reste des erreurs.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Reconstruit aussi les éditions inchangées.")] = False,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", min=1, help="Worker processes (default: one per core).")] = None,
+        "--jobs", min=1, metavar="N", help="Processus en parallèle (défaut : un par cœur).")
+    ] = None,
 ) -> None:
-    """PDF + HTML monographs, data downloads (CSV, JSON, XLSX, data package), an index page.
+    """Publie les monographies : PDF et HTML, téléchargements (CSV, JSON, XLSX, paquet de
+    données) et une page d'index.
 
-    A public build refuses an edition with an error no editor resolved (resolutions.yaml),
-    builds the others and exits 1; --proof builds every edition."""
+    La publication refuse (code 1) tant qu'une erreur de validation reste sans décision ;
+    --proof construit toujours, constats en regard des chiffres."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from monoreg.publish.document import Mode
+    from monoreg.publish.site import build as build_site
+    from monoreg.settings import get_settings
+
     if bool(regions) == all_regions:
-        raise UsageError("give REGION… or --all (not both)")
+        raise UsageError("donnez RÉGION… ou --all (pas les deux)")
     settings = get_settings()
     out_dir = out_dir or settings.var_dir / "build"
     store = open_store(settings)
@@ -63,11 +79,16 @@ def build(
                             mode=Mode.PROOF if proof else Mode.PUBLIC, force=force,
                             jobs=jobs, on_result=done, on_start=started,
                             data_dir=settings.data_dir)
-    out().print(f"Écrit : {out_dir / 'index.html'} — {len(report.built)} édition(s) "
-                f"construite(s), {len(report.skipped)} inchangée(s), en "
-                f"{report.seconds:.1f} s.")
+    out().print(Prose(f"Écrit : {out_dir / 'index.html'} — {len(report.built)}\u00a0édition(s) "
+                      f"construite(s), {len(report.skipped)}\u00a0inchangée(s), en "
+                      f"{report.seconds:.1f}\u00a0s."))
     if report.refused:
         _print_refused(report.refused)
+    public = " ".join(["monoreg build", *(regions or []), *(["--all"] if all_regions else []),
+                       *([f"--edition {edition}"] if edition else [])])
+    print_next_steps(out(), build_steps(report, out_dir, proof=proof, public=public,
+                                        served=out_dir == settings.var_dir / "build"))
+    if report.refused:
         raise typer.Exit(1)
 
 

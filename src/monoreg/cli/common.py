@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from typer.core import TyperGroup
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer.core import TyperCommand, TyperGroup
 
+from monoreg.cli import french
+from monoreg.cli.completion import complete_region, complete_year
 from monoreg.errors import InputError, UsageError
-from monoreg.model import Catalog, Territory
-from monoreg.settings import Settings, get_settings
-from monoreg.store.repository import Store
+
+if TYPE_CHECKING:
+    from monoreg.model import Catalog, Territory
+    from monoreg.settings import Settings
+    from monoreg.store.repository import Store
 
 
 def out() -> Console:
@@ -23,9 +31,64 @@ def err() -> Console:
     return Console(stderr=True)
 
 
-class MonoregGroup(TyperGroup):
+WORKFLOW = ("init", "load", "show", "export", "validate", "build", "release", "serve",
+            "edition", "import", "diff", "ranking", "backup", "restore",
+            "new", "status", "fill", "sheet", "apply")
+
+
+class FrenchHelp:
+    """Help option and usage line in French, for monoreg's commands and groups alike."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        french.install()  # Typer's help-page strings, loaded only when a page is shown
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = french.HELP_OPTION
+        return option
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=french.USAGE_PREFIX)
+
+
+class MonoregCommand(FrenchHelp, TyperCommand):
+    """A monoreg command: Click's usage errors (a missing argument, an unknown option) in French."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        with _french_usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+
+class MonoregGroup(FrenchHelp, TyperGroup):
     """Turns monoreg's errors into one line on stderr and an exit code (1: the data is wrong,
     2: wrong usage); anything else is a bug and keeps its traceback."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        # Typer appends its completion options after building the group: name them here.
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if param.name in french.COMPLETION_HELP:
+                param.help = french.COMPLETION_HELP[param.name]
+        return params
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
+                     **extra: Any) -> Any:
+        with _french_usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        # In the order of an editor's year; commands not named in WORKFLOW come after.
+        names: list[str] = super().list_commands(ctx)
+        rank = {name: index for index, name in enumerate(WORKFLOW)}
+        return sorted(names, key=lambda name: rank.get(name, len(WORKFLOW)))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        with _french_usage_errors():
+            return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -38,15 +101,42 @@ class MonoregGroup(TyperGroup):
             raise typer.Exit(2) from None
 
 
-def make_app(help_text: str) -> typer.Typer:
-    return typer.Typer(cls=MonoregGroup, help=help_text, no_args_is_help=True,
-                       pretty_exceptions_enable=False, add_completion=False)
+@contextmanager
+def _french_usage_errors() -> Iterator[None]:
+    try:
+        yield
+    except ClickUsageError as error:
+        french.install()  # the error panel's title and hint
+        if type(error).__name__ == "NoArgsIsHelpError":
+            raise
+        message = french.usage_error(error.format_message())
+        raise ClickUsageError(message, ctx=error.ctx) from None
 
 
-app = make_app("monoreg — monographies régionales formation, apprentissage, emploi.")
+class MonoregTyper(typer.Typer):
+    """A Typer app whose commands are MonoregCommand unless told otherwise."""
+
+    def command(self, name: str | None = None, *, cls: Any = None, **kwargs: Any) -> Any:
+        return super().command(name, cls=cls or MonoregCommand, **kwargs)
+
+
+def make_app(help_text: str, *, completion: bool = False) -> typer.Typer:
+    return MonoregTyper(cls=MonoregGroup, help=help_text, no_args_is_help=True,
+                        pretty_exceptions_enable=False, add_completion=completion,
+                        rich_markup_mode="markdown", options_metavar=french.OPTIONS_METAVAR,
+                        subcommand_metavar=french.SUBCOMMAND_METAVAR)
+
+
+app = make_app("monoreg — monographies régionales sur la formation professionnelle, "
+               "l'apprentissage et l'emploi : charger les données, vérifier, publier.",
+               completion=True)
 
 
 def open_store(settings: Settings | None = None) -> Store:
+    # Imported here, not above: see cli/__init__.py (completion stays fast).
+    from monoreg.settings import get_settings
+    from monoreg.store.repository import Store
+
     settings = settings or get_settings()
     return Store.open(settings.resolved_database_url())
 
@@ -55,10 +145,10 @@ def resolve_region(catalog: Catalog, text: str) -> Territory:
     region = catalog.region(text)
     if region is None:
         if not catalog.territories.territories:
-            raise UsageError("the store is empty: run 'monoreg load' first")
+            raise UsageError(STORE_EMPTY)
         names = ", ".join(r.slug for r in catalog.territories.regions)
-        raise UsageError(f"unknown region '{text}' (expected an INSEE code, a name or one of: "
-                         f"{names})")
+        raise UsageError(f"région inconnue « {text} » : donnez un code Insee, un nom ou l'un "
+                         f"de : {names}")
     return region
 
 
@@ -66,6 +156,31 @@ def resolve_edition_year(store: Store, region: Territory, year: int | None) -> i
     return year if year is not None else store.latest_edition_year(region.code)
 
 
+def check_format(value: str, formats: tuple[str, ...] | list[str]) -> str:
+    if value not in formats:
+        raise UsageError(f"--format : {' | '.join(formats)} (« {value} » n'en est pas un)")
+    return value
 
 
-EditionOption = Annotated[int | None, typer.Option("--edition", help="Publication year.")]
+STORE_EMPTY = "la base est vide : lancez d'abord « monoreg load »"
+REGION_HELP = "Région : code Insee (28), nom (Normandie) ou identifiant (normandie)."
+
+RegionArgument = Annotated[str, typer.Argument(
+    metavar="RÉGION", help=REGION_HELP, autocompletion=complete_region, show_default=False)]
+YearArgument = Annotated[int, typer.Argument(
+    metavar="ANNÉE", help="Année de publication de l'édition (2020).",
+    autocompletion=complete_year, show_default=False)]
+EditionOption = Annotated[int | None, typer.Option(
+    "--edition", metavar="ANNÉE", autocompletion=complete_year,
+    help="Année de publication de l'édition (défaut : la plus récente).")]
+OutFileOption = Annotated[Path | None, typer.Option(
+    "--out", metavar="FICHIER", help="Fichier à écrire (défaut : la sortie standard).")]
+
+
+TextOrJsonOption = Annotated[str, typer.Option(
+    "--format", metavar="FORMAT", help="text (tableaux, par défaut) ou json.")]
+
+
+def examples(*lines: str) -> str:
+    """The epilog of a command's help: one example command per line."""
+    return "**Exemples :**\n\n" + "\n".join(f"- `{line}`" for line in lines)

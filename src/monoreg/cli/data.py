@@ -4,36 +4,49 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import groupby
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
 from monoreg.cli.common import (
     EditionOption,
+    OutFileOption,
+    RegionArgument,
+    TextOrJsonOption,
     app,
+    check_format,
     err,
+    examples,
     open_store,
     out,
     resolve_edition_year,
     resolve_region,
 )
-from monoreg.derive import figure_text as figures
-from monoreg.derive.key_figures import figure_text, key_figures
+from monoreg.cli.completion import complete_section, complete_year
+from monoreg.cli.terminal import Column, block, figure_cell, fitted_table, heading, label_grid
 from monoreg.errors import UsageError
-from monoreg.loading import load as load_data
-from monoreg.model import QUALITY_LEGEND, Catalog, QualityStatus
-from monoreg.publish.exports import WRITERS, edition_export, region_export
-from monoreg.settings import get_settings
 
-DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder "
-                                                 "(default: MONOREG_DATA_DIR or data/).")]
+if TYPE_CHECKING:
+    from monoreg.derive.key_figures import KeyFigure
+    from monoreg.model import Catalog
+
+DataOption = Annotated[Path | None, typer.Option(
+    "--data", metavar="DOSSIER",
+    help="Dossier des fichiers de données (défaut : MONOREG_DATA_DIR, sinon data/).")]
 
 
-@app.command()
+@app.command(epilog=examples("monoreg load", "monoreg load --data ~/monographies/donnees"))
 def load(data: DataOption = None) -> None:
-    """(Re)load reference data and every edition from the data files, atomically."""
+    """Charge (ou recharge) les données de référence et toutes les éditions.
+
+    Tout ou rien : si un fichier est faux, l'erreur nomme le fichier et la ligne, et la base
+    reste telle qu'elle était."""
+    from monoreg.loading import load as load_data
+    from monoreg.settings import get_settings
+
     settings = get_settings()
     data_dir = data or settings.data_dir
     store = open_store(settings)
@@ -45,14 +58,22 @@ def load(data: DataOption = None) -> None:
                   f"contenu, {report.series} chiffres de séries officielles.")
 
 
-@app.command()
-def show(region: str, edition: EditionOption = None,
-         section: Annotated[str | None, typer.Option(help="Only this section id.")] = None,
-         format: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+@app.command(epilog=examples("monoreg show normandie --edition 2020",
+                             "monoreg show 28 --section population-emploi --format json"))
+def show(region: RegionArgument, edition: EditionOption = None,
+         section: Annotated[str | None, typer.Option(
+             metavar="SECTION", autocompletion=complete_section,
+             help="Seulement cette section (son identifiant, par exemple population-emploi).")
+         ] = None,
+         format: TextOrJsonOption = "text",
          ) -> None:
-    """Key figures of an edition: region N-1 and N, evolution, France."""
-    if format not in ("text", "json"):
-        raise UsageError("--format is text or json")
+    """Chiffres d'une édition : région N-1 et N, évolution, France.
+
+    Chaque évolution est recalculée à partir des deux chiffres et montrée à côté de
+    l'évolution imprimée dans la monographie."""
+    from monoreg.derive.key_figures import key_figures
+
+    check_format(format, ("text", "json"))
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -68,57 +89,123 @@ def show(region: str, edition: EditionOption = None,
             "france": _cell(r.national, catalog)} for r in rows]
         out().print_json(json.dumps(payload, ensure_ascii=False))
         return
-    table = Table(title=f"{territory.name} — édition {year}", show_lines=False)
-    for name in ("Section", "Indicateur", "Région N-1", "Région N", "Évolution",
-                 "Imprimée", "France"):
-        table.add_column(name, justify="right" if name not in ("Section", "Indicateur")
-                         else "left", overflow="fold")
-    for r in rows:
-        table.add_row(
-            r.place, r.indicator.label, _text(r.base, catalog), _text(r.current, catalog),
-            _status(r.evolution or "–", r.claim), r.evolution_printed or "",
-            _text(r.national, catalog))
-    out().print(table)
+    _print_rows(rows, catalog, f"{territory.name} — édition {year}")
+
+
+# Headers say plainly which evolution is published (as printed in French typography,
+# corrected by the editor, or computed where none is printed, said so) and which is quoted
+# exactly as printed.
+SHOW_COLUMNS = ("Région N-1", "Région N", "Évolution", "Évolution imprimée", "France")
+
+
+def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
+    """One table per section where it fits the terminal, else one block per figure."""
+    console = out()
+    console.print(Text(title, style="bold"))
+    for place, group in groupby(rows, key=lambda r: r.place):
+        items = list(group)
+        section = catalog.section(place)
+        heading(console, section.title if section else place)
+        cells = [_cells(r, catalog) for r in items]
+        # A column empty in the whole section (nothing printed, no national figure) is left out.
+        kept = [i for i in range(len(SHOW_COLUMNS)) if any(row[i][0] for row in cells)]
+        columns = [Column("Indicateur"),
+                   *(Column(SHOW_COLUMNS[i].replace(" ", "\n", 1), "right") for i in kept)]
+        table = fitted_table(console, columns, [
+            [r.indicator.label, *(figure_cell(*row[i]) for i in kept)]
+            for r, row in zip(items, cells, strict=True)], show_lines=True)
+        if table is not None:
+            console.print(table)
+            continue
+        for r, row in zip(items, cells, strict=True):
+            names = (*SHOW_COLUMNS[:-1], _territory_name(r.national, catalog))
+            lines = [(name, value, note) for name, (value, note)
+                     in zip(names, row, strict=True) if value]
+            console.print(block(r.indicator.label, label_grid(lines)))
+    from monoreg.model import QUALITY_LEGEND, QualityStatus
+
     shown = {o.quality.status for r in rows for o in (r.base, r.current, r.national, r.claim)
              if o is not None} - {QualityStatus.OK}
     if shown:  # the legend of the statuses shown, from their one definition
-        out().print("\n".join(f"[{QUALITY_LEGEND[s].label}] {QUALITY_LEGEND[s].description}"
-                              for s in QualityStatus if s in shown), highlight=False)
+        console.print("\n".join(f"[{QUALITY_LEGEND[s].label}] {QUALITY_LEGEND[s].description}"
+                                for s in QualityStatus if s in shown), highlight=False)
+
+
+def _cells(r: KeyFigure, catalog: Catalog) -> list[tuple[str, str]]:
+    """(value, period) for each of SHOW_COLUMNS."""
+    return [_value_period(r.base, catalog), _value_period(r.current, catalog),
+            (r.evolution or "–", _status("", r.claim)), (r.evolution_printed or "", ""),
+            _value_period(r.national, catalog)]
+
+
+def _value_period(observation: Any, catalog: Catalog) -> tuple[str, str]:
+    if observation is None:
+        return "", ""
+    from monoreg.derive import figure_text as figures
+    from monoreg.derive.key_figures import figure_text
+    from monoreg.model import QualityStatus
+
+    if observation.quality.status is QualityStatus.WITHHELD:
+        return figure_text(catalog, observation), ""  # « non publié », no period to give
+    return figure_text(catalog, observation), _status(
+        figures.period_text(observation, short=True), observation)
+
+
+def _territory_name(observation: Any, catalog: Catalog) -> str:
+    if observation is None:
+        return "France"
+    return catalog.territories.get(observation.territory).name
 
 
 def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
     if observation is None:
         return None
     return {"period": observation.period.code, "value": _text(observation, catalog),
-            "printed": observation.printed, "territory": observation.territory}
+            "printed": observation.printed, "territory": observation.territory,
+            "quality": observation.quality.status.value}
 
 
 def _text(observation: Any, catalog: Catalog) -> str:
     if observation is None:
         return ""
+    from monoreg.derive import figure_text as figures
+    from monoreg.derive.key_figures import figure_text
+    from monoreg.model import QualityStatus
+
+    value = figure_text(catalog, observation)
     if observation.quality.status is QualityStatus.WITHHELD:
-        return figure_text(catalog, observation)  # « non publié », no period to give
-    return _status(f"{figure_text(catalog, observation)} "
-                   f"({figures.period_text(observation, short=True)})", observation)
+        return value  # « non publié », no period to give
+    return f"{value} ({figures.period_text(observation, short=True)})"
 
 
 def _status(text: str, item: Any) -> str:
-    """A figure that is not plainly trusted says so: '5 798 700 (juillet 2019) [Corrigé]'."""
+    """A figure that is not plainly trusted says so under it: 'juillet 2019 · Corrigé'."""
+    from monoreg.model import QUALITY_LEGEND, QualityStatus
+
     status = item.quality.status if item is not None else QualityStatus.OK
     if status in (QualityStatus.OK, QualityStatus.WITHHELD):  # « non publié » says it already
         return text
-    return f"{text} [{QUALITY_LEGEND[status].label}]"
+    label = QUALITY_LEGEND[status].label
+    return f"{text} · {label}" if text else label
 
 
-@app.command()
-def export(region: str, edition: EditionOption = None,
-           format: Annotated[str, typer.Option("--format", help="json, csv or xlsx")] = "json",
-           out: Annotated[Path | None, typer.Option("--out", help="File to write "
-                                                    "(default: standard output).")] = None,
+@app.command(epilog=examples(
+    "monoreg export normandie --edition 2020 --format xlsx --out normandie-2020.xlsx",
+    "monoreg export 28 --format csv --out normandie.csv"))
+def export(region: RegionArgument,
+           edition: Annotated[int | None, typer.Option(
+               "--edition", metavar="ANNÉE", autocompletion=complete_year,
+               help="Année de l'édition ; sans elle, tous les chiffres de la région (toutes "
+                    "éditions et séries importées).")] = None,
+           format: Annotated[str, typer.Option(
+               "--format", metavar="FORMAT", help="json, csv (point-virgule, virgule "
+               "décimale) ou xlsx.")] = "json",
+           out: OutFileOption = None,
            ) -> None:
-    """One edition's figures and content, or (without --edition) every figure of a region."""
-    if format not in WRITERS:
-        raise UsageError(f"--format is one of: {', '.join(WRITERS)}")
+    """Exporte les chiffres et contenus d'une édition, ou tous les chiffres d'une région."""
+    from monoreg.publish.exports import WRITERS, edition_export, region_export
+
+    check_format(format, list(WRITERS))
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -129,7 +216,7 @@ def export(region: str, edition: EditionOption = None,
     payload = WRITERS[format](data)
     if out is None:
         if format == "xlsx" and sys.stdout.isatty():
-            raise UsageError("xlsx is binary: give --out FILE")
+            raise UsageError("xlsx est un format binaire : donnez --out FICHIER")
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     else:

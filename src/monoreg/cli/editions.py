@@ -5,36 +5,48 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from monoreg import formatting as fr
-from monoreg.cli.common import app, make_app, open_store, out, resolve_region
+from monoreg.cli.common import (
+    RegionArgument,
+    TextOrJsonOption,
+    YearArgument,
+    app,
+    check_format,
+    examples,
+    make_app,
+    open_store,
+    out,
+    resolve_region,
+)
+from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
-from monoreg.editions.diff import EditionDiff, Entry, Figure, diff_editions
-from monoreg.editions.rankings import Ranking, rankings
-from monoreg.editions.scaffold import scaffold_edition
-from monoreg.editions.status import EditionStatus, edition_status
+from monoreg.cli.next_steps import print_next_steps, status_steps
+from monoreg.cli.terminal import Column, Prose, heading, table_or_blocks
 from monoreg.errors import UsageError
-from monoreg.model import Catalog, Period, PeriodParseError, parse_period
-from monoreg.model.codec import to_data
-from monoreg.settings import get_settings
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.editions.diff import EditionDiff, Entry, Figure
+    from monoreg.editions.rankings import Ranking
+    from monoreg.editions.status import EditionStatus
+    from monoreg.model import Catalog, Period
 
 edition_app = make_app("Éditions : préparer la suivante, suivre ce qui reste à faire.")
 app.add_typer(edition_app, name="edition")
 
-FormatOption = Annotated[str, typer.Option("--format", help="text or json")]
-
 
 def _format(value: str) -> str:
-    if value not in ("text", "json"):
-        raise UsageError("--format is text or json")
-    return value
+    return check_format(value, ("text", "json"))
 
 
 def _period(text: str | None, option: str) -> Period | None:
+    from monoreg.model import PeriodParseError, parse_period
+
     if text is None:
         return None
     try:
@@ -44,6 +56,8 @@ def _period(text: str | None, option: str) -> Period | None:
 
 
 def _json(data: Any) -> None:
+    from monoreg.model.codec import to_data
+
     sys.stdout.write(json.dumps(to_data(data), ensure_ascii=False, indent=2) + "\n")
 
 
@@ -56,15 +70,29 @@ def _territory(catalog: Catalog, code: str) -> str:
 
 
 # -- edition new ------------------------------------------------------------------------
-@edition_app.command("new")
-def new(region: str, year: int,
+@edition_app.command("new", epilog=examples(
+    "monoreg edition new normandie 2021",
+    "monoreg edition new normandie 2021 --cutoff 'décembre 2020' --published 'mai 2021'"))
+def new(region: RegionArgument,
+        year: Annotated[int, typer.Argument(
+            metavar="ANNÉE", help="Année de publication de la nouvelle édition (2021).",
+            show_default=False)],
         cutoff: Annotated[str | None, typer.Option(
-            help="Data cut-off of the new edition ('décembre 2020'); default: a year per "
-                 "year after the previous edition's.")] = None,
+            metavar="PÉRIODE",
+            help="Arrêt des données de la nouvelle édition (décembre 2020) ; défaut : un an "
+                 "après celui de l'édition précédente par année d'écart.")] = None,
         published: Annotated[str | None, typer.Option(
-            help="Publication date ('mai 2021'); default: likewise.")] = None,
+            metavar="PÉRIODE",
+            help="Date de publication (mai 2021) ; défaut : de même.")] = None,
         data: DataOption = None) -> None:
-    """Scaffold edition YEAR of REGION in the data files from its latest earlier edition."""
+    """Prépare l'édition ANNÉE d'une région dans les fichiers de données, à partir de sa
+    dernière édition.
+
+    Les chiffres sont repris comme « à compléter » pour la période attendue ; les listes,
+    contacts et textes sont repris à vérifier."""
+    from monoreg.editions.scaffold import scaffold_edition
+    from monoreg.settings import get_settings
+
     data_dir = data or get_settings().data_dir
     report = scaffold_edition(data_dir, region, year, cutoff=_period(cutoff, "--cutoff"),
                               published=_period(published, "--published"))
@@ -84,13 +112,21 @@ def new(region: str, year: int,
 
 
 # -- edition status ---------------------------------------------------------------------
-@edition_app.command("status")
-def status(region: str, year: int, format: FormatOption = "text") -> None:
-    """What is still to update and check in edition YEAR of REGION."""
+@edition_app.command("status", epilog=examples(
+    "monoreg edition status normandie 2020",
+    "monoreg edition status 28 2020 --format json"))
+def status(region: RegionArgument, year: YearArgument, format: TextOrJsonOption = "text"
+           ) -> None:
+    """Ce qui reste à mettre à jour et à vérifier dans l'édition ANNÉE d'une région.
+
+    Le résumé final dit quoi faire ensuite : remplir le tableur de l'édition, décider des
+    erreurs de validation, publier."""
     _format(format)
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
+    from monoreg.editions.status import edition_status
+
     result = edition_status(store, territory.code, year)
     if format == "json":
         _json(result)
@@ -105,52 +141,70 @@ def _table(title: str, *columns: str) -> Table:
     return table
 
 
+def _section(catalog: Catalog, place: str) -> str:
+    section = catalog.section(place)
+    return section.title if section else place
+
+
 def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
     console = out()
     p = result.progress
-    console.print(f"{name} — édition {result.year} : {p.done} sur {p.total} fait(s) "
-                  f"({p.figures_done} chiffres sur {p.figures_total}, {p.items_done} éléments "
-                  f"vérifiés sur {p.items_total}).")
-    table = _table(f"Chiffres à mettre à jour ({len(result.to_update)})", "Section",
-                   "Indicateur", "Territoire", "Période attendue", "Dernier chiffre connu")
+    console.print(Prose(f"{name} — édition {result.year} : {p.done} sur {p.total} fait(s) "
+                        f"({p.figures_done} chiffres sur {p.figures_total}, {p.items_done} "
+                        f"éléments vérifiés sur {p.items_total}).", "bold"))
+    rows = []
     for item in result.to_update:
         known = item.previous
-        table.add_row(item.place, item.label, _territory(catalog, item.territory),
-                      item.period.label(),
-                      f"{_value(catalog, item.indicator, known.value, known.unit)} "
-                      f"({known.period.label()})" if known else "")
-    console.print(table)
-    table = _table(f"Périodes non alignées entre la région et la France "
-                   f"({len(result.misaligned)})", "Section", "Indicateur", "Région", "National")
-    for m in result.misaligned:
-        table.add_row(m.place, m.label, m.region_period.label(),
-                      f"{_territory(catalog, m.national)} : {m.national_period.label()}")
-    console.print(table)
+        rows.append([item.label, _section(catalog, item.place),
+                     _territory(catalog, item.territory), item.period.label(),
+                     f"{_value(catalog, item.indicator, known.value, known.unit)} "
+                     f"({known.period.label()})" if known else ""])
+    _part(console, f"Chiffres à mettre à jour ({len(rows)})",
+          ("Indicateur", "Section", "Territoire", "Période\nattendue", "Dernier chiffre\nconnu"),
+          rows)
+    _part(console, f"Périodes non alignées entre la région et le national "
+                   f"({len(result.misaligned)})",
+          ("Indicateur", "Section", "Région", "National"),
+          [[m.label, _section(catalog, m.place), m.region_period.label(),
+            f"{_territory(catalog, m.national)} : {m.national_period.label()}"]
+           for m in result.misaligned])
     since = result.checked_since.label()
     for title, items in (("Contacts", result.stale_contacts),
                          ("Listes et textes", result.stale_content)):
-        table = _table(f"{title} à vérifier, vérifiés avant le {since} ({len(items)})",
-                       "Titre", "Détail", "Vérifié")
-        for item in items:
-            table.add_row(item.title, item.detail or "", item.verified.label())
-        console.print(table)
-    table = _table(f"Erreurs de validation ({len(result.validation_errors)})", "Règle",
-                   "Message", "Emplacement")
-    for finding in result.validation_errors:
-        table.add_row(finding.rule, finding.message, finding.location or "")
-    console.print(table)
+        _part(console, f"{title} à vérifier, vérifiés avant le {since} ({len(items)})",
+              ("Titre", "Détail", "Vérifié"),
+              [[item.title, item.detail or "", item.verified.label()] for item in items])
+    _part(console, f"Erreurs de validation sans décision ({len(result.validation_errors)})",
+          ("Règle", "Message", "Emplacement"),
+          [[f.rule, f.message, f.location or ""] for f in result.validation_errors])
+    print_next_steps(console, status_steps(result, name))
+
+
+def _part(console: Console, title: str, headers: tuple[str, ...], rows: list[list[str]]
+          ) -> None:
+    if rows:  # the summary at the end says what is empty
+        heading(console, title)
+        table_or_blocks(console, [Column(h) for h in headers], rows)
 
 
 # -- diff -------------------------------------------------------------------------------
-@app.command()
-def diff(region: str, from_year: Annotated[int, typer.Argument(metavar="FROM")],
-         to_year: Annotated[int, typer.Argument(metavar="TO")],
-         format: FormatOption = "text") -> None:
-    """Figures added, removed, changed and revised between editions FROM and TO of REGION."""
+@app.command(epilog=examples("monoreg diff normandie 2020 2021",
+                             "monoreg diff 28 2020 2021 --format json"))
+def diff(region: RegionArgument,
+         from_year: Annotated[int, typer.Argument(
+             metavar="DE", help="Édition de départ (année).", autocompletion=complete_year,
+             show_default=False)],
+         to_year: Annotated[int, typer.Argument(
+             metavar="À", help="Édition d'arrivée (année).", autocompletion=complete_year,
+             show_default=False)],
+         format: TextOrJsonOption = "text") -> None:
+    """Chiffres ajoutés, retirés, modifiés et révisés entre deux éditions d'une région."""
     _format(format)
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
+    from monoreg.editions.diff import diff_editions
+
     result = diff_editions(store, territory.code, from_year, to_year)
     if format == "json":
         _json(result)
@@ -187,14 +241,21 @@ def _print_diff(result: EditionDiff, catalog: Catalog, name: str) -> None:
 
 
 # -- ranking ----------------------------------------------------------------------------
-@app.command()
-def ranking(indicator: str,
-            period: Annotated[str | None, typer.Option(help="Only this period ('2021', "
-                                                       "'T2 2019').")] = None,
-            format: FormatOption = "text") -> None:
-    """Regions ranked for INDICATOR, one ranking per period (only regions with that period)."""
+@app.command(epilog=examples("monoreg ranking taux_chomage",
+                             "monoreg ranking population_totale --period 2021"))
+def ranking(indicator: Annotated[str, typer.Argument(
+                metavar="INDICATEUR", help="Identifiant de l'indicateur (population_totale).",
+                autocompletion=complete_indicator, show_default=False)],
+            period: Annotated[str | None, typer.Option(
+                metavar="PÉRIODE", help="Seulement cette période (2021, T2 2019).")] = None,
+            format: TextOrJsonOption = "text") -> None:
+    """Classe les régions pour un indicateur, une période après l'autre.
+
+    Seules les régions qui ont un chiffre pour la période sont classées."""
     _format(format)
     store = open_store()
+    from monoreg.editions.rankings import rankings
+
     result = rankings(store, indicator, _period(period, "--period"))
     if format == "json":
         _json(result)

@@ -7,24 +7,31 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from monoreg import formatting as fr
-from monoreg.cli.common import EditionOption, app, err, make_app, open_store, out
-from monoreg.errors import UsageError
-from monoreg.importing import import_file, import_monograph
-from monoreg.ingest.import_batch import ImportBatch
-from monoreg.ingest.import_batch import Progress as ProgressCallback
-from monoreg.ingest.insee import read_insee_population
-from monoreg.ingest.lheo import read_lheo
-from monoreg.ingest.monograph.monograph_import import MonographImport
-from monoreg.ingest.of_list import read_of_list
-from monoreg.model import Catalog, parse_period
-from monoreg.publish.exports import edition_export
+from monoreg.cli.common import (
+    TextOrJsonOption,
+    app,
+    check_format,
+    err,
+    examples,
+    make_app,
+    open_store,
+    out,
+)
+from monoreg.cli.completion import complete_region
+
+if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.ingest.import_batch import ImportBatch
+    from monoreg.ingest.import_batch import Progress as ProgressCallback
+    from monoreg.ingest.monograph.monograph_import import MonographImport
+    from monoreg.model import Catalog
+
+    CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
 
 imports = make_app("Importer des fichiers extérieurs : monographie (texte ou PDF), liste "
                    "publique des organismes de formation, offre LHEO, populations Insee.")
@@ -33,23 +40,28 @@ app.add_typer(imports, name="import")
 BIG_FILE = 5 << 20  # a progress bar for files over 5 MB
 LISTED = 10         # rejected lines printed; the JSON report lists more
 
-FileArgument = Annotated[Path, typer.Argument(help="Fichier à importer.")]
+FileArgument = Annotated[Path, typer.Argument(
+    metavar="FICHIER", help="Fichier à importer.", show_default=False)]
 DateOption = Annotated[str | None, typer.Option(
-    "--date", help="Date des chiffres, AAAA-MM-JJ (défaut : date du fichier).")]
-FormatOption = Annotated[str, typer.Option("--format", help="text ou json")]
-CountReader = Callable[[Path, Catalog, str | None, ProgressCallback | None], ImportBatch]
+    "--date", metavar="AAAA-MM-JJ", help="Date des chiffres (défaut : date du fichier).")]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
 
 def _format(value: str) -> str:
-    if value not in ("text", "json"):
-        raise UsageError("--format is text or json")
-    return value
+    return check_format(value, ("text", "json"))
 
 
 @contextmanager
 def _progress(path: Path) -> Iterator[ProgressCallback | None]:
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     size = path.stat().st_size if path.is_file() else 0
     if size < BIG_FILE:
         yield None
@@ -68,6 +80,8 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     console.print(f"{title} ({batch.file}) : {fr.number(report['rows'])} enregistrements "
                   f"lus, {fr.number(report['counted'])} comptés, "
                   f"{fr.number(rejected['count'])} écartés.")
+    from monoreg.model import parse_period
+
     console.print(f"Chiffres datés du {parse_period(report['period']).label()} "
                   f"({PERIOD_FROM[report['period_from']]}).")
     regions: dict[str, dict[str, int]] = report["regions"]
@@ -95,6 +109,8 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
 
 
 def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str) -> None:
+    from monoreg.importing import import_file
+
     _format(format)
     store = open_store()
     with _progress(file) as progress:
@@ -105,26 +121,40 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
         _print_counts(batch, store.catalog(), title)
 
 
-@imports.command("of-list")
-def of_list(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+@imports.command("of-list", epilog=examples(
+    "monoreg import of-list liste-publique-of.csv --date 2024-03-01",
+    "monoreg import of-list liste-publique-of.csv --format json"))
+def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
+            ) -> None:
     """Liste publique des organismes de formation → organismes par région."""
+    from monoreg.ingest.of_list import read_of_list
+
     _counts(file, date, format, read_of_list, "Liste publique des organismes de formation")
 
 
-@imports.command("lheo")
-def lheo(file: FileArgument, date: DateOption = None, format: FormatOption = "text") -> None:
+@imports.command("lheo", epilog=examples("monoreg import lheo offre.xml",
+                                         "monoreg import lheo offre.xml --date 2024-01-15"))
+def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
+         ) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
+    from monoreg.ingest.lheo import read_lheo
+
     _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions")
 
 
-@imports.command("insee-population")
+@imports.command("insee-population", epilog=examples(
+    "monoreg import insee-population donnees_regions.csv --date 2021-01-01"))
 def insee_population(
         file: FileArgument,
         date: Annotated[str | None, typer.Option(
-            "--date", help="Date des populations, AAAA-MM-JJ (1er janvier du millésime).")]
-        = None,
-        format: FormatOption = "text") -> None:
+            "--date", metavar="AAAA-MM-JJ",
+            help="Date des populations (1er janvier du millésime).")] = None,
+        format: TextOrJsonOption = "text") -> None:
     """Populations légales Insee des régions (donnees_regions.csv) → populations."""
+    from monoreg.importing import import_file
+    from monoreg.ingest.insee import read_insee_population
+    from monoreg.model import parse_period
+
     _format(format)
     store = open_store()
     batch = import_file(store, lambda catalog: read_insee_population(file, catalog, date))
@@ -137,16 +167,23 @@ def insee_population(
                 f"{parse_period(report['period']).label()}.")
 
 
-@imports.command("monograph")
+@imports.command("monograph", epilog=examples(
+    "monoreg import monograph normandie-2020.pdf",
+    "monoreg import monograph normandie-2020.txt --region normandie --edition 2020 --dry-run"))
 def monograph(
         file: FileArgument,
         region: Annotated[str | None, typer.Option(
-            "--region", help="Région (défaut : celle que nomme le document).")] = None,
-        edition: EditionOption = None,
+            "--region", metavar="RÉGION", autocompletion=complete_region,
+            help="Région (défaut : celle que nomme le document).")] = None,
+        edition: Annotated[int | None, typer.Option(
+            "--edition", metavar="ANNÉE",
+            help="Année de l'édition (défaut : celle que nomme le document).")] = None,
         dry_run: Annotated[bool, typer.Option(
             "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
-        format: FormatOption = "text") -> None:
+        format: TextOrJsonOption = "text") -> None:
     """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
+    from monoreg.importing import import_monograph
+
     _format(format)
     store = open_store()
     imported = import_monograph(store, file, region=region, year=edition, dry_run=dry_run)
@@ -198,6 +235,8 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
 def monograph_json(imported: MonographImport, catalog: Catalog) -> dict[str, Any]:
     """The edition in the export's JSON shape, each figure with its confidence, and the
     import report."""
+    from monoreg.publish.exports import edition_export
+
     data = edition_export(catalog, imported.edition).as_json()
     for row, placed in zip(data["observations"], imported.placed, strict=True):
         row["confidence"] = placed.confidence

@@ -8,25 +8,32 @@ from typing import Annotated
 
 import typer
 
-from monoreg.cli.common import app, open_store, out, resolve_region
+from monoreg.cli.common import RegionArgument, app, examples, open_store, out, resolve_region
 from monoreg.errors import UsageError
-from monoreg.loading import load as load_data
-from monoreg.publish.release import record_release
-from monoreg.publish.site import file_names
-from monoreg.settings import get_settings
 
 
-@app.command()
+@app.command(epilog=examples("monoreg build normandie --edition 2020",
+                             "monoreg release normandie 2020 --date 2020-05-15"))
 def release(
-    region: Annotated[str, typer.Argument(help="Region (INSEE code, name or slug).")],
-    year: Annotated[int, typer.Argument(help="Publication year of the edition.")],
+    region: RegionArgument,
+    year: Annotated[int, typer.Argument(metavar="ANNÉE", help="Année de l'édition.")],
     on: Annotated[str | None, typer.Option(
-        "--date", help="Publication date, YYYY-MM-DD (default: today).")] = None,
+        "--date", metavar="AAAA-MM-JJ",
+        help="Date de publication (défaut : aujourd'hui).")] = None,
     out_dir: Annotated[Path | None, typer.Option(
-        "--out", help="Folder of the public build (default: var/build).")] = None,
+        "--out", metavar="DOSSIER",
+        help="Dossier de la construction publique (défaut : var/build).")] = None,
 ) -> None:
-    """Record an edition as published: its public build's manifest is kept with its data
-    files; from then on a changed figure needs a dated update note (updates.yaml)."""
+    """Enregistre une édition comme publiée : le manifeste de sa construction publique est
+    gardé avec ses fichiers de données (releases.yaml).
+
+    Ensuite, un chiffre publié ne change qu'avec une note de mise à jour datée
+    (updates.yaml : ancienne valeur, nouvelle valeur, pourquoi), jamais retirée."""
+    from monoreg.loading import load as load_data
+    from monoreg.publish.release import record_release
+    from monoreg.publish.site import file_names
+    from monoreg.settings import get_settings
+
     try:
         when = date.fromisoformat(on) if on else date.today()
     except ValueError:

@@ -6,24 +6,26 @@ from typing import Annotated
 
 import typer
 
-from monoreg.cli.common import app, err, open_store
+from monoreg.cli.common import STORE_EMPTY, app, err, examples, open_store
 from monoreg.errors import UsageError
-from monoreg.settings import get_settings
 
 
-@app.command()
-def serve(host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+@app.command(epilog=examples("monoreg serve", "monoreg serve --host 0.0.0.0 --port 8080"))
+def serve(host: Annotated[str, typer.Option(
+              metavar="ADRESSE", help="Adresse d'écoute.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(
+              min=1, max=65535, metavar="PORT", help="Port d'écoute.")] = 8000,
           ) -> None:
-    """The portal (French pages) and the API (/api/v1, /openapi.json)."""
+    """Sert le portail (pages en français) et l'API (/api/v1, /openapi.json)."""
     import uvicorn
 
+    from monoreg.settings import get_settings
     from monoreg.web.app import create_app
 
     settings = get_settings()
     store = open_store(settings)
     if not store.is_loaded():
-        raise UsageError("the store is empty: run 'monoreg load' first")
+        raise UsageError(STORE_EMPTY)
     application = create_app(settings, store=store)
     err().print(f"Portail monoreg : http://{host}:{port}/  (API : http://{host}:{port}"
                 "/api/v1/regions) — Ctrl+C pour arrêter")
