@@ -52,7 +52,7 @@ def key_figures(edition: Edition, catalog: Catalog, place: str | None = None
                 ) -> list[KeyFigure]:
     """Rows in the order figures are printed; `place` restricts to one section."""
     rows = []
-    for r in indicator_rows(edition, catalog, place):
+    for r in indicator_rows(edition, catalog, place, published=True):
         text, value = _evolution(r)
         rows.append(KeyFigure(place=r.place, indicator=r.indicator, base=r.base,
                               current=r.current, national=r.national, evolution=text,

@@ -102,7 +102,8 @@ class _SectionBuilder:
         return [o for o in self.ctx.edition.observations if o.place == self.section.id]
 
     def rows(self) -> list[IndicatorRow]:
-        return [r for r in indicator_rows(self.ctx.edition, self.ctx.catalog, self.section.id)
+        return [r for r in indicator_rows(self.ctx.edition, self.ctx.catalog, self.section.id,
+                                          published=True)
                 if r.indicator.id not in self.consumed]
 
     # -- blocks -------------------------------------------------------------------------

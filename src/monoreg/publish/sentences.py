@@ -20,7 +20,6 @@ import yaml
 from monoreg import formatting as fr
 from monoreg.derive import figure_text as figures
 from monoreg.derive.evolutions import Change
-from monoreg.derive.evolutions import change as derived_change
 from monoreg.derive.tables import IndicatorRow
 from monoreg.model import (
     Catalog,
@@ -29,7 +28,6 @@ from monoreg.model import (
     Period,
     PeriodKind,
     Polarity,
-    QualityStatus,
 )
 from monoreg.publish.findings import FindingIndex
 
@@ -97,14 +95,6 @@ def evolution_sentence(row: IndicatorRow, catalog: Catalog, findings: FindingInd
         return None  # the print gives no evolution ('%', '-'): none is made up for it
     if findings.blocks((base, current, row.claim)):
         return None  # a doubtful figure or printed evolution: the text must not rest on it
-    if QualityStatus.CORRECTED in (base.quality.status, current.quality.status):
-        # The evolution of the published figures, not of the misprinted ones.
-        values = figures.value(base, catalog), figures.value(current, catalog)
-        if values[0] is None or values[1] is None:
-            return None
-        change = derived_change(indicator, values[0], values[1])
-        if change is None:
-            return None
     between = f"entre {period_in_sentence(base.period)} et {period_in_sentence(current.period)}"
     level = figures.text(current, catalog, scale_word=True)
     if is_stable(change, indicator):
