@@ -88,7 +88,13 @@ class _Context:
         printed = f"imprimé\u00a0: {o.printed}" if self.proof and o.printed else None
         return doc.Cell(figures.text(o, self.catalog, scale_word=scale_word),
                         figures.detail(o, self.catalog, self.edition.region) if detail else None,
-                        proof=printed, marks=notes.mark_figure(o, self.findings.about(o)))
+                        proof=printed, marks=notes.mark_figure(o, self.findings.about(o)),
+                        figure=figure_ref(o))
+
+
+def figure_ref(o: Observation) -> doc.FigureRef:
+    key = "|".join((o.place, o.indicator, o.territory, o.period.code))
+    return doc.FigureRef(key, o.published_unit, o.quality.status.value)
 
 
 @dataclass
@@ -126,7 +132,8 @@ class _SectionBuilder:
                     figures.territory_name(territory, ctx.catalog),
                     tuple(doc.CardValue(figures.text(o, ctx.catalog, scale_word=scale_word),
                                         figures.period_text(o),
-                                        notes.mark_figure(o, ctx.findings.about(o)))
+                                        notes.mark_figure(o, ctx.findings.about(o)),
+                                        figure_ref(o))
                           for o in values))
                     for territory, values in by_territory.items()),
                 unit=caption))

@@ -40,6 +40,17 @@ class Note:
 
 
 @dataclass(frozen=True)
+class FigureRef:
+    """Which stored figure a cell shows, in which unit and with which quality status: the
+    HTML carries it (data attributes), so that every output can be checked against the
+    export and the API."""
+
+    key: str        # 'place|indicator|territory|period'
+    unit: str       # the unit the text is in
+    quality: str    # a QualityStatus value
+
+
+@dataclass(frozen=True)
 class Cell:
     """One printed figure or text: `text` is final (French-formatted), `detail` a second line
     (its period, perimeter), `proof` what the document printed, shown in proof mode only."""
@@ -49,6 +60,7 @@ class Cell:
     proof: str | None = None
     marks: tuple[int, ...] = ()   # numbers of the block's notes about this cell
     numeric: bool = True
+    figure: FigureRef | None = None   # the stored figure shown, when the cell is one
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,7 @@ class CardValue:
     value: str
     period: str | None
     marks: tuple[int, ...] = ()
+    figure: FigureRef | None = None
 
 
 @dataclass(frozen=True)
