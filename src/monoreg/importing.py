@@ -13,6 +13,7 @@ from monoreg.ingest.monograph.monograph_import import MonographImport, read_mono
 from monoreg.ingest.monograph.to_batch import monograph_batch
 from monoreg.model import Catalog
 from monoreg.store.repository import Store
+from monoreg.validate.service import assess_store
 
 
 def _catalog(store: Store) -> Catalog:
@@ -23,9 +24,11 @@ def _catalog(store: Store) -> Catalog:
 
 
 def store_batch(store: Store, batch: ImportBatch) -> int:
-    """Write the batch in one transaction; returns the batch id."""
+    """Write the batch in one transaction, which also stores the findings, qualities and
+    preferred figures it changes (an import may add a figure another one is compared with,
+    or a better figure for a key); returns the batch id."""
     return store.add_import(batch.kind, batch.name, batch.file, batch.sha256,
-                            batch.observations, batch.report)
+                            batch.observations, batch.report, assess=assess_store)
 
 
 def import_file(store: Store, read: Callable[[Catalog], ImportBatch]) -> ImportBatch:

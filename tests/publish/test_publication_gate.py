@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from publish_data import write_publish_data
 from typer.testing import CliRunner
 
 from monoreg.cli import app
@@ -72,3 +73,21 @@ def test_the_bundled_edition_passes_the_gate(tmp_path: Path,
     result = runner.invoke(app, ["build", "normandie", "--edition", "2020", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "normandie/2020/normandie-2020.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_several_editions_build_those_that_pass(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # SYNTHETIC Normandie and Bretagne (publish_data.py); Bretagne loses its resolutions.
+    data = write_publish_data(tmp_path)
+    (data / "editions/bretagne/2030/resolutions.yaml").unlink()
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", f"sqlite:///{tmp_path / 'store.sqlite'}")
+    monkeypatch.setenv("COLUMNS", "200")
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    out = tmp_path / "build"
+    result = runner.invoke(app, ["build", "--all", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "Refusée : Bretagne 2030 — 2 erreur(s) non résolue(s)" in result.stderr
+    assert "Normandie 2030" not in result.stderr.split("Refusée")[1]
+    assert (out / "normandie/2030/normandie-2030.pdf").exists()
+    assert not (out / "bretagne/2030/bretagne-2030.pdf").exists()

@@ -38,10 +38,24 @@ class Origin(IntEnum):
 
 @dataclass(frozen=True)
 class Candidate:
-    observation: Observation
+    observation: Observation | None   # None when described by `key` and `trust` alone
     origin: Origin
     edition_year: int | None = None   # for edition figures
     order: int = 0                    # storage order (row id, file order)
+    key: PreferredKey | None = None   # default: the observation's
+    trust: int | None = None          # default: the observation's (see `trust`)
+
+    def preferred_key(self) -> PreferredKey:
+        if self.key is not None:
+            return self.key
+        assert self.observation is not None
+        return preferred_key(self.observation)
+
+    def trust_rank(self) -> int:
+        if self.trust is not None:
+            return self.trust
+        assert self.observation is not None
+        return trust(self.observation)
 
 
 def origin_of(territory: str, edition_region: str | None, batch_kind: str) -> Origin:
@@ -52,16 +66,20 @@ def origin_of(territory: str, edition_region: str | None, batch_kind: str) -> Or
     return Origin.SERIES if batch_kind == "series" else Origin.IMPORT
 
 
-def trust(o: Observation) -> int:
+def trust_of(status: Status, quality: QualityStatus) -> int:
     """0: a sound value; 1: a flagged value; 2: no value to show (rule 1 of the policy)."""
-    if o.status is not Status.VALUE or o.quality.status is QualityStatus.WITHHELD:
+    if status is not Status.VALUE or quality is QualityStatus.WITHHELD:
         return 2
-    return 1 if o.quality.status is QualityStatus.FLAGGED else 0
+    return 1 if quality is QualityStatus.FLAGGED else 0
+
+
+def trust(o: Observation) -> int:
+    return trust_of(o.status, o.quality.status)
 
 
 def preference(c: Candidate) -> tuple[int, int, int, int]:
     """Sort key: the smallest is the preferred figure."""
-    return (trust(c.observation), int(c.origin), -(c.edition_year or 0), c.order)
+    return (c.trust_rank(), int(c.origin), -(c.edition_year or 0), c.order)
 
 
 def preferred_key(o: Observation) -> PreferredKey:
@@ -74,7 +92,7 @@ def choose_preferred(items: Iterable[T], describe: Callable[[T], Candidate]
     best: dict[PreferredKey, tuple[tuple[int, int, int, int], T]] = {}
     for item in items:
         candidate = describe(item)
-        key = preferred_key(candidate.observation)
+        key = candidate.preferred_key()
         rank = preference(candidate)
         if key not in best or rank < best[key][0]:
             best[key] = (rank, item)

@@ -1,11 +1,11 @@
 """Regions ranked for an indicator and a period: all regions together.
 
 Only figures for exactly the same period are ranked together; the regions without a figure
-for it (none, or "non renseigné") are listed as missing, never ranked as 0. When a region has
-several figures for the period, the latest known is ranked (editions by year, then official
-series, then imports: a revision replaces the figure it revises). Values are compared in the
-indicator's unit; the highest is first, equal values share a rank (listed by region
-code).
+for it (none, "non renseigné", or withheld by an editor) are listed as missing, never ranked
+as 0. When a region has several figures for the period, the preferred one is ranked (the
+one policy of derive/preferred.py, stored at load). Values are the published ones, in the
+indicator's unit; the highest is first, equal values share a rank (derive/ranks.py, listed
+by region code).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from monoreg.editions.timeseries import known_figures
+from monoreg.derive.published import published
+from monoreg.derive.ranks import shared_ranks
 from monoreg.errors import NotFound
-from monoreg.model import Catalog, Observation, Period, Polarity, Status
+from monoreg.model import Catalog, Period, Polarity, Status
 from monoreg.store.repository import ObservationRecord, Store
 
 
@@ -48,16 +49,16 @@ def rankings(store: Store, indicator: str, period: Period | None = None,
     if indicator not in catalog.indicators:
         raise NotFound(f"unknown indicator '{indicator}'")
     regions = [r.code for r in catalog.territories.regions]
-    latest: dict[str, dict[str, ObservationRecord]] = {}
-    for record in known_figures(store, territories=regions, indicators=[indicator]):
+    by_period: dict[str, dict[str, ObservationRecord]] = {}
+    for record in store.observations(territories=regions, indicators=[indicator],
+                                     preferred=True):
         o = record.observation
-        if period is not None and o.period != period:
+        if o.dimension is not None or o.status is Status.TO_FILL \
+                or (period is not None and o.period != period):
             continue
-        figures = latest.setdefault(o.period.code, {})
-        if o.status is Status.VALUE or o.territory not in figures:  # a gap never hides a value
-            figures[o.territory] = record
+        by_period.setdefault(o.period.code, {})[o.territory] = record
     return sorted((rank_regions(by_region, catalog, indicator)
-                   for by_region in latest.values()), key=lambda r: r.period)
+                   for by_region in by_period.values()), key=lambda r: r.period)
 
 
 def rank_regions(by_region: dict[str, ObservationRecord], catalog: Catalog,
@@ -66,14 +67,13 @@ def rank_regions(by_region: dict[str, ObservationRecord], catalog: Catalog,
     unit = catalog.units[indicator.unit]
     valued: list[tuple[Decimal, ObservationRecord]] = []
     for record in by_region.values():
-        o: Observation = record.observation
-        if o.status is Status.VALUE and o.value is not None \
-                and catalog.units[o.unit].dimension == unit.dimension:
-            valued.append((catalog.units[o.unit].convert(o.value, unit), record))
+        value, in_unit = published(record.observation, catalog)
+        if value is not None and in_unit == unit.code:
+            valued.append((value, record))
     valued.sort(key=lambda item: (-item[0], item[1].observation.territory))
     ranked: list[Ranked] = []
-    for position, (value, record) in enumerate(valued, 1):
-        rank = ranked[-1].rank if ranked and ranked[-1].value == value else position
+    ranks = shared_ranks([value for value, _ in valued])
+    for rank, (value, record) in zip(ranks, valued, strict=True):
         o = record.observation
         ranked.append(Ranked(rank, o.territory, catalog.territories.get(o.territory).name,
                              value, o.source, record.edition,

@@ -53,7 +53,8 @@ class Observation:
 
     @property
     def figure(self) -> FigureKey:
-        return FigureKey(self.place, self.indicator, self.territory, self.period.code)
+        return FigureKey(self.place, self.indicator, self.territory, self.period.code,
+                         dimension=self.dimension)
 
     @property
     def published_value(self) -> Decimal | None:

@@ -110,6 +110,7 @@ class FigureKey:
     period: str = ""               # period code
     base_period: str | None = None # period code; only for an evolution
     item: str | None = None        # the content item's title; only for content
+    dimension: str | None = None   # the figure's breakdown ('naf:GZ'), as Observation's
 
     @property
     def is_evolution(self) -> bool:
@@ -124,7 +125,8 @@ class FigureKey:
             return f"« {self.item} » ({self.place})"
         what = "évolution " if self.is_evolution else ""
         span = f"{self.base_period}→{self.period}" if self.is_evolution else self.period
-        return f"{what}{self.indicator} / {self.territory} / {span} ({self.place})"
+        series = f"{self.indicator}/{self.dimension}" if self.dimension else self.indicator
+        return f"{what}{series} / {self.territory} / {span} ({self.place})"
 
 
 @dataclass(frozen=True)

@@ -380,7 +380,7 @@ def _placed_facts(layout: Layout) -> set[str]:
 
 
 def _counts(findings: Sequence[Finding]) -> dict[str, int]:
-    counts = Counter("accepted" if f.accepted else f.severity.value for f in findings)
+    counts = Counter("accepted" if f.resolved else f.severity.value for f in findings)
     return dict(counts)
 
 

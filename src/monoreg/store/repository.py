@@ -23,6 +23,7 @@ from sqlalchemy import (
     update,
 )
 
+from monoreg.derive.preferred import Candidate, origin_of, trust_of
 from monoreg.errors import NotFound
 from monoreg.model import (
     Catalog,
@@ -44,6 +45,7 @@ from monoreg.model import (
     Period,
     Provenance,
     Quality,
+    QualityStatus,
     Resolution,
     Section,
     Source,
@@ -539,17 +541,21 @@ class Store:
                      .values(quality=None))
         conn.execute(update(t.evolution_claims)
                      .where(t.evolution_claims.c.edition_id == edition_id).values(quality=None))
-        figures = [(k, q) for k, q in assessment.qualities.items() if not k.is_evolution]
+        # Content items (directory entries, texts) have no quality column: their resolutions
+        # are read with Store.resolutions.
+        figures = [(k, q) for k, q in assessment.qualities.items()
+                   if not k.is_evolution and not k.is_item]
         claims = [(k, q) for k, q in assessment.qualities.items() if k.is_evolution]
         key = [t.observations.c.edition_id == bindparam("e"),
                t.observations.c.place == bindparam("p"),
                t.observations.c.indicator == bindparam("i"),
                t.observations.c.territory == bindparam("t"),
-               t.observations.c.period == bindparam("d")]
+               t.observations.c.period == bindparam("d"),
+               t.observations.c.dimension.is_not_distinct_from(bindparam("m"))]
         if figures:
             conn.execute(update(t.observations).where(*key).values(quality=bindparam("q")), [
                 {"e": edition_id, "p": k.place, "i": k.indicator, "t": k.territory,
-                 "d": k.period, "q": to_data(q)} for k, q in figures])
+                 "d": k.period, "m": k.dimension, "q": to_data(q)} for k, q in figures])
         claim_key = [t.evolution_claims.c.edition_id == bindparam("e"),
                      t.evolution_claims.c.place == bindparam("p"),
                      t.evolution_claims.c.indicator == bindparam("i"),
@@ -579,6 +585,26 @@ class Store:
             conn.execute(update(t.observations)
                          .where(t.observations.c.id.in_(chosen[start:start + 5000]))
                          .values(preferred=True))
+
+    def preference_candidates(self) -> list[Candidate]:
+        """Every stored figure as the preferred-figure policy sees it (derive/preferred.py),
+        read without building the figures: a load or an import ranks them all."""
+        o = t.observations
+        query = (select(o.c.id, o.c.indicator, o.c.territory, o.c.period, o.c.dimension,
+                        o.c.status, o.c.quality, o.c.edition_id,
+                        t.batches.c.kind.label("batch_kind"))
+                 .join(t.batches, t.batches.c.id == o.c.batch_id))
+        candidates = []
+        with self._reading() as conn:
+            for r in conn.execute(query):
+                region, _, year = (r.edition_id or "").partition("-")
+                quality = QualityStatus((r.quality or {}).get("status", "ok"))
+                candidates.append(Candidate(
+                    None, origin_of(r.territory, region or None, r.batch_kind),
+                    int(year) if year else None, r.id,
+                    key=(r.indicator, r.territory, r.period, r.dimension),
+                    trust=trust_of(Status(r.status), quality)))
+        return candidates
 
     def findings(self, edition_id: str) -> list[Finding]:
         """The findings stored for an edition at its last load, in report order, each with

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from monoreg.derive.preferred import Candidate, choose_preferred, origin_of
+from monoreg.derive.preferred import choose_preferred
 from monoreg.model import Catalog, Edition, Finding, Observation, Resolution
-from monoreg.store.repository import Assessment, ObservationRecord, Store
+from monoreg.store.repository import Assessment, Store
 from monoreg.validate.assessment import qualities, resolve, with_figures
 from monoreg.validate.registry import validate_edition
 from monoreg.validate.report import Report, build_report
@@ -46,14 +46,6 @@ def findings_of(edition: Edition, catalog: Catalog, editions: Sequence[Edition],
     return resolve(with_figures(findings, edition), edition.resolutions)
 
 
-def _candidate(record: ObservationRecord) -> Candidate:
-    region, _, year = (record.edition or "").partition("-")
-    return Candidate(record.observation,
-                     origin_of(record.observation.territory, region or None,
-                               record.batch_kind),
-                     int(year) if year else None, record.id)
-
-
 def assess_store(store: Store) -> None:
     """Validate every edition of `store` (a load's or an import's view of it) and store the
     findings, the figures' qualities and the preferred figures."""
@@ -65,8 +57,8 @@ def assess_store(store: Store) -> None:
         findings, resolutions = findings_of(edition, catalog, editions, series)
         store.save_assessment(Assessment(edition.id, tuple(findings), tuple(resolutions),
                                          qualities(findings)))
-    chosen = choose_preferred(store.observations(), _candidate)
-    store.save_preferred(record.id for record in chosen.values())
+    chosen = choose_preferred(store.preference_candidates(), lambda c: c)
+    store.save_preferred(candidate.order for candidate in chosen.values())
 
 
 def edition_report(store: Store, region: str, year: int) -> Report:

@@ -19,7 +19,7 @@ RESOLUTIONS = "resolutions.yaml"
 def _figure_key(entry: ResolutionFile, cell: Cell, catalog: Catalog) -> FigureKey:
     place = cell.section(catalog, entry.place, "place")
     if entry.item is not None:
-        if entry.indicator or entry.period or entry.base_period:
+        if entry.indicator or entry.period or entry.base_period or entry.dimension:
             raise cell.error("une résolution nomme soit un chiffre (indicator, territory, "
                              "period), soit un élément de contenu (item), pas les deux", "item")
         return FigureKey(place, item=entry.item.strip())
@@ -32,7 +32,7 @@ def _figure_key(entry: ResolutionFile, cell: Cell, catalog: Catalog) -> FigureKe
     base = cell.period(entry.base_period, "base_period").code if entry.base_period else None
     return FigureKey(place, cell.indicator(catalog, entry.indicator),
                      cell.territory(catalog, entry.territory).code,
-                     cell.period(entry.period).code, base)
+                     cell.period(entry.period).code, base, dimension=entry.dimension or None)
 
 
 def _decision(entry: ResolutionFile, cell: Cell) -> Decision:

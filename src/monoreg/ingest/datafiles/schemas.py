@@ -193,6 +193,7 @@ class ResolutionFile(FileItem):
     territory: Annotated[str | None, BeforeValidator(_number_text)] = None
     period: Annotated[str | None, BeforeValidator(_number_text)] = None
     base_period: Annotated[str | None, BeforeValidator(_number_text)] = None
+    dimension: str | None = None    # a figure broken down ('naf:GZ'), as observations.csv
     decision: str                   # corrected | accepted | withheld
     note: str                       # French, for readers
     evidence: str                   # what proves it: page, table, official file

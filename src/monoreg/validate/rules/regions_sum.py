@@ -3,8 +3,8 @@ perimeter add up to its national figure for the same period.
 
 Perimeters (data/reference/perimeters.csv): `FR` is the 18 regions, `FR-HM` (France hors
 Mayotte) the 17 others, `FR-MET` (France métropolitaine) the 13 metropolitan regions. A
-region's figure is taken from its own edition when it is the edition being checked, else
-from its latest other edition, else from official series and imports. When a region of the
+region's figure is the preferred one of derive/preferred.py: its own edition (the latest
+first), else official series and imports, else another region's edition. When a region of the
 perimeter has no figure for the period, nothing can be said and the rule says nothing.
 
 The sum may differ from the national figure by the rounding of the printed figures (half a
@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from monoreg import formatting as fr
 from monoreg.derive.figure_equality import HALF, quantum
+from monoreg.derive.preferred import Candidate, Origin, choose_preferred, origin_of
 from monoreg.model import Catalog, Edition, Finding, Observation, Severity, Status, Territory
 from monoreg.validate.registry import Context, rule
 
@@ -49,15 +50,19 @@ Key = tuple[str, str]  # (indicator, period code)
 
 def _figures(edition: Edition, others: Iterable[Edition], series: Iterable[Observation]
              ) -> dict[Key, dict[str, Observation]]:
-    """For each indicator and period, one figure per territory, by the preference of the
-    module's doc."""
-    ordered = [*edition.observations,
-               *(o for e in sorted(others, key=lambda e: -e.year) for o in e.observations),
-               *series]
+    """For each indicator and period, one figure per territory: the preferred one, by the
+    one policy of derive/preferred.py (the figures outside editions count as official
+    series: the context does not tell imports apart)."""
+    candidates: list[Candidate] = []
+    for e in (edition, *others):
+        candidates.extend(Candidate(o, origin_of(o.territory, e.region, "datafiles"), e.year,
+                                    len(candidates)) for o in e.observations)
+    candidates.extend(Candidate(o, Origin.SERIES, None, len(candidates)) for o in series)
     figures: dict[Key, dict[str, Observation]] = {}
-    for o in ordered:
-        if o.status is Status.VALUE:
-            figures.setdefault((o.indicator, o.period.code), {}).setdefault(o.territory, o)
+    for chosen in choose_preferred(candidates, lambda c: c).values():
+        o = chosen.observation
+        if o.status is Status.VALUE and o.dimension is None:
+            figures.setdefault((o.indicator, o.period.code), {})[o.territory] = o
     return figures
 
 
