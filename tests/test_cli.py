@@ -74,7 +74,7 @@ def test_bad_data_file_exit_1_and_store_unchanged(env: dict[str, str]) -> None:
                     encoding="utf-8")
     result = runner.invoke(app, ["load"])
     assert result.exit_code == 1
-    assert "observations.csv, line 4" in result.stderr
+    assert "observations.csv, ligne 4" in result.stderr
     assert "Traceback" not in result.output
     assert runner.invoke(app, ["export", "28", "--edition", "2030"]).stdout == before
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -210,8 +211,13 @@ def test_validate_reads_well_and_ends_with_the_next_step(
     texts = [f["message"] for f in findings] + [f["rule"] for f in findings]
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
-    errors = [f for f in findings if f["severity"] == "error" and not f.get("accepted")]
+    errors = [f for f in findings if f["severity"] == "error" and not f.get("resolved")
+                  and not f.get("accepted")]
     flat = next_steps(page)
+    if not errors:  # the bundled edition: every error has an editor's decision
+        assert "Aucune erreur sans décision" in flat
+        assert "monoreg build normandie --edition 2020" in flat
+        return
     assert f"{len(errors)} erreurs sans décision" in flat
     assert "monoreg build normandie --edition 2020 --proof" in flat
     # the data file and line to edit (or the edition spreadsheet, once it exists)
@@ -220,7 +226,8 @@ def test_validate_reads_well_and_ends_with_the_next_step(
 
 def test_validate_exit_codes_are_unchanged(real_env: dict[str, str]) -> None:
     run(["validate", "normandie", "--edition", "2020"], 80, code=0)
-    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=1)
+    # every error of the bundled edition has a decision (resolutions.yaml): --strict passes
+    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=0)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -234,6 +241,9 @@ def test_edition_status_reads_well_and_ends_with_the_next_step(
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
     flat = next_steps(page)
+    if not status["validation_errors"]:  # every error of the bundled edition has a decision
+        assert "sans décision" not in flat
+        return
     assert f"{len(status['validation_errors'])} erreurs de validation sans décision" in flat
     assert "monoreg validate normandie --edition 2020" in flat
 
@@ -287,3 +297,36 @@ def test_completion_does_not_load_the_heavy_layers() -> None:
     for heavy in ("sqlalchemy", "monoreg.store", "monoreg.validate", "monoreg.publish",
                   "monoreg.web", "monoreg.loading", "monoreg.importing", "jinja2"):
         assert f"'{heavy}'" not in loaded, heavy
+
+
+@pytest.fixture
+def planted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The real data with one error no editor resolved: a printed evolution changed in a copy
+    (-3.02% → -9.02%, made up on purpose, as in tests/publish/test_publication_gate.py)."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "editions/normandie/2020/evolutions.csv"
+    text = path.read_text("utf-8")
+    assert text.count(";-3.02%;-3.02;") == 1
+    path.write_text(text.replace(";-3.02%;-3.02;", ";-9.02%;-9.02;"), "utf-8")
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", f"sqlite:///{tmp_path / 'store.sqlite'}")
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    return tmp_path
+
+
+def test_an_unresolved_error_is_said_with_where_and_how(planted: Path) -> None:
+    validated = next_steps(run(["validate", "normandie", "--edition", "2020"], 80))
+    assert "1 erreur sans décision (1 evolution-mismatch)" in validated
+    assert ("editions/normandie/2020/evolutions.csv (ligne" in validated
+            or "monoreg edition sheet normandie 2020" in validated)
+    assert "monoreg build normandie --edition 2020 --proof" in validated
+    status = next_steps(run(["edition", "status", "normandie", "2020"], 80))
+    assert "1 erreur de validation sans décision" in status
+    assert "monoreg validate normandie --edition 2020" in status
+    # the public build refuses (exit 1, unchanged) and says what to do next
+    refused = next_steps(run(["build", "normandie", "--edition", "2020", "--out",
+                              str(planted / "out")], 80, code=1))
+    assert "Normandie 2020 refusée : 1 erreur sans décision" in refused
+    assert "editions/normandie/2020/resolutions.yaml" in refused
+    assert "monoreg build normandie --edition 2020 --proof" in refused

@@ -53,19 +53,22 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", file=display_path(path)) from None
+        raise InputError("fichier introuvable", file=display_path(path)) from None
     except IsADirectoryError:
-        raise InputError("is a folder, not a file", file=display_path(path)) from None
+        raise InputError("c'est un dossier, pas un fichier", file=display_path(path)) from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError("encoded in UTF-16; save the file as UTF-8", file=display_path(path))
+        raise InputError("fichier encodé en UTF-16 : enregistrez-le en UTF-8",
+                         file=display_path(path))
     if b"\x00" in raw[:4096]:
-        raise InputError("binary content, expected UTF-8 text", file=display_path(path))
+        raise InputError("contenu binaire, alors qu'un texte UTF-8 est attendu",
+                         file=display_path(path))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file "
-                         "as UTF-8", file=display_path(path), line=line) from None
+        raise InputError(f"texte qui n'est pas en UTF-8 (octet 0x{raw[error.start]:02x}) : "
+                         "enregistrez le fichier en UTF-8", file=display_path(path),
+                         line=line) from None
 
 
 # -- YAML -------------------------------------------------------------------------------
@@ -77,10 +80,10 @@ def _build(loader: yaml.SafeLoader, node: Node, path: Path) -> Any:
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int | float | bool) or key is None:
-                raise InputError("a key must be a plain word", file=display_path(path),
+                raise InputError("une clé doit être un simple mot", file=display_path(path),
                                  line=key_node.start_mark.line + 1)
             if key in result:
-                raise InputError(f"key '{key}' is given twice", file=display_path(path),
+                raise InputError(f"la clé '{key}' est donnée deux fois", file=display_path(path),
                                  line=key_node.start_mark.line + 1)
             result[str(key)] = _build(loader, value_node, path)
             key_lines[str(key)] = key_node.start_mark.line + 1
@@ -90,21 +93,34 @@ def _build(loader: yaml.SafeLoader, node: Node, path: Path) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except ValueError as error:  # a date like 2029-02-30, an integer of 5 000 digits
-        raise InputError(f"invalid value: {error}", file=display_path(path),
+        raise InputError(_value_reason(str(error)), file=display_path(path),
                          line=node.start_mark.line + 1) from None
+
+
+def _value_reason(problem: str) -> str:
+    if "out of range" in problem:
+        return "date inexistante (jour ou mois hors du calendrier)"
+    if "digits" in problem:
+        return "nombre de plusieurs milliers de chiffres : valeur illisible"
+    return "valeur illisible"
 
 
 # Aliases let a short file stand for a huge one ("billion laughs"): the composer shares an
 # aliased node, but the dicts and lists built from it copy it every time it is used.
 MAX_ALIAS_EXPANSION = 10
+MAX_DEPTH = 50  # levels of nesting; data files use fewer than ten
 
 
 def _check_aliases(root: Node, path: Path) -> None:
     """Refuse a document that aliases expand more than tenfold, or that contains itself."""
     sizes: dict[int, int] = {}
-    stack: list[tuple[Node, bool]] = [(root, False)]
+    stack: list[tuple[Node, bool, int]] = [(root, False, 0)]
     while stack:  # iterative: a deep document must not exhaust Python's recursion limit
-        node, children_done = stack.pop()
+        node, children_done, depth = stack.pop()
+        if depth > MAX_DEPTH:  # _build recurses by level: cap it before it runs
+            raise InputError(f"imbrication de plus de {MAX_DEPTH} niveaux : aucun fichier de "
+                             "données n'en a besoin", file=display_path(path),
+                             line=node.start_mark.line + 1)
         if isinstance(node, MappingNode):
             children = [n for pair in node.value for n in pair]
         elif isinstance(node, SequenceNode):
@@ -116,15 +132,17 @@ def _check_aliases(root: Node, path: Path) -> None:
             continue
         if id(node) in sizes:
             if sizes[id(node)] < 0:
-                raise InputError("an alias refers to the item that contains it",
+                raise InputError("un alias renvoie à l'élément qui le contient",
                                  file=display_path(path), line=node.start_mark.line + 1)
             continue
         sizes[id(node)] = -1
-        stack.append((node, True))
-        stack.extend((child, False) for child in children if sizes.get(id(child), 0) <= 0)
+        stack.append((node, True, depth))
+        stack.extend((child, False, depth + 1) for child in children
+                     if sizes.get(id(child), 0) <= 0)
     if sizes[id(root)] > MAX_ALIAS_EXPANSION * len(sizes) + 1000:
-        raise InputError(f"aliases (*name) expand this file to {sizes[id(root)]} items, over "
-                         f"{MAX_ALIAS_EXPANSION} times its size: write the items out",
+        raise InputError(f"les alias (*nom) font de ce fichier {sizes[id(root)]} éléments, "
+                         f"plus de {MAX_ALIAS_EXPANSION} fois sa taille : écrivez les "
+                         "éléments en entier",
                          file=display_path(path))
 
 
@@ -135,25 +153,29 @@ def read_yaml(path: Path) -> Any:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as error:  # a control character: checked before parsing
         line = text[: error.position].count("\n") + 1
-        raise InputError(f"invalid YAML: character {error.character!r} is not allowed",
+        raise InputError(f"YAML invalide : le caractère {error.character!r} n'est pas "
+                         "permis",
                          file=display_path(path), line=line) from None
     try:
         node = loader.get_single_node()
         if node is None:
-            raise InputError("the file is empty", file=display_path(path))
+            raise InputError("le fichier est vide", file=display_path(path))
         _check_aliases(node, path)
         return _build(loader, node, path)
     except RecursionError:
-        raise InputError("invalid YAML: nested too deeply", file=display_path(path)) from None
+        raise InputError("YAML invalide : imbrication trop profonde",
+                         file=display_path(path)) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if error.context == "while scanning a simple key":
             mark = error.context_mark  # the problem mark is on the line after the culprit
         line = mark.line + 1 if mark else None
-        reason = error.problem or error.context or "invalid YAML"
-        raise InputError(f"invalid YAML: {reason}", file=display_path(path), line=line) from None
+        reason = yaml_reason(error.problem or error.context or "")
+        raise InputError(f"YAML invalide : {reason}", file=display_path(path),
+                         line=line) from None
     except yaml.YAMLError as error:
-        raise InputError(f"invalid YAML: {error}", file=display_path(path)) from None
+        raise InputError(f"YAML invalide : {yaml_reason(str(error))}",
+                         file=display_path(path)) from None
     finally:
         loader.dispose()
 
@@ -180,11 +202,7 @@ def validate_yaml(model: type[Model], data: Any, path: Path) -> Model:
         first = error.errors()[0]
         loc = tuple(first["loc"])
         field = ".".join(str(p) for p in loc if p not in ("__line__", "__keylines__")) or None
-        message = first["msg"]
-        if first["type"] == "extra_forbidden":
-            message = "unknown key (check its spelling against data/README.md)"
-        elif first["type"] == "missing":
-            message = "required key is missing"
+        message = schema_reason(first)
         raise InputError(message, file=display_path(path), line=_line_at(data, loc),
                          field=field) from None
 
@@ -192,6 +210,93 @@ def validate_yaml(model: type[Model], data: Any, path: Path) -> Model:
 def load_yaml(model: type[Model], path: Path) -> Model:
     return validate_yaml(model, read_yaml(path), path)
 
+
+
+# -- French reasons for what the parsers report in English --------------------------------
+_YAML_REASONS = (  # libyaml/PyYAML wording -> what the user reads
+    ("mapping values are not allowed", "un « : » de trop, ou une valeur mal indentée"),
+    ("could not find expected ':'", "il manque un « : » après une clé"),
+    ("found character '\\t'", "une tabulation : indentez avec des espaces"),
+    ("that cannot start any token", "un caractère qui ne peut pas commencer une valeur"),
+    ("found undefined alias", "un alias (*nom) qui ne renvoie à aucune ancre (&nom)"),
+    ("expected <block end>", "une indentation qui ne suit pas celle des lignes voisines"),
+    ("did not find expected key", "une indentation qui ne suit pas celle des lignes voisines"),
+    ("did not find expected '-'", "un élément de liste sans son « - »"),
+    ("unknown escape character", "un échappement inconnu (\\) entre guillemets"),
+    ("but got '<stream end>'", "une accolade ou un crochet ouvert jamais refermé : fichier "
+     "probablement tronqué"),
+    ("expected ',' or '}'", "une accolade { ouverte sans son } ou une virgule manquante"),
+    ("expected ',' or ']'", "un crochet [ ouvert sans son ] ou une virgule manquante"),
+    ("found unexpected end of stream", "le fichier s'arrête au milieu d'une valeur : "
+     "fichier probablement tronqué"),
+    ("while scanning a quoted scalar", "des guillemets ouverts jamais refermés"),
+    ("could not determine a constructor", "une étiquette (!…) que monoreg ne lit pas"),
+    ("found duplicate anchor", "une ancre (&nom) définie deux fois"),
+    ("expected a single document", "plusieurs documents (---) dans un seul fichier"),
+)
+
+
+def yaml_reason(problem: str) -> str:
+    """A French reading of a YAML parser's problem."""
+    for english, french in _YAML_REASONS:
+        if english in problem:
+            return french
+    return "structure illisible à cet endroit"
+
+
+_CSV_REASONS = (
+    ("expected after", "un guillemet fermant doit être suivi du séparateur"),
+    ("new-line character seen in unquoted field", "un retour à la ligne hors guillemets"),
+    ("field larger than field limit", "un champ de plus de 131 072 caractères"),
+    ("line contains NUL", "un caractère nul (fichier binaire ?)"),
+)
+
+
+def csv_reason(error: Exception) -> str:
+    text = str(error)
+    return next((french for english, french in _CSV_REASONS if english in text),
+                "ligne illisible")
+
+
+_BOUNDS = {"greater_than": "supérieur à {gt}", "greater_than_equal": "au moins {ge}",
+           "less_than": "inférieur à {lt}", "less_than_equal": "au plus {le}"}
+
+
+def schema_reason(error: Any) -> str:
+    """A French sentence for the first error pydantic found in a data file's item."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    given = error.get("input")
+    shown = f"« {given} »" if isinstance(given, str | int | float) else "la valeur"
+    if kind == "missing":
+        return "clé obligatoire absente"
+    if kind == "extra_forbidden":
+        return "clé inconnue (vérifiez son orthographe dans data/README.md)"
+    if kind.startswith("int_"):
+        return f"{shown} n'est pas un nombre entier"
+    if kind.startswith(("float_", "decimal_")):
+        return f"{shown} n'est pas un nombre"
+    if kind.startswith("bool_"):
+        return f"{shown} ne vaut ni true ni false"
+    if kind.startswith("date"):
+        return f"{shown} n'est pas une date AAAA-MM-JJ"
+    if kind in ("string_type", "string_sub_type"):
+        return "un texte est attendu ici"
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return "une liste est attendue ici"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "des clés et leurs valeurs sont attendues ici"
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " ou ")
+        return f"{shown} n'est pas l'une des valeurs permises : {expected}"
+    if kind in _BOUNDS:
+        return f"{shown} doit être " + _BOUNDS[kind].format(**ctx)
+    if kind in ("string_too_short", "too_short"):
+        return "valeur vide ou trop courte"
+    if kind in ("string_too_long", "too_long"):
+        return "valeur trop longue"
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error", "valeur refusée"))
+    return f"{shown} est refusée ici"
 
 # -- CSV --------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -209,6 +314,8 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
     text = read_text(path)
     lines = text.splitlines(keepends=True)
     where = display_path(path)
+    last = next((n for n in range(len(lines), 0, -1)
+                 if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), 0)
     current = 0
     started = 0  # first line of the record being read: a quote left open is found only at
     # the end of the file, but the mistake is where the record starts
@@ -223,27 +330,31 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
             yield line
 
     def malformed(error: csv.Error) -> InputError:
-        reason = ('a quote (") opened on this line is never closed'
-                  if "unexpected end of data" in str(error) else f"malformed CSV: {error}")
+        reason = ('un guillemet (") ouvert sur cette ligne n\'est jamais refermé : fichier '
+                  "probablement tronqué" if "unexpected end of data" in str(error)
+                  else f"CSV mal formé : {csv_reason(error)}")
         return InputError(reason, file=where, line=started)
 
     reader = csv.reader(physical(), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        raise InputError("the file has no header line", file=where) from None
+        raise InputError("le fichier n'a pas de ligne d'en-tête", file=where) from None
     except csv.Error as error:
         raise malformed(error) from None
     while header and header[-1] == "":
         header.pop()
     missing = sorted(required - set(header))
     if missing:
-        raise InputError(f"missing column(s): {', '.join(missing)}", file=where, line=current)
+        raise InputError(f"colonne(s) manquante(s) : {', '.join(missing)}", file=where,
+                         line=current)
     unknown = sorted(set(header) - required - set(optional))
     if unknown and not allow_other:
-        raise InputError(f"unknown column(s): {', '.join(unknown)}", file=where, line=current)
+        raise InputError(f"colonne(s) inconnue(s) : {', '.join(unknown)}", file=where,
+                         line=current)
     if len(set(header)) != len(header):
-        raise InputError("a column name is repeated in the header", file=where, line=current)
+        raise InputError("un nom de colonne est répété dans l'en-tête", file=where,
+                         line=current)
     while True:
         started = 0
         try:
@@ -255,9 +366,13 @@ def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset()
         line = current
         if len(cells) > len(header) and not any(c.strip() for c in cells[len(header):]):
             cells = cells[: len(header)]
+        if len(cells) < len(header) and line == last and not lines[-1].endswith("\n"):
+            raise InputError(f"fichier probablement tronqué : sa dernière ligne s'arrête au "
+                             f"champ '{header[len(cells) - 1]}', {len(header)} champs sont "
+                             "attendus", file=where, line=line)
         if len(cells) != len(header):
-            raise InputError(f"{len(cells)} fields where the header has {len(header)} "
-                             f"(separator is '{delimiter}')", file=where, line=line)
+            raise InputError(f"{len(cells)} champs alors que l'en-tête en a {len(header)} "
+                             f"(le séparateur est « {delimiter} »)", file=where, line=line)
         yield CsvRow(line, dict(zip(header, cells, strict=True)))
 
 

@@ -23,14 +23,15 @@ class InputError(MonoregError):
         super().__init__(self._render())
 
     def _render(self) -> str:
+        """One French sentence: « observations.csv, ligne 9, champ 'value' : … »."""
         where = ""
         if self.file:
             where = self.file
             if self.line is not None:
-                where += f", line {self.line}"
+                where += f", ligne {self.line}"
         if self.field:
-            where += (", " if where else "") + f"field '{self.field}'"
-        return f"{where}: {self.reason}" if where else self.reason
+            where += (", " if where else "") + f"champ '{self.field}'"
+        return f"{where} : {self.reason}" if where else self.reason
 
 
 class UsageError(MonoregError):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from monoreg.errors import UsageError
-from monoreg.ingest.import_batch import ImportBatch
+from monoreg.ingest.import_batch import ImportBatch, check_drop
 from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
 from monoreg.ingest.monograph.to_batch import monograph_batch
 from monoreg.model import Catalog
@@ -19,7 +19,7 @@ from monoreg.validate.service import assess_store
 def _catalog(store: Store) -> Catalog:
     catalog = store.catalog()
     if not catalog.territories.territories:
-        raise UsageError("the store is empty: run 'monoreg load' first")
+        raise UsageError("la base est vide : lancez d'abord « monoreg load »")
     return catalog
 
 
@@ -31,10 +31,17 @@ def store_batch(store: Store, batch: ImportBatch) -> int:
                             batch.observations, batch.report, assess=assess_store)
 
 
-def import_file(store: Store, read: Callable[[Catalog], ImportBatch]) -> ImportBatch:
-    """Read a whole file against the store's catalogue, then store it in one transaction."""
+def import_file(store: Store, read: Callable[[Catalog], ImportBatch],
+                drop_limit: float | None = None) -> ImportBatch:
+    """Read a whole file against the store's catalogue, then store it in one transaction.
+
+    With `drop_limit`, a count of records below that share of the previous import of the
+    same source is refused (check_drop)."""
     catalog = _catalog(store)
     batch = read(catalog)
+    if drop_limit is not None:
+        check_drop(batch, store.last_import_report(batch.kind, batch.report.get("source", "")),
+                   drop_limit)
     store_batch(store, batch)
     return batch
 

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "data"
     var_dir: Path = PROJECT_ROOT / "var"
     admin_token: str | None = None
+    # An import whose count of records falls below this share of the previous import of the
+    # same source is refused unless confirmed (--accept-drop): a cut download, not a change.
+    import_drop_limit: float = 0.5
 
     def resolved_database_url(self) -> str:
         if self.database_url:

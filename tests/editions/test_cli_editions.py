@@ -76,7 +76,7 @@ def test_new_twice_exits_2_and_keeps_the_files(env: dict[str, str]) -> None:
     path = Path(env["MONOREG_DATA_DIR"]) / "editions/normandie/2031/observations.csv"
     before = path.read_bytes()
     result = runner.invoke(app, ["edition", "new", "normandie", "2031"])
-    assert result.exit_code == 2 and "already exists" in result.stderr
+    assert result.exit_code == 2 and "existe déjà" in result.stderr
     assert path.read_bytes() == before
 
 

@@ -103,15 +103,15 @@ def test_a_verified_date_already_given_is_kept(synthetic: Path) -> None:
 def test_refusals_change_nothing(synthetic: Path) -> None:
     editions = synthetic / "editions"
     before = sorted(p.relative_to(editions) for p in editions.rglob("*"))
-    with pytest.raises(UsageError, match="no edition of Normandie before 2030"):
+    with pytest.raises(UsageError, match="aucune édition de Normandie antérieure à 2030"):
         scaffold_edition(synthetic, "normandie", 2030)
-    with pytest.raises(UsageError, match="must be later"):
+    with pytest.raises(UsageError, match="doit être postérieur"):
         scaffold_edition(synthetic, "28", 2031, cutoff=parse_period("juin 2029"))
-    with pytest.raises(UsageError, match="unknown region"):
+    with pytest.raises(UsageError, match="région inconnue"):
         scaffold_edition(synthetic, "atlantide", 2031)
     assert sorted(p.relative_to(editions) for p in editions.rglob("*")) == before
     scaffold_edition(synthetic, "normandie", 2031)
-    with pytest.raises(UsageError, match="already exists"):
+    with pytest.raises(UsageError, match="existe déjà"):
         scaffold_edition(synthetic, "normandie", 2031)
 
 

@@ -29,8 +29,8 @@ def test_a_figure_to_fill_with_a_figure_is_an_error(data_dir: Path, row: str,
     add_edition(data_dir, 2031, row)
     with pytest.raises(InputError) as error:
         load_data_dir(data_dir)
-    assert "editions/normandie/2031/observations.csv, line 3" in str(error.value)
-    assert f"field '{field}'" in str(error.value)
+    assert "editions/normandie/2031/observations.csv, ligne 3" in str(error.value)
+    assert f"champ '{field}'" in str(error.value)
 
 
 def test_verified_dates(data_dir: Path) -> None:
@@ -55,5 +55,5 @@ def test_a_bad_verified_date_names_file_line_and_field(data_dir: Path) -> None:
             - organisation: Préfecture (SYNTHÉTIQUE)
               verified: bientôt
         """})
-    with pytest.raises(InputError, match=r"contacts.yaml, line 3, field 'verified'"):
+    with pytest.raises(InputError, match=r"contacts.yaml, ligne 3, champ 'verified'"):
         load_data_dir(data_dir)

@@ -40,28 +40,30 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.mark.parametrize(("file", "old", "new", "line", "reason"), [
-    ("observations.csv", ";1 010 000;1010000;", ";1 010 000;1010001;", 4, "reads as 1010000"),
-    ("observations.csv", ";1 000 000;;", ";1 0OO 000;;", 3, "is not a figure"),
+    ("observations.csv", ";1 010 000;1010000;", ";1 010 000;1010001;", 4,
+     "se lit 1010000, et non 1010001"),
+    ("observations.csv", ";1 000 000;;", ";1 0OO 000;;", 3, "n'est pas un chiffre"),
     ("observations.csv", "population-emploi;population_totale;FR",
-     "population-emploi;population_inconnue;FR", 5, "unknown indicator"),
+     "population-emploi;population_inconnue;FR", 5, "indicateur inconnu « population_inconnue »"),
     ("observations.csv", "demandeurs_emploi;28;", "demandeurs_emploi;99;", 6,
-     "unknown territory"),
+     "territoire inconnu « 99 »"),
     ("observations.csv", ";2029-07;(juillet 2029);50 000",
-     ";juillette 2029;(juillet 2029);50 000", 6, "is not a period"),
+     ";juillette 2029;(juillet 2029);50 000", 6, "n'est pas une période"),
     ("observations.csv", "autres-financeurs;budget_fpa;28;2029",
-     "population-emploi;population_totale;28;2029", 11, "duplicate figure"),
+     "population-emploi;population_totale;28;2029", 11, "chiffre en double"),
     ("observations.csv", ";8,0 %;;;;;;;;;\n", ";8,0 %;;;;;;;;;;en trop\n", 8,
-     "fields where the header has"),
+     "16 champs alors que l'en-tête en a 15"),
     ("observations.csv", ";Non renseigné;;;non-renseigne;", ";Non renseigné;0;;non-renseigne;",
-     10, "goes with an empty value"),
+     10, "va avec une valeur vide"),
     ("observations.csv", ";100,0 M€;;;;synth;", ";100,0 M€;;;;nulle-part;", 11,
-     "unknown source"),
-    ("evolutions.csv", ";-0,5 pt;-0.5;points;", ";-0,5 pt;-0.5;pourcents;", 3, "not percent"),
-    ("texts.yaml", "    section: pric", "    section: pric\n    auteur: x", 4, "unknown key"),
-    ("texts.yaml", "    date: mars 2029", "    date: [mars", 6, "invalid YAML"),
+     "source inconnue « nulle-part »"),
+    ("evolutions.csv", ";-0,5 pt;-0.5;points;", ";-0,5 pt;-0.5;pourcents;", 3,
+     "n'est ni percent ni points"),
+    ("texts.yaml", "    section: pric", "    section: pric\n    auteur: x", 4, "clé inconnue"),
+    ("texts.yaml", "    date: mars 2029", "    date: [mars", 6, "YAML invalide"),
     ("contacts.yaml", "      role: Président", "      role: Président\n      role: Maire", 5,
-     "given twice"),
-    ("edition.yaml", 'region: "28"', 'region: "Atlantide"', 1, "unknown territory"),
+     "donnée deux fois"),
+    ("edition.yaml", 'region: "28"', 'region: "Atlantide"', 1, "territoire inconnu « Atlantide »"),
 ])
 def test_bad_files_name_file_line_and_reason(data_dir: Path, file: str, old: str, new: str,
                                               line: int, reason: str) -> None:
@@ -78,14 +80,14 @@ def test_windows_encoded_file_is_refused_with_its_line(data_dir: Path) -> None:
     # French Excel saves CSV as Windows-1252: the first accent is on line 8 ('2ème').
     path = data_dir / EDITION / "observations.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
-    with pytest.raises(InputError, match="not valid UTF-8") as caught:
+    with pytest.raises(InputError, match="n'est pas en UTF-8") as caught:
         load_data_dir(data_dir)
     assert caught.value.line == 8
 
 
 def test_bad_reference_data(data_dir: Path) -> None:
     _edit(data_dir / "reference" / "indicators.yaml", "unit: meur", "unit: megawatt")
-    with pytest.raises(InputError, match="unknown unit 'megawatt'") as caught:
+    with pytest.raises(InputError, match="unité inconnue « megawatt »") as caught:
         load_data_dir(data_dir)
     assert caught.value.line == 40
 

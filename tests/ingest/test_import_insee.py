@@ -60,11 +60,11 @@ def test_bad_files_fail_cleanly_and_store_nothing(env: dict[str, str], data_dir:
     _loaded(env, data_dir)
     url = env["MONOREG_DATABASE_URL"]
     for content, message in (
-            ("CODREG;REG;PMUN\n28;Normandie;1000\n", "line 1: missing column(s): PTOT"),
+            ("CODREG;REG;PMUN\n28;Normandie;1000\n", "ligne 1 : colonne(s) manquante(s) : PTOT"),
             ("CODREG;REG;PMUN;PTOT\n28;Normandie;1000;1100\n99;Nulle part;5;6\n",
-             "line 3, field 'CODREG': unknown territory '99'"),
+             "ligne 3, champ 'CODREG' : territoire inconnu « 99 »"),
             ("CODREG;REG;PMUN;PTOT\n28;Normandie;1 000;1100\n",
-             "line 2, field 'PMUN': '1 000' is not a number")):
+             "ligne 2, champ 'PMUN' : « 1 000 » n'est pas un nombre")):
         bad = tmp_path / "donnees_regions.csv"
         bad.write_text(content, encoding="utf-8")
         result = runner.invoke(app, ["import", "insee-population", str(bad), "--date",

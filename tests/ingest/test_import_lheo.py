@@ -81,7 +81,7 @@ def test_real_onisep_sample(store: Store) -> None:
 def test_doctype_attacks_are_refused(store: Store, name: str) -> None:
     with pytest.raises(InputError) as caught:
         read_lheo(FIXTURES / name, store.catalog(), "2025-01-01")
-    assert "DOCTYPE is refused" in str(caught.value) and caught.value.line == 2
+    assert "DOCTYPE refusé" in str(caught.value) and caught.value.line == 2
     assert "root:" not in str(caught.value)  # nothing of /etc/passwd
 
 
@@ -91,17 +91,17 @@ def test_doctype_in_utf16_is_refused_by_the_parser_check(store: Store, tmp_path:
     xxe.write_bytes((FIXTURES / "lheo-xxe.xml").read_text("utf-8")
                     .replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
                     .encode("utf-16"))
-    with pytest.raises(InputError, match="DOCTYPE is refused"):
+    with pytest.raises(InputError, match="DOCTYPE refusé"):
         read_lheo(xxe, store.catalog(), "2025-01-01")
 
 
 @pytest.mark.parametrize(("content", "message"), [
     ('<?xml version="1.0"?><lheo xmlns="http://www.lheo.org/2.2"><offres><formation>'
-     "<action></formation></offres></lheo>", "line 1: malformed XML"),
+     "<action></formation></offres></lheo>", "ligne 1 : XML mal formé"),
     ('<?xml version="1.0"?>\n<catalogue><formation/></catalogue>',
-     "line 2: <catalogue> found where LHEO's root <lheo> is expected"),
+     "ligne 2 : <catalogue> trouvé là où la racine <lheo> d'un fichier LHEO est attendue"),
     ('<?xml version="1.0"?><lheo xmlns="http://www.lheo.org/2.2"><offres/></lheo>',
-     "no <action> in the file"),
+     "aucune <action> dans le fichier"),
 ])
 def test_bad_files_fail_cleanly_and_store_nothing(env: dict[str, str], data_dir: Path,
                                                   tmp_path: Path, content: str,

@@ -207,19 +207,19 @@ def test_another_region_in_the_same_layout(tmp_path: Path, catalog: Catalog,
 def test_region_given_must_be_the_document_s(catalog: Catalog) -> None:
     with pytest.raises(InputError) as caught:
         read_monograph(SEED, catalog, region="Bretagne")
-    assert "is about Normandie, not Bretagne" in str(caught.value)
+    assert "porte sur Normandie, et non sur Bretagne" in str(caught.value)
     assert caught.value.line == 481 and caught.value.file.endswith("source.txt")
-    with pytest.raises(UsageError, match="unknown region"):
+    with pytest.raises(UsageError, match="région inconnue"):
         read_monograph(SEED, catalog, region="Atlantide")
-    with pytest.raises(InputError, match="dated mai 2020, not 2021"):
+    with pytest.raises(InputError, match="datée de mai 2020, et non de 2021"):
         read_monograph(SEED, catalog, year=2021)
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("vide.txt", b"Un texte sans monographie.\n",
-     "cannot tell which region the monograph is about: give --region"),
-    ("faux.pdf", b"pas un PDF", "named .pdf but is not a PDF"),
-    ("binaire.txt", b"\x00\x01\x02", "binary content"),
+     "impossible de savoir de quelle région traite la monographie : donnez --region"),
+    ("faux.pdf", b"pas un PDF", "nommé .pdf mais ce n'est pas un PDF"),
+    ("binaire.txt", b"\x00\x01\x02", "contenu binaire"),
 ])
 def test_bad_files_give_clean_errors(tmp_path: Path, catalog: Catalog, name: str,
                                      content: bytes, message: str) -> None:
@@ -291,12 +291,12 @@ def test_import_stores_figures_beside_the_hand_entered_edition(real_env: str,
 def test_cli_errors_store_nothing(real_env: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", "monograph", str(SEED), "--region", "bretagne"])
     assert result.exit_code == 1
-    assert "source.txt, line 481: the monograph is about Normandie, not Bretagne" \
+    assert "source.txt, ligne 481 : la monographie porte sur Normandie, et non sur Bretagne" \
         in result.stderr
     assert runner.invoke(app, ["import", "monograph", str(SEED), "--region", "xx"]).exit_code \
         == 2
     assert runner.invoke(app, ["import", "monograph", str(SEED), "--format", "xml"]).exit_code \
         == 2
     missing = runner.invoke(app, ["import", "monograph", str(tmp_path / "absent.pdf")])
-    assert missing.exit_code == 1 and "file not found" in missing.stderr
+    assert missing.exit_code == 1 and "fichier introuvable" in missing.stderr
     assert _imported(real_env) == []

@@ -86,5 +86,5 @@ def test_empty_text_has_no_region(tmp_path: Path, text: str) -> None:
 
     empty = tmp_path / "vide.txt"
     empty.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError, match="give --region"):
+    with pytest.raises(InputError, match="donnez --region"):
         read_monograph(empty, load_catalog(PROJECT_DATA))

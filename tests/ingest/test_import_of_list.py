@@ -118,12 +118,12 @@ def _store_rows(url: str) -> int:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (b"", "the file is empty"),
-    (b"a;b;c\r\n1;2;3\r\n", "line 1: missing column(s): numeroDeclarationActivite"),
+    (b"", "le fichier est vide"),
+    (b"a;b;c\r\n1;2;3\r\n", "ligne 1 : colonne(s) manquante(s) : numeroDeclarationActivite"),
     (b"numeroDeclarationActivite;adressePhysiqueOrganismeFormation.codeRegion;"
      b"certifications.actionsDeFormationParApprentissage\r\n\"1\";\"99\";true\r\n",
-     "line 2: no row could be counted (first: code région inconnu « 99 »)"),
-    ("numéroDéclaration;x\n".encode("latin-1"), "line 1: the header is not UTF-8"),
+     "ligne 2 : aucune ligne n'a pu être comptée (première : code région inconnu « 99 »)"),
+    ("numéroDéclaration;x\n".encode("latin-1"), "ligne 1 : l'en-tête n'est pas en UTF-8"),
 ])
 def test_bad_files_fail_cleanly_and_store_nothing(env: dict[str, str], data_dir: Path,
                                                   tmp_path: Path, content: bytes,

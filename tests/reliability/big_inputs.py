@@ -72,14 +72,15 @@ def write_big_lheo(path: Path, formations: int) -> Path:
     return path
 
 
-def write_big_of_list(path: Path, sample: Path, megabytes: int) -> Path:
-    """The OF list `sample` (header and SYNTHETIC rows) repeated to about `megabytes` MB,
-    each copy of a row with a declaration number of its own."""
+def write_big_of_list(path: Path, sample: Path, megabytes: int = 0, *,
+                      records: int | None = None) -> Path:
+    """The OF list `sample` (header and SYNTHETIC rows) repeated to about `megabytes` MB (or
+    to `records` rows), each copy of a row with a declaration number of its own."""
     header, *rows = sample.read_text(encoding="utf-8").splitlines(keepends=True)
     with path.open("w", encoding="utf-8") as handle:
         handle.write(header)
         written, i = 0, 0
-        while written < megabytes << 20:
+        while (written < megabytes << 20) if records is None else (i < records):
             row = rows[i % len(rows)]
             number = row.split(";", 1)[0]
             line = f'"{30000000000 + i}"' + row[len(number):]

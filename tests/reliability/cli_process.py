@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from french_errors import assert_french_error
+
 MONOREG = Path(sys.executable).with_name("monoreg")
 # A guard against a hang (a parser stuck on hostile input), not a speed target.
 HANG_GUARD_SECONDS = 120
@@ -40,3 +42,4 @@ def assert_input_error(result: subprocess.CompletedProcess[str], *where: str) ->
     assert "Traceback" not in output, output
     for fragment in where:
         assert fragment in result.stderr, f"{fragment!r} not in stderr:\n{result.stderr}"
+    assert_french_error(result.stderr)

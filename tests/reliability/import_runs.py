@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from french_errors import assert_french_error
 from store_rows import StoreRows, store_rows
 from typer.testing import CliRunner
 
@@ -53,8 +54,9 @@ def run_import(command: str, file: Path, import_store: ImportStore, tmp_path: Pa
 
 
 def assert_refused(outcome: Outcome, import_store: ImportStore, *where: str) -> None:
-    """Exit 1, each of `where` in the message, the store unchanged."""
+    """Exit 1, each of `where` in the message, a message in French, the store unchanged."""
     assert outcome.code == 1, outcome.stdout + outcome.stderr
     for fragment in where:
         assert fragment in outcome.stderr, f"{fragment!r} not in: {outcome.stderr}"
+    assert_french_error(outcome.stderr)
     assert store_rows(outcome.url) == import_store.rows

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from cli_process import assert_input_error, monoreg_env, run_monoreg
 from corruptions import CORRUPTIONS, Corruption
+from french_errors import assert_french_error
 from store_rows import StoreRows, store_rows
 from synthetic import write_data_dir
 from typer.testing import CliRunner
@@ -102,6 +103,7 @@ def _assert_refused_in_process(monkeypatch: pytest.MonkeyPatch, data_dir: Path, 
     assert code == 1, stderr
     for fragment in where:
         assert fragment in stderr, f"{fragment!r} not in: {stderr}"
+    assert_french_error(stderr)
     assert store_rows(url) == baseline.rows
 
 
@@ -130,7 +132,7 @@ def test_corrupted_file_is_refused(target: str, corruption: Corruption,
         return
     path.write_bytes(broken)
     line = corruption.line(broken)
-    where = target + (f", line {line}" if line else "")
+    where = target + (f", ligne {line}" if line else "")
     if corruption.always_an_error:
         _assert_refused_in_process(monkeypatch, data_dir, url, baseline, where)
         return
@@ -175,7 +177,7 @@ def _real_run(kind: str, name: str, root: Path, baseline: Baseline) -> RealRun:
         assert broken is not None
         path.write_bytes(broken)
         line = corruption.line(broken)
-        where = (name + (f", line {line}" if line else ""),)
+        where = (name + (f", ligne {line}" if line else ""),)
     return RealRun(run_monoreg(["load"], monoreg_env(url, data_dir)), where, url)
 
 

@@ -35,19 +35,19 @@ def test_valid_samples_are_imported(import_store: ImportStore, tmp_path: Path,
 
 # (importer, broken file, texts the message must contain: the file and the place)
 CORPUS_CASES = (
-    ("of-list", "of_list/wrong-separator.csv", ("wrong-separator.csv, line 1",
-                                                "missing column")),
+    ("of-list", "of_list/wrong-separator.csv", ("wrong-separator.csv, ligne 1",
+                                                "colonne(s) manquante(s)")),
     ("of-list", "of_list/missing-region-column.csv",
-     ("missing-region-column.csv, line 1", "codeRegion")),
-    ("of-list", "of_list/no-countable-row.csv", ("no-countable-row.csv, line 2", "99")),
-    ("insee-population", "insee/missing-column.csv", ("missing-column.csv, line 1", "PMUN")),
-    ("insee-population", "insee/bad-number.csv", ("bad-number.csv, line 3, field 'PMUN'",)),
+     ("missing-region-column.csv, ligne 1", "codeRegion")),
+    ("of-list", "of_list/no-countable-row.csv", ("no-countable-row.csv, ligne 2", "99")),
+    ("insee-population", "insee/missing-column.csv", ("missing-column.csv, ligne 1", "PMUN")),
+    ("insee-population", "insee/bad-number.csv", ("bad-number.csv, ligne 3, champ 'PMUN'",)),
     ("insee-population", "insee/unknown-region.csv",
-     ("unknown-region.csv, line 3, field 'CODREG'",)),
-    ("lheo", "lheo/malformed.xml", ("malformed.xml, line 5",)),
-    ("lheo", "lheo/undefined-entity.xml", ("undefined-entity.xml, line 6", "secret")),
+     ("unknown-region.csv, ligne 3, champ 'CODREG'",)),
+    ("lheo", "lheo/malformed.xml", ("malformed.xml, ligne 5",)),
+    ("lheo", "lheo/undefined-entity.xml", ("undefined-entity.xml, ligne 6", "secret")),
     ("lheo", "lheo/wrong-root.xml", ("wrong-root.xml", "lheo")),
-    ("lheo", "lheo/no-countable-action.xml", ("no-countable-action.xml, line 8", "99")),
+    ("lheo", "lheo/no-countable-action.xml", ("no-countable-action.xml, ligne 8", "99")),
     ("lheo", "lheo/namespace-with-brace.xml", ("namespace-with-brace.xml",)),
     ("monograph", "monograph/not-a-monograph.txt", ("not-a-monograph.txt",)),
 )
@@ -102,4 +102,4 @@ def test_corrupted_import_is_refused(command: str, corruption: Corruption,
     if not corruption.always_an_error and outcome.code == 0:
         return  # a truncated file may still be a valid, shorter one
     line = corruption.line(broken)
-    assert_refused(outcome, import_store, valid.name + (f", line {line}" if line else ""))
+    assert_refused(outcome, import_store, valid.name + (f", ligne {line}" if line else ""))

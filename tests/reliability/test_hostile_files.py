@@ -26,13 +26,14 @@ from typing import ClassVar
 
 import pytest
 from cli_process import monoreg_env, run_monoreg
+from french_errors import assert_french_error
 from import_runs import IMPORT_ARGS, IMPORT_CORPUS, ImportStore, run_import
 from pypdf import PdfWriter
 from store_rows import store_rows
 
 PASSWD = "file:///etc/passwd"   # what the corpus files point at; replaced by the canary
 LHEO = (IMPORT_CORPUS / "valid" / "lheo.synthetic.xml").read_text(encoding="utf-8")
-DOCTYPE_REFUSED = "a DOCTYPE is refused"
+DOCTYPE_REFUSED = "DOCTYPE refusé"
 
 
 class Recorder(BaseHTTPRequestHandler):
@@ -120,26 +121,26 @@ def _text(make: Callable[[str], str]) -> Callable[[str], bytes]:
 
 
 CASES = (
-    Hostile("xxe-file.xml", "lheo", _corpus("xxe-file.xml"), ("line 2", DOCTYPE_REFUSED)),
+    Hostile("xxe-file.xml", "lheo", _corpus("xxe-file.xml"), ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("xxe-parameter-entity.xml", "lheo", _corpus("xxe-parameter-entity.xml"),
-            ("line 2", DOCTYPE_REFUSED)),
+            ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("external-dtd.xml", "lheo", _corpus("external-dtd.xml"),
-            ("line 2", DOCTYPE_REFUSED)),
+            ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("billion-laughs.xml", "lheo", _corpus("billion-laughs.xml"),
-            ("line 2", DOCTYPE_REFUSED)),
+            ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("quadratic-blowup.xml", "lheo", _corpus("quadratic-blowup.xml"),
-            ("line 2", DOCTYPE_REFUSED)),
+            ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("xinclude.xml", "lheo", _corpus("xinclude.xml"), None),
     Hostile("stylesheet-pi.xml", "lheo", _corpus("stylesheet-pi.xml"), None),
     Hostile("xxe-http.xml", "lheo", _text(lambda url: _lheo(
         f'<!DOCTYPE lheo [<!ENTITY secret SYSTEM "{url}/entity">]>', "&secret;")),
-        ("line 2", DOCTYPE_REFUSED)),
+        ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("parameter-entity-http.xml", "lheo", _text(lambda url: _lheo(
         f'<!DOCTYPE lheo [<!ENTITY % remote SYSTEM "{url}/remote.dtd"> %remote;]>',
-        "&secret;")), ("line 2", DOCTYPE_REFUSED)),
+        "&secret;")), ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("external-dtd-http.xml", "lheo", _text(lambda url: _lheo(
         f'<!DOCTYPE lheo SYSTEM "{url}/lheo.dtd">', "&secret;")),
-        ("line 2", DOCTYPE_REFUSED)),
+        ("ligne 2", DOCTYPE_REFUSED)),
     Hostile("xinclude-http.xml", "lheo", _text(lambda url: _lheo(title=(
         '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" '
         f'href="{url}/include" parse="text"/>'))), None),
@@ -159,7 +160,7 @@ CASES = (
         f'<!DOCTYPE lheo [<!ENTITY secret SYSTEM "{PASSWD}">]>', "&secret;").replace(
         'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"), (DOCTYPE_REFUSED,)),
     Hostile("deep-nesting.xml", "lheo", _text(lambda url: _lheo(
-        title="<b>" * 100_000 + "</b>" * 100_000)), ("line",)),
+        title="<b>" * 100_000 + "</b>" * 100_000)), ("ligne",)),
     Hostile("encrypted.pdf", "monograph", lambda url: _encrypted_pdf(), ("encrypted.pdf",)),
     Hostile("deflate-bomb.pdf", "monograph", lambda url: _deflate_bomb_pdf(),
             ("deflate-bomb.pdf",)),
@@ -200,6 +201,7 @@ def _check(case: Hostile, code: int, output: str, url: str, import_store: Import
     assert code == 1, output
     for fragment in (case.name, *case.refused):
         assert fragment in output, f"{fragment!r} not in: {output}"
+    assert_french_error(output)
     assert rows == import_store.rows
 
 

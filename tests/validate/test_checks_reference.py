@@ -44,11 +44,12 @@ def test_checks_are_read_with_the_catalogue(data_dir: Path) -> None:
 
 @pytest.mark.parametrize(("text", "reason", "line"), [
     (CHECKS.replace("whole: population_totale", "whole: population_inconnue"),
-     "unknown indicator 'population_inconnue'", 5),
+     "indicateur inconnu « population_inconnue »", 5),
     (CHECKS.replace("complete: [demandeurs_emploi]", "complete: [taux_chomage]"),
-     "'taux_chomage' has no part", 3),
-    (CHECKS.replace("list: cluster", "list: annuaire"), "'annuaire' is not one of", 9),
-    (CHECKS + "unknown_key: 1\n", "unknown key", None),
+     "« taux_chomage » n'a aucune partie", 3),
+    (CHECKS.replace("list: cluster", "list: annuaire"),
+     "« annuaire » n'est pas l'une des listes permises", 9),
+    (CHECKS + "unknown_key: 1\n", "clé inconnue", None),
 ])
 def test_wrong_checks_name_the_file_and_line(data_dir: Path, text: str, reason: str,
                                              line: int | None) -> None:

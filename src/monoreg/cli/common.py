@@ -120,8 +120,14 @@ class MonoregTyper(typer.Typer):
         return super().command(name, cls=cls or MonoregCommand, **kwargs)
 
 
-def make_app(help_text: str, *, completion: bool = False) -> typer.Typer:
-    return MonoregTyper(cls=MonoregGroup, help=help_text, no_args_is_help=True,
+def examples(*lines: str) -> str:
+    """The epilog of a command's help: one example command per line."""
+    return "**Exemples :**\n\n" + "\n".join(f"- `{line}`" for line in lines)
+
+
+def make_app(help_text: str, *, completion: bool = False, epilog: str | None = None
+             ) -> typer.Typer:
+    return MonoregTyper(cls=MonoregGroup, help=help_text, epilog=epilog, no_args_is_help=True,
                         pretty_exceptions_enable=False, add_completion=completion,
                         rich_markup_mode="markdown", options_metavar=french.OPTIONS_METAVAR,
                         subcommand_metavar=french.SUBCOMMAND_METAVAR)
@@ -129,7 +135,10 @@ def make_app(help_text: str, *, completion: bool = False) -> typer.Typer:
 
 app = make_app("monoreg — monographies régionales sur la formation professionnelle, "
                "l'apprentissage et l'emploi : charger les données, vérifier, publier.",
-               completion=True)
+               completion=True,
+               epilog=examples("monoreg load", "monoreg validate normandie --edition 2020",
+                               "monoreg build normandie --edition 2020 --proof",
+                               "monoreg validate --help"))
 
 
 def open_store(settings: Settings | None = None) -> Store:
@@ -179,8 +188,3 @@ OutFileOption = Annotated[Path | None, typer.Option(
 
 TextOrJsonOption = Annotated[str, typer.Option(
     "--format", metavar="FORMAT", help="text (tableaux, par défaut) ou json.")]
-
-
-def examples(*lines: str) -> str:
-    """The epilog of a command's help: one example command per line."""
-    return "**Exemples :**\n\n" + "\n".join(f"- `{line}`" for line in lines)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from monoreg import formatting as fr
 from monoreg.cli.common import (
@@ -134,13 +133,6 @@ def status(region: RegionArgument, year: YearArgument, format: TextOrJsonOption 
     _print_status(result, catalog, territory.name)
 
 
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left")
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    return table
-
-
 def _section(catalog: Catalog, place: str) -> str:
     section = catalog.section(place)
     return section.title if section else place
@@ -220,24 +212,22 @@ def _figure(catalog: Catalog, indicator: str, figure: Figure | None) -> str:
 
 def _print_diff(result: EditionDiff, catalog: Catalog, name: str) -> None:
     console = out()
-    console.print(f"{name} : de {result.from_edition} à {result.to_edition} — "
-                  f"{len(result.added)} ajouté(s), {len(result.removed)} retiré(s), "
-                  f"{len(result.changed)} modifié(s), {len(result.revisions)} révision(s), "
-                  f"{len(result.pending)} à compléter, {result.unchanged} inchangé(s).")
+    console.print(Prose(f"{name} : de {result.from_edition} à {result.to_edition} — "
+                        f"{len(result.added)} ajouté(s), {len(result.removed)} retiré(s), "
+                        f"{len(result.changed)} modifié(s), {len(result.revisions)} "
+                        f"révision(s), {len(result.pending)} à compléter, {result.unchanged} "
+                        "inchangé(s)."))
     sections: tuple[tuple[str, tuple[Entry, ...]], ...] = (
         ("Révisions (même indicateur, territoire et période, autre valeur)", result.revisions),
         ("Ajoutés", result.added), ("Retirés", result.removed), ("Modifiés", result.changed))
     for title, entries in sections:
         if not entries:
             continue
-        table = _table(f"{title} ({len(entries)})", "Indicateur", "Territoire", "Période",
-                       "Avant", "Après", "Source après")
-        for e in entries:
-            table.add_row(e.label, _territory(catalog, e.territory), e.period.label(),
-                          _figure(catalog, e.indicator, e.before),
-                          _figure(catalog, e.indicator, e.after),
-                          (e.after.source or "") if e.after else "")
-        console.print(table)
+        _part(console, f"{title} ({len(entries)})",
+              ("Indicateur", "Territoire", "Période", "Avant", "Après", "Source après"),
+              [[e.label, _territory(catalog, e.territory), e.period.label(),
+                _figure(catalog, e.indicator, e.before), _figure(catalog, e.indicator, e.after),
+                (e.after.source or "") if e.after else ""] for e in entries])
 
 
 # -- ranking ----------------------------------------------------------------------------
@@ -266,13 +256,12 @@ def ranking(indicator: Annotated[str, typer.Argument(
 
 
 def _print_ranking(item: Ranking, catalog: Catalog) -> None:
-    table = _table(f"{item.label} — {item.period.label()}", "Rang", "Région", "Valeur",
-                   "Source")
-    for r in item.ranked:
-        table.add_row(str(r.rank), r.name, _value(catalog, item.indicator, r.value, item.unit),
-                      r.source or "")
     console = out()
-    console.print(table)
+    heading(console, f"{item.label} — {item.period.label()}")
+    table_or_blocks(console, [Column("Rang", "right"), Column("Région"),
+                              Column("Valeur", "right"), Column("Source")],
+                    [[str(r.rank), r.name, _value(catalog, item.indicator, r.value, item.unit),
+                      r.source or ""] for r in item.ranked], title_column=1)
     if item.missing:
         console.print("Sans chiffre pour cette période : "
                       + ", ".join(_territory(catalog, code) for code in item.missing) + ".")

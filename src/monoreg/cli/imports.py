@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from monoreg import formatting as fr
 from monoreg.cli.common import (
@@ -24,6 +23,7 @@ from monoreg.cli.common import (
     out,
 )
 from monoreg.cli.completion import complete_region
+from monoreg.cli.terminal import Column, heading, table_or_blocks
 
 if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
     from monoreg.ingest.import_batch import ImportBatch
@@ -44,6 +44,10 @@ FileArgument = Annotated[Path, typer.Argument(
     metavar="FICHIER", help="Fichier à importer.", show_default=False)]
 DateOption = Annotated[str | None, typer.Option(
     "--date", metavar="AAAA-MM-JJ", help="Date des chiffres (défaut : date du fichier).")]
+AcceptDropOption = Annotated[bool, typer.Option(
+    "--accept-drop", help="Enregistrer même si le nombre d'enregistrements comptés chute "
+    "fortement par rapport à l'import précédent de la même source (sinon refusé : un "
+    "fichier incomplet, le plus souvent).")]
 PERIOD_FROM = {"option": "option --date",
                "file-date": "date du fichier ; donnez --date si ce n'est pas celle de la liste"}
 
@@ -85,15 +89,11 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     console.print(f"Chiffres datés du {parse_period(report['period']).label()} "
                   f"({PERIOD_FROM[report['period_from']]}).")
     regions: dict[str, dict[str, int]] = report["regions"]
-    table = Table(show_lines=False)
-    table.add_column("Région")
-    for indicator in regions:
-        table.add_column(catalog.indicators[indicator].short_label or indicator, justify="right")
     codes = sorted({code for counts in regions.values() for code in counts})
-    for code in codes:
-        table.add_row(catalog.territories.get(code).name,
-                      *(fr.number(regions[i].get(code, 0)) for i in regions))
-    console.print(table)
+    table_or_blocks(console, [Column("Région"), *(Column(
+        catalog.indicators[i].short_label or i, "right") for i in regions)],
+        [[catalog.territories.get(code).name,
+          *(fr.number(regions[i].get(code, 0)) for i in regions)] for code in codes])
     for item in rejected["lines"][:LISTED]:
         line = f"ligne {item['line']}" if item["line"] is not None else "?"
         console.print(f"  écarté, {line} : {item['reason']}")
@@ -108,13 +108,17 @@ def _print_json(batch: ImportBatch, extra: dict[str, Any] | None = None) -> None
     out().print_json(json.dumps(payload, ensure_ascii=False))
 
 
-def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str) -> None:
+def _counts(file: Path, date: str | None, format: str, read: CountReader, title: str,
+            accept_drop: bool) -> None:
     from monoreg.importing import import_file
+    from monoreg.settings import get_settings
 
     _format(format)
-    store = open_store()
+    settings = get_settings()
+    store = open_store(settings)
     with _progress(file) as progress:
-        batch = import_file(store, lambda catalog: read(file, catalog, date, progress))
+        batch = import_file(store, lambda catalog: read(file, catalog, date, progress),
+                            None if accept_drop else settings.import_drop_limit)
     if format == "json":
         _print_json(batch)
     else:
@@ -123,23 +127,26 @@ def _counts(file: Path, date: str | None, format: str, read: CountReader, title:
 
 @imports.command("of-list", epilog=examples(
     "monoreg import of-list liste-publique-of.csv --date 2024-03-01",
-    "monoreg import of-list liste-publique-of.csv --format json"))
-def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
-            ) -> None:
+    "monoreg import of-list liste-publique-of.csv --format json",
+    "monoreg import of-list liste-courte.csv --accept-drop"))
+def of_list(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
+            accept_drop: AcceptDropOption = False) -> None:
     """Liste publique des organismes de formation → organismes par région."""
     from monoreg.ingest.of_list import read_of_list
 
-    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation")
+    _counts(file, date, format, read_of_list, "Liste publique des organismes de formation",
+            accept_drop)
 
 
 @imports.command("lheo", epilog=examples("monoreg import lheo offre.xml",
-                                         "monoreg import lheo offre.xml --date 2024-01-15"))
-def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text"
-         ) -> None:
+                                         "monoreg import lheo offre.xml --date 2024-01-15",
+                                         "monoreg import lheo offre-courte.xml --accept-drop"))
+def lheo(file: FileArgument, date: DateOption = None, format: TextOrJsonOption = "text",
+         accept_drop: AcceptDropOption = False) -> None:
     """Offre de formation LHEO → actions et sessions par région (et par NSF, FORMACODE)."""
     from monoreg.ingest.lheo import read_lheo
 
-    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions")
+    _counts(file, date, format, read_lheo, "Offre de formation LHEO, actions", accept_drop)
 
 
 @imports.command("insee-population", epilog=examples(
@@ -209,15 +216,12 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
                      if report["missing_sections"] else "") + ".")
     doubtful = [f for f in report["confidence"] if f["confidence"] < 1]
     if doubtful:
-        table = Table(title="Chiffres à vérifier")
-        for name in ("Ligne", "Indicateur", "Territoire", "Période", "Imprimé", "Confiance",
-                     "Pourquoi"):
-            table.add_column(name, overflow="fold")
-        for f in doubtful:
-            table.add_row(str(f["line"]), f["indicator"], f["territory"], f["period"],
-                          f["printed"] or "", fr.number(Decimal(str(f["confidence"])), 2),
-                          " ; ".join(f["reasons"]))
-        console.print(table)
+        heading(console, "Chiffres à vérifier")
+        table_or_blocks(console, [Column(name) for name in (
+            "Ligne", "Indicateur", "Territoire", "Période", "Imprimé", "Confiance", "Pourquoi")],
+            [[str(f["line"]), f["indicator"], f["territory"], f["period"], f["printed"] or "",
+              fr.number(Decimal(str(f["confidence"])), 2), " ; ".join(f["reasons"])]
+             for f in doubtful], title_column=1)
     for cut in report["cut_cells"]:
         console.print(f"  ligne {cut['line']} : « {cut['printed']} » lu comme "
                       f"{' | '.join(cut['cells'])} ({cut['alternatives']} lectures possibles)")

@@ -104,6 +104,11 @@ def _files(locations: Iterable[str | None]) -> str:
                    for file, numbers in lines.items())
 
 
+def _resolutions(region: str, year: int) -> str:
+    """The edition's resolution file, where an editor records a decision on a finding."""
+    return f"editions/{region}/{year}/resolutions.yaml"
+
+
 def validation_steps(report: Report) -> list[Step]:
     region, year = slugify(report.region_name), report.year
     errors = [e for e in report.entries if e.is_open_error]
@@ -117,8 +122,9 @@ def validation_steps(report: Report) -> list[Step]:
             "chiffre, ou décidez de l'accepter, de le corriger ou de ne pas le publier."))
         sheet = _sheet_steps(region, year, "colonne « Décision »")
         steps.extend(sheet or [Step(
-            "Chiffres à corriger dans les fichiers de données : "
-            f"{_files(e.finding.location for e in errors)} ; puis rechargez :", "monoreg load")])
+            f"Chiffres à corriger dans {_files(e.finding.location for e in errors)}, ou "
+            f"décision à consigner dans {_resolutions(region, year)} ; puis rechargez :",
+            "monoreg load")])
         steps.append(Step("Épreuve avec chaque constat à côté de son chiffre :",
                           f"monoreg build {region} --edition {year} --proof"))
     else:
@@ -169,6 +175,15 @@ def build_steps(report: BuildReport, out_dir: Path, *, proof: bool, public: str,
     """After a build; `public` is the same build without --proof, `served` whether
     `monoreg serve` shows `out_dir`."""
     steps: list[Step] = []
+    for refused in report.refused:
+        region = slugify(refused.region_name)
+        steps.append(Step(
+            f"{refused.region_name} {refused.year} refusée : "
+            f"{_plural(len(refused.errors), 'erreur', 'erreurs')} sans décision, à corriger ou "
+            f"à décider dans {_resolutions(region, refused.year)} ; le détail :",
+            f"monoreg validate {region} --edition {refused.year}"))
+        steps.append(Step("En attendant, une épreuve avec les constats à côté des chiffres :",
+                          f"monoreg build {region} --edition {refused.year} --proof"))
     pending = [r for r in report.results if r.findings.get("error", 0)]
     for r in pending if proof else []:
         steps.append(Step(

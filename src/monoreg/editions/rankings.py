@@ -47,7 +47,7 @@ def rankings(store: Store, indicator: str, period: Period | None = None,
     """One ranking per period (only `period` when given), periods in calendar order."""
     catalog = catalog or store.catalog()
     if indicator not in catalog.indicators:
-        raise NotFound(f"unknown indicator '{indicator}'")
+        raise NotFound(f"indicateur inconnu « {indicator} »")
     regions = [r.code for r in catalog.territories.regions]
     by_period: dict[str, dict[str, ObservationRecord]] = {}
     for record in store.observations(territories=regions, indicators=[indicator],

@@ -100,18 +100,18 @@ def scaffold_edition(data_dir: Path, region: str, year: int, *, cutoff: Period |
     catalog = load_catalog(data_dir)
     territory = catalog.region(region)
     if territory is None:
-        raise UsageError(f"unknown region '{region}'")
+        raise UsageError(f"région inconnue « {region} »")
     base = _latest_before(data_dir, territory, year)
     target = base.parent / str(year)
     if target.exists():
-        raise UsageError(f"{display_path(target)} already exists: 'monoreg edition new' never "
-                         "overwrites an edition")
+        raise UsageError(f"{display_path(target)} existe déjà : « monoreg edition new » "
+                         "n'écrase jamais une édition")
     old = load_edition(base, catalog, data_dir)
     cutoff = cutoff or advanced(old.cutoff, 12 * (year - old.year))
     published = published or advanced(old.published, 12 * (year - old.year))
     if cutoff <= old.cutoff:
-        raise UsageError(f"the data cut-off ({cutoff.label()}) must be later than the "
-                         f"{old.year} edition's ({old.cutoff.label()})")
+        raise UsageError(f"l'arrêté des données ({cutoff.label()}) doit être postérieur à "
+                         f"celui de l'édition {old.year} ({old.cutoff.label()})")
     slots = plan_figures(old, catalog, cutoff)
     staging = Path(tempfile.mkdtemp(prefix=".new-", dir=base.parent.parent))
     try:
@@ -136,8 +136,8 @@ def _latest_before(data_dir: Path, region: Territory, year: int) -> Path:
     years = sorted(int(p.parent.name) for p in folder.glob("*/edition.yaml")
                    if p.parent.name.isdigit() and int(p.parent.name) < year)
     if not years:
-        raise UsageError(f"no edition of {region.name} before {year} in "
-                         f"{display_path(folder)} to start from")
+        raise UsageError(f"aucune édition de {region.name} antérieure à {year} dans "
+                         f"{display_path(folder)} dont partir")
     return folder / str(years[-1])
 
 

@@ -61,9 +61,9 @@ def time_series(store: Store, territory: str, indicator: str,
     period and source, revisions kept and marked. Raises NotFound for an unknown code."""
     catalog = catalog or store.catalog()
     if indicator not in catalog.indicators:
-        raise NotFound(f"unknown indicator '{indicator}'")
+        raise NotFound(f"indicateur inconnu « {indicator} »")
     if catalog.territories.find(territory) is None:
-        raise NotFound(f"unknown territory '{territory}'")
+        raise NotFound(f"territoire inconnu « {territory} »")
     code = catalog.territories.find(territory).code  # type: ignore[union-attr]
     records = known_figures(store, territories=[code], indicators=[indicator])
     points = build_points(records, catalog.units)

@@ -83,9 +83,9 @@ class InputFile:
         try:
             handle = self.path.open("rb")
         except FileNotFoundError:
-            raise InputError("file not found", file=self.name) from None
+            raise InputError("fichier introuvable", file=self.name) from None
         except IsADirectoryError:
-            raise InputError("is a folder, not a file", file=self.name) from None
+            raise InputError("c'est un dossier, pas un fichier", file=self.name) from None
         self._raw = HashingReader(handle, self.path.stat().st_size, self.progress)
         return io.BufferedReader(self._raw, buffer_size=CHUNK)
 
@@ -130,6 +130,22 @@ class ImportBatch:
     report: dict[str, Any]   # JSON-ready: what was read, rejected, placed
 
 
+def check_drop(batch: ImportBatch, previous: dict[str, Any] | None, limit: float) -> None:
+    """Refuse a batch that counts far fewer records than the previous import of its source:
+    a list cut short, or another file given by mistake, would otherwise replace the real
+    counts of every region silently."""
+    if previous is None or "counted" not in previous or "counted" not in batch.report:
+        return
+    before, now = int(previous["counted"]), int(batch.report["counted"])
+    if before and now < before * limit:
+        raise InputError(
+            f"{now} enregistrements comptés contre {before} à l'import précédent de cette "
+            f"source ({previous.get('file', '?')}, daté {previous.get('period', '?')}) : "
+            f"une chute de plus de {round((1 - limit) * 100)} % ressemble à un fichier "
+            "incomplet ; rien n'est enregistré (confirmez avec --accept-drop si elle est "
+            "réelle)", file=batch.file)
+
+
 @dataclass(frozen=True)
 class CountDate:
     """The date per-region counts are dated by, and where it was taken from."""
@@ -145,10 +161,10 @@ def count_date(text: str | None, path: Path) -> CountDate:
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            raise UsageError(f"--date '{text}' is not a date YYYY-MM-DD") from None
+            raise UsageError(f"--date « {text} » n'est pas une date AAAA-MM-JJ") from None
         return CountDate(Period(PeriodKind.DATE, day.year, day.month, day.day), "option")
     try:
         day = date.fromtimestamp(path.stat().st_mtime)
     except FileNotFoundError:
-        raise InputError("file not found", file=display_path(path)) from None
+        raise InputError("fichier introuvable", file=display_path(path)) from None
     return CountDate(Period(PeriodKind.DATE, day.year, day.month, day.day), "file-date")

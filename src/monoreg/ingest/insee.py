@@ -25,19 +25,19 @@ def read_insee_population(path: Path, catalog: Catalog, date: str | None,
                           layout_path: Path = POPULATION_LAYOUT) -> ImportBatch:
     """Populations of the regions on `date` (the 1 January of the vintage: the file has none)."""
     if not date:
-        raise UsageError("give --date YYYY-MM-DD: the file does not say the date of its "
-                         "populations (1 January of the vintage, e.g. 2021-01-01)")
+        raise UsageError("donnez --date AAAA-MM-JJ : le fichier ne dit pas la date de ses "
+                         "populations (1er janvier du millésime, par exemple 2021-01-01)")
     when = count_date(date, path)
     if not path.is_file():
-        raise InputError("file not found", file=display_path(path))
+        raise InputError("fichier introuvable", file=display_path(path))
     data = read_yaml(layout_path)
     data.update(file=path.name, period=when.period.code)
     spec = validate_yaml(SeriesFile, data, layout_path)
     layout_cell = Cell(display_path(layout_path), spec.line)
     for value in spec.values:
         if value.indicator not in catalog.indicators:
-            raise UsageError(f"the store's catalogue lacks '{value.indicator}': run "
-                             "'monoreg load'")
+            raise UsageError(f"il manque « {value.indicator} » au catalogue de la base : "
+                             "lancez « monoreg load »")
     series = load_series_file(path.parent, spec, catalog, layout_cell, path.parent)
     regions = {o.territory for o in series.observations}
     return ImportBatch(

@@ -24,7 +24,14 @@ from typing import Any
 from lxml import etree
 
 from monoreg.errors import InputError, UsageError
-from monoreg.ingest.import_batch import CountDate, ImportBatch, InputFile, Progress, count_date
+from monoreg.ingest.import_batch import (
+    CHUNK,
+    CountDate,
+    ImportBatch,
+    InputFile,
+    Progress,
+    count_date,
+)
 from monoreg.ingest.tally import RegionCodes, Rejections, Tally
 from monoreg.model import Catalog
 
@@ -58,9 +65,10 @@ def _domains(formation: Any) -> dict[str, str | None]:
 
 
 class _Counter:
-    def __init__(self, catalog: Catalog, file: str) -> None:
+    def __init__(self, catalog: Catalog, file: str, path: Path | None = None) -> None:
         self.codes = RegionCodes(catalog)
         self.file = file
+        self.path = path
         self.tally = Tally()
         self.rejections = Rejections()
         self.formations = self.actions = self.sessions = 0
@@ -91,8 +99,8 @@ class _Counter:
                     self.without[scheme] += 1
 
 
-DOCTYPE_REFUSED = ("a DOCTYPE is refused: LHEO files have none, and entities or external "
-                   "references are not read")
+DOCTYPE_REFUSED = ("DOCTYPE refusé : les fichiers LHEO n'en ont pas, et ni entités ni "
+                   "références externes ne sont lues")
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 
 
@@ -114,6 +122,57 @@ def _refuse_doctype(element: Any, file: str) -> None:
         raise InputError(DOCTYPE_REFUSED, file=file, line=1)
 
 
+_XML_REASONS = (  # libxml2's wording -> what the user reads
+    (r"Entity '(.*)' not defined", "l'entité &{0}; n'est pas définie"),
+    (r"Opening and ending tag mismatch: (\S+) line \d+ and (\S+)",
+     "la balise fermante </{1}> ne correspond pas à la balise ouvrante <{0}>"),
+    (r"is not a valid URI", "un espace de noms (xmlns) qui n'est pas une adresse valide"),
+    (r"Start tag expected", "aucune balise ouvrante : ce n'est pas du XML"),
+    (r"Document is empty", "document vide"),
+    (r"Extra content at the end", "du contenu après la fin de l'élément racine"),
+    (r"not proper UTF-8|Input is not proper", "texte qui n'est pas en UTF-8 valide"),
+    (r"out of allowed range", "un caractère interdit en XML"),
+    (r"entity reference loop|Maximum entity|amplification", "des entités qui s'étendent "
+     "sans fin"),
+    (r"Excessive depth|Huge input|huge_tree", "une imbrication trop profonde"),
+    (r"Premature end of data", "le fichier s'arrête au milieu d'un élément"),
+    (r"expected '>'|Couldn't find end of Start Tag", "une balise non refermée (« > » manquant)"),
+    (r"AttValue|attributes construct error|Specification mandates value",
+     "un attribut mal écrit (valeur entre guillemets attendue)"),
+    (r"xmlParseEntityRef|EntityRef", "un « & » qui n'ouvre pas d'entité (écrivez &amp;)"),
+    (r"StartTag: invalid element name", "un nom de balise invalide"),
+)
+
+
+def xml_reason(message: str) -> str:
+    """A French reading of libxml2's message."""
+    for pattern, french in _XML_REASONS:
+        found = re.search(pattern, message)
+        if found:
+            return french.format(*found.groups())
+    return "structure XML incorrecte"
+
+
+def _root_closed(path: Path) -> bool:
+    """The file ends with the root's end tag (whitespace and comments aside): a download
+    cut short stops inside the offers."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 512))
+        tail = handle.read().replace(b"\x00", b"")  # UTF-16 reads as ASCII once unzeroed
+    tail = re.sub(rb"<!--.*?-->|\s", b"", tail, flags=re.DOTALL)
+    return re.search(rb"</([A-Za-z_][\w.-]*:)?lheo>$", tail) is not None
+
+
+def _last_line(path: Path) -> int:
+    """The number of the file's last line that holds something."""
+    breaks, last = 0, b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            breaks += chunk.count(b"\n")
+            last = chunk
+    return breaks + (0 if last.rstrip(b"\x00").endswith(b"\n") else 1)
+
+
 def _parse(stream: Any, counter: _Counter) -> None:
     etree.clear_error_log()  # the log is per thread: keep only this file's errors in it
     events = etree.iterparse(
@@ -127,8 +186,9 @@ def _parse(stream: Any, counter: _Counter) -> None:
                 _refuse_doctype(element, counter.file)
                 root = element.getroottree().getroot()
                 if _local(root.tag) != "lheo":
-                    raise InputError(f"<{_local(root.tag)}> found where LHEO's root <lheo> "
-                                     "is expected", file=counter.file, line=root.sourceline)
+                    raise InputError(f"<{_local(root.tag)}> trouvé là où la racine <lheo> "
+                                     "d'un fichier LHEO est attendue", file=counter.file,
+                                     line=root.sourceline)
                 root_seen = True
             if event == "end" and _local(element.tag) == "formation":
                 counter.formation(element)
@@ -140,10 +200,15 @@ def _parse(stream: Any, counter: _Counter) -> None:
         # one in the log is the mistake ('Entity 'x' not defined', line 6).
         first = error.error_log[0] if len(error.error_log) else None
         message, line = (first.message, first.line) if first else (error.msg, error.lineno)
-        raise InputError(f"malformed XML: {message}", file=counter.file,
+        if counter.path is not None and not _root_closed(counter.path):
+            raise InputError("fichier probablement tronqué : il s'arrête avant la fin de "
+                             "l'élément <lheo> ; téléchargez de nouveau le fichier complet",
+                             file=counter.file, line=_last_line(counter.path)) from None
+        raise InputError(f"XML mal formé : {xml_reason(message)}", file=counter.file,
                          line=line or None) from None
     if not root_seen:
-        raise InputError("no <lheo> element: is this an LHEO file?", file=counter.file)
+        raise InputError("aucun élément <lheo> : est-ce bien un fichier LHEO ?",
+                         file=counter.file)
 
 
 def read_lheo(path: Path, catalog: Catalog, date: str | None = None,
@@ -151,11 +216,11 @@ def read_lheo(path: Path, catalog: Catalog, date: str | None = None,
     """Count the actions and sessions of an LHEO file per region (and domain)."""
     missing = [i for i in (ACTIONS, SESSIONS, *BY_DOMAIN.values()) if i not in catalog.indicators]
     if missing or SOURCE not in catalog.sources:
-        raise UsageError(f"the store's catalogue lacks {', '.join(missing) or SOURCE}: "
-                         "run 'monoreg load'")
+        raise UsageError(f"il manque au catalogue de la base : "
+                         f"{', '.join(missing) or SOURCE} ; lancez « monoreg load »")
     when = count_date(date, path)
     source = InputFile(path, progress)
-    counter = _Counter(catalog, source.name)
+    counter = _Counter(catalog, source.name, path)
     with source.open() as stream:
         _refuse_doctype_early(stream, source.name)
         _parse(stream, counter)
@@ -163,9 +228,9 @@ def read_lheo(path: Path, catalog: Catalog, date: str | None = None,
     if not counter.tally.counts:
         if counter.rejections.count:
             line, reason = counter.rejections.listed[0]
-            raise InputError(f"no action could be counted (first: {reason})",
+            raise InputError(f"aucune action n'a pu être comptée (première : {reason})",
                              file=source.name, line=line)
-        raise InputError("no <action> in the file", file=source.name)
+        raise InputError("aucune <action> dans le fichier", file=source.name)
     return ImportBatch(
         kind="lheo", name=f"lheo {when.period.code} {path.name}", file=source.name,
         sha256=sha256,

@@ -90,14 +90,14 @@ def _header(first: bytes, layout: CountLayout, file: str) -> _Columns:
     try:
         text = first.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
-        raise InputError("the header is not UTF-8", file=file, line=1) from None
+        raise InputError("l'en-tête n'est pas en UTF-8", file=file, line=1) from None
     names = next(csv.reader([text.rstrip("\r\n")], delimiter=layout.delimiter))
     position = {name.strip(): i for i, name in enumerate(names) if name.strip()}
     wanted = [layout.key, layout.region, *(m.where for m in layout.measures if m.where)]
     missing = [name for name in wanted if name not in position]
     if missing:
-        raise InputError(f"missing column(s): {', '.join(missing)} (is this the "
-                         f"{layout.name}?)", file=file, line=1)
+        raise InputError(f"colonne(s) manquante(s) : {', '.join(missing)} (est-ce bien la "
+                         f"{layout.name} ?)", file=file, line=1)
     wheres = tuple(dict.fromkeys(m.where for m in layout.measures if m.where))
     return _Columns(len(names), position[layout.key], position[layout.region],
                     tuple(position[w] for w in wheres), tuple(m.where for m in layout.measures))
@@ -113,6 +113,7 @@ class _Counter:
         self.rejections = Rejections()
         self.lines = 0          # physical lines read
         self.open_end = False   # the last record ran past the last line (a cut range)
+        self.cut: tuple[int, str] | None = None  # (line, why) when the last record is cut
         # (region text, flag texts…) -> [rows] when countable, or the reason it is not
         self.keys: dict[tuple[bytes, ...], list[int] | str] = {}
         self.idents: list[bytes] = []   # keys of the counted records (fast pass)
@@ -202,6 +203,7 @@ class _Counter:
         rejected, counted = self.rejections.count, self.counted()
         extra = 0  # lines a record ran over (quoted line breaks): they shift the numbering
         index = first_line - 1
+        short: tuple[int, int, str] | None = None  # (index, line, why) of the last short row
         for index, line in enumerate(lines, first_line):
             number = index + extra
             simple = plain.get(line.translate(None, _NOT_STRUCTURE))
@@ -219,6 +221,8 @@ class _Counter:
                 extra += more
                 if isinstance(result, str):
                     reject(number, result)
+                    if self.open_end or _fewer_fields(line, separator, c.count):
+                        short = (index, number, result)
                     continue
                 fields = result
             key = getter(fields)
@@ -244,9 +248,12 @@ class _Counter:
             entry[0] += 1  # type: ignore[index]
         self.rows += self.rejections.count - rejected + self.counted() - counted
         self.lines = index - first_line + 1 + extra
+        # Only the last record tells a cut file: a short row inside the list is a bad row.
+        self.cut = (short[1], short[2]) if short is not None and short[0] == index else None
 
     def absorb(self, part: _Counter, offset: int) -> None:
         """Add what another process counted in a later range; its lines start at offset+1."""
+        self.cut = None if part.cut is None else (part.cut[0] + offset, part.cut[1])
         self.rows += part.rows
         self.lines += part.lines
         self.unique = self.unique and part.unique
@@ -274,15 +281,22 @@ class _Counter:
         return tally
 
 
+def _fewer_fields(line: bytes, separator: bytes, count: int) -> bool:
+    """The record stops before its last column (the csv module's count is not to be had
+    for a record that it could not read)."""
+    return line.count(separator) < count - 1
+
+
 def check_layout(layout: CountLayout, catalog: Catalog, where: str) -> None:
     """The layout's indicators and source must be in the store's catalogue."""
     for measure in layout.measures:
         if measure.indicator not in catalog.indicators:
-            raise UsageError(f"{where}: indicator '{measure.indicator}' is not in the store's "
-                             "catalogue (data/reference/indicators.yaml): run 'monoreg load'")
+            raise UsageError(f"{where} : l'indicateur « {measure.indicator} » manque au "
+                             "catalogue de la base (data/reference/indicators.yaml) : lancez "
+                             "« monoreg load »")
     if layout.source not in catalog.sources:
-        raise UsageError(f"{where}: source '{layout.source}' is not in the store's catalogue "
-                         "(data/reference/sources.yaml): run 'monoreg load'")
+        raise UsageError(f"{where} : la source « {layout.source} » manque au catalogue de la "
+                         "base (data/reference/sources.yaml) : lancez « monoreg load »")
 
 
 def _count_file(path: Path, columns: _Columns, layout: CountLayout, codes: RegionCodes,
@@ -362,7 +376,7 @@ def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
     with source.open() as stream:
         first = stream.readline()
         if not first.strip():
-            raise InputError("the file is empty", file=source.name)
+            raise InputError("le fichier est vide", file=source.name)
         columns = _header(first, layout, source.name)
         workers = _workers(path)
         if workers > 1:
@@ -374,12 +388,17 @@ def read_of_list(path: Path, catalog: Catalog, date: str | None = None,
             counter = _Counter(columns, layout, codes)
             counter.run(iter(stream), 2, strict=False)
             sha256 = source.sha256()
+    if counter.cut is not None:
+        line, why = counter.cut
+        raise InputError(f"fichier probablement tronqué : son dernier enregistrement est "
+                         f"coupé ({why}) ; téléchargez de nouveau la liste complète",
+                         file=source.name, line=line)
     if not counter.keys_unique():
         counter = _count_file(path, columns, layout, codes, strict=True)
     tally = counter.tally()
     if counter.rows and not tally.counts:
         first_reject = counter.rejections.listed[0]
-        raise InputError(f"no row could be counted (first: {first_reject[1]})",
+        raise InputError(f"aucune ligne n'a pu être comptée (première : {first_reject[1]})",
                          file=source.name, line=first_reject[0])
     return ImportBatch(
         kind="of-list", name=f"of-list {when.period.code}", file=source.name, sha256=sha256,

@@ -32,7 +32,7 @@ def load_checks(folder: Path, indicators: dict[str, Indicator]) -> Checks:
 
     def known(indicator: str, line: int | None, field: str) -> str:
         if indicator not in indicators:
-            raise InputError(f"unknown indicator '{indicator}'", file=display_path(path),
+            raise InputError(f"indicateur inconnu « {indicator} »", file=display_path(path),
                              line=line, field=field)
         return indicator
 
@@ -41,13 +41,15 @@ def load_checks(folder: Path, indicators: dict[str, Indicator]) -> Checks:
     for whole in data.complete:
         known(whole, data.keylines.get("complete"), "complete")
         if not any(i.part_of == whole for i in indicators.values()):
-            raise InputError(f"'{whole}' has no part (no indicator declares part_of: {whole})",
+            raise InputError(f"« {whole} » n'a aucune partie (aucun indicateur ne déclare "
+                             f"part_of: {whole})",
                              file=display_path(path), line=data.keylines.get("complete"),
                              field="complete")
     kinds = {k.value for k in ListKind}
     for item in data.list_counts:
         if item.list not in kinds:
-            raise InputError(f"'{item.list}' is not one of: {', '.join(sorted(kinds))}",
+            raise InputError(f"« {item.list} » n'est pas l'une des listes permises : "
+                             f"{', '.join(sorted(kinds))}",
                              file=display_path(path), line=item.line, field="list")
     for check in data.series:
         if check.relation not in RELATIONS:

@@ -32,7 +32,7 @@ def _bool(text: str, where: str, line: int, field: str) -> bool:
     try:
         return _BOOL[text.strip().lower()]
     except KeyError:
-        raise InputError(f"'{text}' is not true or false", file=where, line=line,
+        raise InputError(f"« {text} » ne vaut ni true ni false", file=where, line=line,
                          field=field) from None
 
 
@@ -49,7 +49,7 @@ def load_territories(folder: Path) -> TerritoryIndex:
                         optional={"chief_town", "aliases"}):
         code = row.get("code")
         if not (len(code) == 2 and code.isdigit()):
-            raise InputError(f"'{code}' is not a two-digit INSEE region code",
+            raise InputError(f"« {code} » n'est pas un code Insee de région à deux chiffres",
                              file=display_path(path), line=row.line, field="code")
         aliases = tuple(a.strip() for a in row.get("aliases").split("|") if a.strip())
         territories.append(Territory(
@@ -60,7 +60,8 @@ def load_territories(folder: Path) -> TerritoryIndex:
     codes = [t.code for t in territories]
     duplicates = {c for c in codes if codes.count(c) > 1}
     if duplicates:
-        raise InputError(f"territory code(s) given twice: {', '.join(sorted(duplicates))}",
+        raise InputError(f"code(s) de territoire donné(s) deux fois : "
+                         f"{', '.join(sorted(duplicates))}",
                          file=display_path(folder))
     return TerritoryIndex(tuple(territories))
 
@@ -72,10 +73,10 @@ def load_units(folder: Path) -> dict[str, Unit]:
         try:
             scale = Decimal(row.get("scale"))
         except InvalidOperation:
-            raise InputError(f"scale '{row.get('scale')}' is not a number",
+            raise InputError(f"l'échelle « {row.get('scale')} » n'est pas un nombre",
                              file=display_path(path), line=row.line, field="scale") from None
         if row.get("code") in units:
-            raise InputError(f"unit '{row.get('code')}' is declared twice",
+            raise InputError(f"l'unité « {row.get('code')} » est déclarée deux fois",
                              file=display_path(path), line=row.line, field="code")
         units[row.get("code")] = Unit(row.get("code"), row.get("symbol"), row.get("label"),
                                       row.get("dimension"), scale)
@@ -85,7 +86,7 @@ def load_units(folder: Path) -> dict[str, Unit]:
 def _items(model: type[BaseModel], path: Path) -> list:
     data = read_yaml(path)
     if not isinstance(data, list):
-        raise InputError("expected a list of items", file=display_path(path), line=1)
+        raise InputError("une liste d'éléments est attendue", file=display_path(path), line=1)
     return [validate_yaml(model, item, path) for item in data]
 
 
@@ -95,7 +96,8 @@ def load_sections(folder: Path) -> tuple[Section, ...]:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise InputError(f"section '{item.id}' is declared twice", file=display_path(path),
+            raise InputError(f"la section « {item.id} » est déclarée deux fois",
+                             file=display_path(path),
                              line=item.line)
         seen.add(item.id)
     return tuple(Section(item.id, item.title, i) for i, item in enumerate(items))
@@ -105,7 +107,8 @@ def load_sources(folder: Path) -> dict[str, Source]:
     path = folder / "sources.yaml"
     data = read_yaml(path)
     if not isinstance(data, dict):
-        raise InputError("expected a mapping of source ids", file=display_path(path), line=1)
+        raise InputError("des identifiants de sources et leurs fiches sont attendus",
+                         file=display_path(path), line=1)
     sources: dict[str, Source] = {}
     for key, value in data.items():
         if key in MARKS:
@@ -121,7 +124,8 @@ def _enum(enum: type, value: str, path: Path, line: int | None, field: str):  # 
         return enum(value)
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise InputError(f"'{value}' is not one of: {allowed}", file=display_path(path),
+        raise InputError(f"« {value} » n'est pas l'une des valeurs permises : {allowed}",
+                         file=display_path(path),
                          line=line, field=field) from None
 
 
@@ -137,13 +141,13 @@ def load_indicators(folder: Path, units: dict[str, Unit], sections: tuple[Sectio
                               line=item.keylines.get(field, item.line), field=field)
 
         if item.id in indicators:
-            raise fail(f"indicator '{item.id}' is declared twice", "id")
+            raise fail(f"l'indicateur « {item.id} » est déclaré deux fois", "id")
         if item.unit not in units:
-            raise fail(f"unknown unit '{item.unit}'", "unit")
+            raise fail(f"unité inconnue « {item.unit} »", "unit")
         if item.section not in section_ids:
-            raise fail(f"unknown section '{item.section}'", "section")
+            raise fail(f"section inconnue « {item.section} »", "section")
         if item.source and item.source not in sources:
-            raise fail(f"unknown source '{item.source}'", "source")
+            raise fail(f"source inconnue « {item.source} »", "source")
         kind = _enum(IndicatorKind, item.kind, path, item.keylines.get("kind"), "kind")
         default = Evolution.POINTS if kind is IndicatorKind.RATE else Evolution.RELATIVE
         evolution = _enum(Evolution, item.evolution, path, item.keylines.get("evolution"),
@@ -158,7 +162,7 @@ def load_indicators(folder: Path, units: dict[str, Unit], sections: tuple[Sectio
             part_of=item.part_of, caveats=item.caveats, frequency=item.frequency)
     for item in items:
         if item.part_of and item.part_of not in indicators:
-            raise InputError(f"part_of names an unknown indicator '{item.part_of}'",
+            raise InputError(f"part_of nomme un indicateur inconnu « {item.part_of} »",
                              file=display_path(path),
                              line=item.keylines.get("part_of", item.line), field="part_of")
     return indicators
@@ -167,7 +171,8 @@ def load_indicators(folder: Path, units: dict[str, Unit], sections: tuple[Sectio
 def load_catalog(data_dir: Path) -> Catalog:
     folder = data_dir / "reference"
     if not folder.is_dir():
-        raise InputError("no reference/ folder: is this a monoreg data folder?",
+        raise InputError("pas de dossier reference/ : est-ce bien un dossier de données "
+                         "monoreg ?",
                          file=display_path(data_dir))
     units = load_units(folder)
     sections = load_sections(folder)

@@ -59,15 +59,15 @@ class Period:
 
     def __post_init__(self) -> None:
         if not 1800 <= self.year <= 2200:
-            raise PeriodParseError(f"year {self.year} out of range")
+            raise PeriodParseError(f"année {self.year} hors des limites (1800 à 2200)")
         if self.kind is PeriodKind.QUARTER and not 1 <= self.number <= 4:
-            raise PeriodParseError(f"quarter {self.number} out of range")
+            raise PeriodParseError(f"trimestre {self.number} inexistant")
         if self.kind in (PeriodKind.MONTH, PeriodKind.DATE) and not 1 <= self.number <= 12:
-            raise PeriodParseError(f"month {self.number} out of range")
+            raise PeriodParseError(f"mois {self.number} inexistant")
         if self.kind is PeriodKind.DATE:
             last = calendar.monthrange(self.year, self.number)[1]
             if not 1 <= self.day <= last:
-                raise PeriodParseError(f"day {self.day} out of range")
+                raise PeriodParseError(f"jour {self.day} inexistant dans ce mois")
 
     # -- constructors -------------------------------------------------------------------
     @classmethod
@@ -230,7 +230,7 @@ _PREFIXES = re.compile(r"^(?:(?:en|au|a|l'annee|annee|budget|bp|exercice|campagn
 def parse_period(text: str) -> Period:
     """Parse a period label found in documents ('(juillet 2019)', 'en 2017', 'T2 2019')."""
     if not isinstance(text, str) or not text.strip():
-        raise PeriodParseError("empty period")
+        raise PeriodParseError("période vide")
     cleaned = fold(text).replace("\u00a0", " ").replace("\u202f", " ")
     cleaned = re.sub(r"[()]", " ", cleaned)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" .,")
@@ -244,7 +244,8 @@ def parse_period(text: str) -> Period:
             if kind is PeriodKind.SCHOOL_YEAR:
                 start, end = int(values["y"]), int(values["z"])
                 if end != start + 1:
-                    raise PeriodParseError(f"{text!r}: a school year spans two following years")
+                    raise PeriodParseError(f"« {text} » : une année scolaire couvre deux années "
+                                           "qui se suivent")
                 return Period(kind, start)
             if "Y" in values:  # "fin 2019": the stock at the end of the year
                 return Period(kind, int(values["Y"]), 12, 31)
@@ -254,6 +255,6 @@ def parse_period(text: str) -> Period:
                 number = _MONTH_BY_FOLDED[values["M"]]
             return Period(kind, year, number, int(values.get("d", 0)))
         except PeriodParseError as error:
-            raise PeriodParseError(f"{text!r}: {error}") from None
-    raise PeriodParseError(f"{text!r} is not a period (expected e.g. 2019, T2 2019, "
+            raise PeriodParseError(f"« {text} » : {error}") from None
+    raise PeriodParseError(f"« {text} » n'est pas une période (par exemple 2019, T2 2019, "
                            "juillet 2019, 2018/2019, 1er janvier 2019)")

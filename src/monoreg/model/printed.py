@@ -102,11 +102,11 @@ def read_printed(text: str) -> PrintedNumber:
         if unit:
             return PrintedNumber(original, None, Status.NOT_APPLICABLE, unit=unit,
                                  annotation=annotation, anomalies=(NO_NUMBER,))
-        raise PrintedNumberError(f"{original!r} is not a figure")
+        raise PrintedNumberError(f"« {original} » n'est pas un chiffre")
 
     match = _NUMBER.match(cleaned)
     if not match:
-        raise PrintedNumberError(f"{original!r} is not a figure")
+        raise PrintedNumberError(f"« {original} » n'est pas un chiffre")
     integer, separator, decimals = match.group("int"), match.group("sep"), match.group("dec")
     anomalies: list[str] = []
     groups = integer.split()
@@ -125,7 +125,7 @@ def read_printed(text: str) -> PrintedNumber:
     try:
         value = Decimal(f"{digits}.{decimal_digits}" if decimal_digits else digits)
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        raise PrintedNumberError(f"{original!r} is not a figure") from None
+        raise PrintedNumberError(f"« {original} » n'est pas un chiffre") from None
     if negative:
         value = -value
     return PrintedNumber(original, value, Status.VALUE, unit=unit, annotation=annotation,

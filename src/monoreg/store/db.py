@@ -60,10 +60,11 @@ def make_engine(url: str) -> Engine:
         # Every read is one snapshot, as on SQLite; writers switch to READ COMMITTED once
         # they hold the writer lock (transaction()).
         return create_engine(url, pool_pre_ping=True, isolation_level="REPEATABLE READ")
-    except (ArgumentError, ValueError) as error:
-        raise UsageError(f"MONOREG_DATABASE_URL is not a database URL: {error}") from None
+    except (ArgumentError, ValueError):
+        raise UsageError("MONOREG_DATABASE_URL n'est pas l'adresse d'une base de "
+                         "données") from None
     except ModuleNotFoundError as error:
-        raise UsageError(f"no driver for MONOREG_DATABASE_URL: {error}") from None
+        raise UsageError(f"pas de pilote pour MONOREG_DATABASE_URL ({error.name})") from None
 
 
 def pooled_engine(engine: Engine) -> Engine:
@@ -91,7 +92,7 @@ def migrate(engine: Engine) -> None:
         with engine.connect() as connection:
             current = _current(connection)
     except DatabaseError as error:  # unreachable server, or a file that is no database
-        raise UsageError(f"cannot open the database: {error.orig}") from None
+        raise UsageError(f"impossible d'ouvrir la base de données ({_reason(error)})") from None
     if current == _head():
         return
     try:
@@ -99,7 +100,25 @@ def migrate(engine: Engine) -> None:
             if _current(connection) != _head():  # unless another process just did it
                 command.upgrade(_alembic_config(connection), "head")
     except OperationalError as error:
-        raise UsageError(f"cannot open the database: {error.orig}") from None
+        raise UsageError(f"impossible d'ouvrir la base de données ({_reason(error)})") from None
+
+
+_DATABASE_REASONS = (  # driver wording -> what the user reads
+    ("file is not a database", "ce fichier n'est pas une base SQLite"),
+    ("unable to open database file", "fichier inaccessible"),
+    ("database disk image is malformed", "fichier de base abîmé"),
+    ("Connection refused", "le serveur ne répond pas"),
+    ("could not connect", "le serveur ne répond pas"),
+    ("password authentication failed", "authentification refusée"),
+    ("does not exist", "cette base n'existe pas sur le serveur"),
+    ("readonly database", "base en lecture seule"),
+)
+
+
+def _reason(error: DatabaseError) -> str:
+    text = str(error.orig)
+    return next((french for english, french in _DATABASE_REASONS if english in text),
+                "erreur du serveur de base de données")
 
 
 def _head() -> str | None:

@@ -403,6 +403,14 @@ class Store:
                 func.max(t.batches.c.id), func.count(), func.max(t.batches.c.loaded_at))).one()
         return f"{newest or 0}.{count}.{last or ''}"
 
+    def last_import_report(self, importer: str, source: str) -> dict[str, Any] | None:
+        """The report of the newest import of this importer and source, if any."""
+        with self.engine.connect() as conn:
+            reports = conn.execute(select(t.batches.c.report).where(
+                t.batches.c.kind == "import").order_by(t.batches.c.id.desc())).scalars()
+            return next((r for r in reports if isinstance(r, dict)
+                         and r.get("importer") == importer and r.get("source") == source), None)
+
     def is_loaded(self) -> bool:
         with self._reading() as conn:
             return bool(conn.execute(select(func.count()).select_from(t.territories)).scalar())
@@ -419,7 +427,8 @@ class Store:
     def latest_edition_year(self, region: str) -> int:
         years = [e.year for e in self.editions(region)]
         if not years:
-            raise NotFound(f"no edition for region {region}; run 'monoreg load' first?")
+            raise NotFound(f"aucune édition pour la région {region} : avez-vous lancé "
+                           "« monoreg load » ?")
         return max(years)
 
     def edition(self, region: str, year: int) -> Edition:
@@ -427,7 +436,7 @@ class Store:
         with self._reading() as conn:
             row = conn.execute(select(t.editions).where(t.editions.c.id == edition_id)).first()
             if row is None:
-                raise NotFound(f"no edition {year} for region {region}")
+                raise NotFound(f"pas d'édition {year} pour la région {region}")
             observations = tuple(_observation(r) for r in conn.execute(
                 select(t.observations).where(t.observations.c.edition_id == edition_id)
                 .order_by(t.observations.c.id)))

@@ -78,8 +78,8 @@ class _EditionReader:
             return None
         if text in self.local_sources or text in self.catalog.sources:
             return text
-        raise cell.error(f"unknown source '{text}' (not in edition.yaml sources nor "
-                         "data/reference/sources.yaml)", field)
+        raise cell.error(f"source inconnue « {text} » (absente des sources d'edition.yaml et "
+                         "de data/reference/sources.yaml)", field)
 
     def file(self, name: str) -> Path | None:
         path = self.folder / name
@@ -93,8 +93,9 @@ class _EditionReader:
 
         region = cell("region").region(self.catalog, self.meta.region)
         if self.folder.name != str(self.meta.year) or self.folder.parent.name != region.slug:
-            raise cell("region").error(f"the folder should be editions/{region.slug}/"
-                                       f"{self.meta.year}/ for this region and year", "region")
+            raise cell("region").error(f"pour cette région et cette année, le dossier doit "
+                                       f"être editions/{region.slug}/{self.meta.year}/",
+                                       "region")
         for place, source in self.meta.table_sources.items():
             cell("table_sources").section(self.catalog, place, "table_sources")
             self.source_id(cell("table_sources"), source, "table_sources")
@@ -119,11 +120,11 @@ class _EditionReader:
         status = Status(row.get("status")) if row.get("status") in {s.value for s in Status} \
             else None
         if row.get("status") and status is None:
-            raise cell.error(f"status '{row.get('status')}' is not one of: non-renseigne, "
-                             "sans-objet, a-completer", "status")
+            raise cell.error(f"statut « {row.get('status')} » inconnu (attendu : "
+                             "non-renseigne, sans-objet ou a-completer)", "status")
         if status is Status.TO_FILL and printed is not None:
-            raise cell.error("a figure still to fill (a-completer) has no printed text: remove "
-                             "the status when the figure is filled", "printed")
+            raise cell.error("un chiffre à compléter (a-completer) n'a pas de texte imprimé : "
+                             "retirez le statut une fois le chiffre rempli", "printed")
         value = cell.decimal(value_text) if value_text else None
         parsed = None
         if printed is not None:
@@ -135,13 +136,14 @@ class _EditionReader:
         if status is Status.VALUE:
             if parsed is not None and parsed.value is not None:
                 if value is not None and value != parsed.value:
-                    raise cell.error(f"printed '{printed}' reads as {parsed.value}, not "
-                                     f"{value}: correct one of them", "value")
+                    raise cell.error(f"le texte imprimé « {printed} » se lit {parsed.value}, "
+                                     f"et non {value} : corrigez l'un des deux", "value")
                 value = parsed.value if value is None else value
             if value is None:
-                raise cell.error("a figure needs a value, a printed text, or a status", "value")
+                raise cell.error("un chiffre a besoin d'une valeur, d'un texte imprimé ou "
+                                 "d'un statut", "value")
         elif value is not None:
-            raise cell.error(f"status '{status.value}' goes with an empty value", "value")
+            raise cell.error(f"le statut « {status.value} » va avec une valeur vide", "value")
         unit = cell.unit(self.catalog, row.get("unit")) if row.get("unit") \
             else self.catalog.indicators[indicator].unit
         source = self.source_id(cell, row.get("source")) or self.meta.table_sources.get(place)
@@ -164,8 +166,8 @@ class _EditionReader:
             cell = Cell(display_path(path), row.line)
             observation = self.observation(row, cell)
             if observation.key in seen:
-                raise cell.error(f"duplicate figure: same place, indicator, territory and "
-                                 f"period as line {seen[observation.key]}")
+                raise cell.error(f"chiffre en double : même place, indicateur, territoire et "
+                                 f"période qu'à la ligne {seen[observation.key]}")
             seen[observation.key] = row.line
             result.append(observation)
         return tuple(result)
@@ -181,7 +183,7 @@ class _EditionReader:
             cell = Cell(display_path(path), row.line)
             unit = row.get("unit") or None
             if unit not in (None, "percent", "points"):
-                raise cell.error(f"unit '{unit}' is not percent or points", "unit")
+                raise cell.error(f"l'unité « {unit} » n'est ni percent ni points", "unit")
             claim = EvolutionClaim(
                 indicator=cell.indicator(self.catalog, row.get("indicator")),
                 territory=cell.territory(self.catalog, row.get("territory")).code,
@@ -194,7 +196,7 @@ class _EditionReader:
                 origin=self.origin(cell.integer(row.get("origin"), "origin")),
                 note=row.get("note") or None, accepted=cell.accepted(row.get("accept")))
             if claim.key in seen:
-                raise cell.error(f"duplicate evolution: same as line {seen[claim.key]}")
+                raise cell.error(f"évolution en double : la même qu'à la ligne {seen[claim.key]}")
             seen[claim.key] = row.line
             result.append(claim)
         return tuple(result)
@@ -245,7 +247,8 @@ class _EditionReader:
                 kind = TextType(item.type)
             except ValueError:
                 allowed = ", ".join(t.value for t in TextType)
-                raise cell.error(f"'{item.type}' is not one of: {allowed}", "type") from None
+                raise cell.error(f"« {item.type} » n'est pas l'un des types permis : {allowed}",
+                                 "type") from None
             texts.append(Text(kind, item.title, item.body.strip(),
                               cell.section(self.catalog, item.section, "section"),
                               cell.optional_period(item.date, "date"), item.source,
@@ -278,7 +281,8 @@ class _EditionReader:
         for p in data.publics:  # the error names the repeat, as for any duplicate
             if p.id in first:
                 raise Cell(display_path(path), p.line).error(
-                    f"public '{p.id}' is given twice (first on line {first[p.id]})", "id")
+                    f"public « {p.id} » donné deux fois (la première à la ligne "
+                    f"{first[p.id]})", "id")
             first[p.id] = p.line
         return Guide(
             data.title,
@@ -320,6 +324,7 @@ def check_unique(editions: list[Edition], folders: list[Path]) -> None:
     seen: dict[str, Path] = {}
     for edition, folder in zip(editions, folders, strict=True):
         if edition.id in seen:
-            raise InputError(f"edition {edition.year} of region {edition.region} is also in "
-                             f"{display_path(seen[edition.id])}", file=display_path(folder))
+            raise InputError(f"l'édition {edition.year} de la région {edition.region} est "
+                             f"aussi dans {display_path(seen[edition.id])}",
+                             file=display_path(folder))
         seen[edition.id] = folder

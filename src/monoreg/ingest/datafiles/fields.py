@@ -20,7 +20,7 @@ class Cell:
 
     def period(self, text: str, field: str = "period") -> Period:
         if not text.strip():
-            raise self.error("a period is required", field)
+            raise self.error("une période est attendue", field)
         try:
             return parse_period(text)
         except PeriodParseError as error:
@@ -33,40 +33,42 @@ class Cell:
         try:
             value = Decimal(text.strip())
         except InvalidOperation:
-            raise self.error(f"'{text}' is not a number (write it with a dot as decimal "
-                             "separator and no spaces, e.g. 1608.2)", field) from None
+            raise self.error(f"« {text} » n'est pas un nombre (écrivez-le avec un point comme "
+                             "séparateur décimal et sans espace, par exemple 1608.2)",
+                             field) from None
         if not value.is_finite():
-            raise self.error(f"'{text}' is not a finite number", field)
+            raise self.error(f"« {text} » n'est pas un nombre fini", field)
         return value
 
     def territory(self, catalog: Catalog, text: str, field: str = "territory") -> Territory:
         territory = catalog.territories.find(text) if text.strip() else None
         if territory is None:
-            raise self.error(f"unknown territory '{text}' (expected FR, FR-HM, FR-MET or a "
-                             "region code or name)", field)
+            raise self.error(f"territoire inconnu « {text} » (attendu : FR, FR-HM, FR-MET, "
+                             "ou le code ou le nom d'une région)", field)
         return territory
 
     def region(self, catalog: Catalog, text: str, field: str = "region") -> Territory:
         territory = self.territory(catalog, text, field)
         if not territory.is_region:
-            raise self.error(f"'{text}' is not a region", field)
+            raise self.error(f"« {text} » n'est pas une région", field)
         return territory
 
     def indicator(self, catalog: Catalog, text: str, field: str = "indicator") -> str:
         if text not in catalog.indicators:
-            raise self.error(f"unknown indicator '{text}' (not in "
+            raise self.error(f"indicateur inconnu « {text} » (absent de "
                              "data/reference/indicators.yaml)", field)
         return text
 
     def section(self, catalog: Catalog, text: str, field: str = "place") -> str:
         if catalog.section(text) is None:
-            raise self.error(f"unknown section '{text}' (not in data/reference/sections.yaml)",
-                             field)
+            raise self.error(f"section inconnue « {text} » (absente de "
+                             "data/reference/sections.yaml)", field)
         return text
 
     def unit(self, catalog: Catalog, text: str, field: str = "unit") -> str:
         if text not in catalog.units:
-            raise self.error(f"unknown unit '{text}' (not in data/reference/units.csv)", field)
+            raise self.error(f"unité inconnue « {text} » (absente de data/reference/units.csv)",
+                             field)
         return text
 
     def integer(self, text: str, field: str) -> int | None:
@@ -75,7 +77,7 @@ class Cell:
         try:
             return int(text)
         except ValueError:
-            raise self.error(f"'{text}' is not a whole number", field) from None
+            raise self.error(f"« {text} » n'est pas un nombre entier", field) from None
 
     def accepted(self, text: str, field: str = "accept") -> tuple[tuple[str, str], ...]:
         """'rule-id: justification | other-rule: justification' -> pairs."""
@@ -83,7 +85,7 @@ class Cell:
         for part in filter(None, (p.strip() for p in text.split("|"))):
             rule, sep, why = part.partition(":")
             if not sep or not rule.strip() or not why.strip():
-                raise self.error("an accepted finding is written 'rule-id: justification'",
+                raise self.error("un constat accepté s'écrit « id-de-règle: justification »",
                                  field)
             pairs.append((rule.strip(), why.strip()))
         return tuple(pairs)

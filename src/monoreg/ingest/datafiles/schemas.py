@@ -111,7 +111,7 @@ class TextFile(FileItem):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("a text needs a body")
+            raise ValueError("un texte a besoin d'un corps (body)")
         return value
 
 

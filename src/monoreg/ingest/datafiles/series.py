@@ -28,13 +28,14 @@ def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
                      spec_cell: Cell, root: Path) -> SeriesBatch:
     path = folder / spec.file
     if not path.resolve().is_relative_to(folder.resolve()):
-        raise spec_cell.error(f"series file '{spec.file}' is outside the series folder", "file")
+        raise spec_cell.error(f"le fichier de série « {spec.file} » est hors du dossier "
+                              "series/", "file")
     if not path.is_file():
-        raise spec_cell.error(f"series file '{spec.file}' not found", "file")
+        raise spec_cell.error(f"fichier de série « {spec.file} » introuvable", "file")
     if spec.source not in catalog.sources:
-        raise spec_cell.error(f"unknown source '{spec.source}'", "source")
+        raise spec_cell.error(f"source inconnue « {spec.source} »", "source")
     if (spec.period is None) == (spec.period_column is None):
-        raise spec_cell.error("give either period or period_column", "period")
+        raise spec_cell.error("donnez soit period, soit period_column", "period")
     for value in spec.values:
         spec_cell.indicator(catalog, value.indicator, "values.indicator")
         if value.unit:
@@ -44,11 +45,17 @@ def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
         required.add(spec.period_column)
     fixed = spec_cell.period(spec.period, "period") if spec.period else None
     observations: list[Observation] = []
+    seen: dict[tuple[str, str], int] = {}
     for row in read_csv(path, required=required, delimiter=spec.delimiter, allow_other=True):
         cell = Cell(display_path(path), row.line)
         territory = _territory(cell, catalog, spec, row.get(spec.territory_column))
         period = fixed or cell.period(spec.period_format.format(row.get(spec.period_column)),
                                       spec.period_column or "period")
+        if (territory, period.code) in seen:  # two figures for one key: which is right?
+            raise cell.error(f"le territoire {territory} et la période {period.label()} sont "
+                             f"déjà donnés à la ligne {seen[(territory, period.code)]}",
+                             spec.territory_column)
+        seen[(territory, period.code)] = row.line
         for value in spec.values:
             text = row.get(value.column)
             observations.append(Observation(
@@ -68,7 +75,8 @@ def load_series(data_dir: Path, catalog: Catalog) -> tuple[SeriesBatch, ...]:
         return ()
     data = read_yaml(index)
     if not isinstance(data, list):
-        raise InputError("expected a list of series files", file=display_path(index), line=1)
+        raise InputError("une liste de fichiers de séries est attendue",
+                         file=display_path(index), line=1)
     batches = []
     for item in data:
         spec = validate_yaml(SeriesFile, item, index)

@@ -82,11 +82,11 @@ def check_layout(layout: MonographLayout, catalog: Catalog, where: str) -> None:
         named |= {s.indicator for s in section.sentences}
     missing = sorted(named - set(catalog.indicators))
     if missing:
-        raise UsageError(f"{where}: indicator(s) {', '.join(missing)} not in the store's "
-                         "catalogue: run 'monoreg load'")
+        raise UsageError(f"{where} : indicateur(s) absent(s) du catalogue de la base : "
+                         f"{', '.join(missing)} ; lancez « monoreg load »")
     if layout.source not in catalog.sources:
-        raise UsageError(f"{where}: source '{layout.source}' not in the store's catalogue: run "
-                         "'monoreg load'")
+        raise UsageError(f"{where} : la source « {layout.source} » manque au catalogue de la "
+                         "base : lancez « monoreg load »")
 
 
 def _find(lines: Sequence[Line], pattern: str, group: str) -> tuple[str, Line] | None:
@@ -104,18 +104,19 @@ def _region(document: Document, layout: MonographLayout, catalog: Catalog,
     if given is not None:
         wanted = catalog.region(given)
         if wanted is None:
-            raise UsageError(f"unknown region '{given}'")
+            raise UsageError(f"région inconnue « {given} »")
     for pattern in layout.edition.region:
         found = _find(document.lines, pattern, "region")
         region = catalog.region(found[0]) if found else None
         if found and region:
             if wanted is not None and region != wanted:
-                raise InputError(f"the monograph is about {region.name}, not {wanted.name}",
+                raise InputError(f"la monographie porte sur {region.name}, et non sur "
+                                 f"{wanted.name}",
                                  file=document.file, line=found[1].number)
             return region
     if wanted is None:
-        raise InputError("cannot tell which region the monograph is about: give --region",
-                         file=document.file)
+        raise InputError("impossible de savoir de quelle région traite la monographie : "
+                         "donnez --region", file=document.file)
     return wanted
 
 
@@ -130,11 +131,11 @@ def _dates(document: Document, layout: MonographLayout, year: int | None,
             report.warn("edition", found[1].number, f"date de publication illisible : {found[0]}")
     if published is None:
         if year is None:
-            raise InputError("cannot tell the publication year: give --edition",
-                             file=document.file)
+            raise InputError("impossible de trouver l'année de publication : donnez "
+                             "--edition", file=document.file)
         published = Period(PeriodKind.YEAR, year)
     elif year is not None and published.year != year:
-        raise InputError(f"the monograph is dated {published.label()}, not {year}",
+        raise InputError(f"la monographie est datée de {published.label()}, et non de {year}",
                          file=document.file, line=found[1].number if found else None)
     cutoff = None
     found = _find(document.lines, layout.edition.cutoff, "period")
@@ -175,8 +176,8 @@ def read_monograph(path: Path, catalog: Catalog, *, region: str | None = None,
     published, cutoff = _dates(document, layout, year, report)
     sections = split_sections(without_furniture(document.lines, layout), layout, report)
     if all(section.heading is None for section in sections):
-        raise InputError("none of the monograph's section headings was found: is this a "
-                         "regional monograph?", file=document.file)
+        raise InputError("aucun titre de section de la monographie n'a été trouvé : est-ce "
+                         "bien une monographie régionale ?", file=document.file)
     sources = _sources(sections, territory, published.year)
 
     def source_of(section_id: str | None) -> str | None:

@@ -41,7 +41,8 @@ class Document:
 
 def _decode(raw: bytes, file: str) -> tuple[str, str]:
     if b"\x00" in raw[:4096]:
-        raise InputError("binary content: expected the monograph's text or its PDF", file=file)
+        raise InputError("contenu binaire : le texte de la monographie ou son PDF est "
+                         "attendu", file=file)
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
             return raw.decode(encoding), encoding.removesuffix("-sig")
@@ -76,11 +77,11 @@ def _pdf_lines(path: Path, file: str) -> tuple[tuple[Line, ...], int]:
             for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
                 lines.append(Line(len(lines) + 1, normalise(part), page_number))
         pages = len(reader.pages)
-    except (PdfReadError, ValueError, KeyError) as error:
-        raise InputError(f"not a readable PDF ({error})", file=file) from None
+    except (PdfReadError, ValueError, KeyError):
+        raise InputError("PDF illisible (fichier abîmé ou incomplet)", file=file) from None
     if not any(line.stripped for line in lines):
-        raise InputError("the PDF has no text layer (a scan?): extract its text first",
-                         file=file)
+        raise InputError("le PDF n'a pas de couche texte (un scan ?) : extrayez-en d'abord "
+                         "le texte", file=file)
     return tuple(lines), pages
 
 
@@ -90,13 +91,13 @@ def read_document(path: Path) -> Document:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", file=file) from None
+        raise InputError("fichier introuvable", file=file) from None
     except IsADirectoryError:
-        raise InputError("is a folder, not a file", file=file) from None
+        raise InputError("c'est un dossier, pas un fichier", file=file) from None
     sha256 = hashlib.sha256(raw).hexdigest()
     if raw.startswith(b"%PDF") or path.suffix.lower() == ".pdf":
         if not raw.startswith(b"%PDF"):
-            raise InputError("named .pdf but is not a PDF", file=file)
+            raise InputError("nommé .pdf mais ce n'est pas un PDF", file=file)
         lines, pages = _pdf_lines(path, file)
         return Document(file, sha256, lines, "pdf", pages)
     text, encoding = _decode(raw, file)

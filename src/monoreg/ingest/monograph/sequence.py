@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from monoreg.errors import InputError
 from monoreg.ingest.monograph.cell_figures import (
     CUT_CHOSEN,
     CUT_ONLY,
@@ -36,6 +37,7 @@ UNEVEN = 0.5        # cost per order of magnitude between the cells of a cut
 LABEL = 2.0         # a territory label next to the figure names another territory
 BEYOND = 3.0        # a cut giving a region more than France, for a count that adds up
 NEAR = 2            # lines between a figure and the territory label printed next to it
+MAX_STATES = 250_000    # (figures + 1) × (slots + 1) states the placement examines
 
 
 @dataclass(frozen=True)
@@ -84,29 +86,28 @@ def _assign(units: Sequence[Unit], slots: Sequence[SlotFile], labels: Sequence[s
     m, k = len(units), len(slots)
     options = [_options(u) for u in units]
     best: dict[tuple[int, int], tuple[float, tuple[str, _Option | None]]] = {}
-
-    def solve(i: int, j: int) -> float:
-        if (i, j) in best:
-            return best[(i, j)][0]
-        if i == m:
-            result: tuple[float, tuple[str, _Option | None]] = ((k - j) * SKIP, ("end", None))
-        else:
-            result = (solve(i + 1, j) + SKIP, ("skip-unit", None))
+    # Filled from the end (i = m, j = k) backwards: every state needs only states with a
+    # larger i, or the same i and a larger j. A loop, not a recursion: a page of 1 200
+    # numbers must not exhaust Python's stack.
+    for i in range(m, -1, -1):
+        for j in range(k, -1, -1):
+            if i == m:
+                best[(i, j)] = ((k - j) * SKIP, ("end", None))
+                continue
+            result: tuple[float, tuple[str, _Option | None]] = (
+                best[(i + 1, j)][0] + SKIP, ("skip-unit", None))
             if j < k:
-                candidate = solve(i, j + 1) + SKIP
+                candidate = best[(i, j + 1)][0] + SKIP
                 if candidate < result[0]:
                     result = (candidate, ("skip-slot", None))
             for option in options[i]:
                 if j + option.cells > k:
                     continue
                 cost = _cost(option, slots[j:j + option.cells], labels[i], region, additive)
-                candidate = solve(i + 1, j + option.cells) + cost
+                candidate = best[(i + 1, j + option.cells)][0] + cost
                 if candidate < result[0]:
                     result = (candidate, ("take", option))
-        best[(i, j)] = result
-        return result[0]
-
-    solve(0, 0)
+            best[(i, j)] = result
     plan: list[tuple[int, _Option | None, int]] = []
     i = j = 0
     while i < m or j < k:
@@ -167,6 +168,11 @@ def read_sequence(section: SectionText, spec: SequenceFile, figures: Figures, re
         territory = catalog.territories.find(text)
         return territory.code if territory else None
 
+    if (len(units) + 1) * (len(spec.slots) + 1) > MAX_STATES:
+        raise InputError(f"{len(units)} chiffres avant le premier tableau : la page des chiffres "
+                         "clés n'en a jamais autant, ce texte n'est probablement pas une "
+                         "monographie (ou ses tableaux n'ont pas été reconnus)",
+                         file=figures.file, line=units[0].token.line)
     labels = [set(_label_territories(items, i, territory_of)) for i in unit_items]
     plan = _assign(units, spec.slots, labels, region,
                    lambda indicator: catalog.indicators[indicator].additive)
