@@ -55,3 +55,15 @@ def test_region_page_shows_every_correction_and_marks(browser: Any, real_url: st
         assert section.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     finally:
         context.close()
+
+
+def test_comparison_marks_lead_to_the_region_notes(browser: Any, real_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(real_url + "/indicateurs/depenses_region_totales_meur")
+        marks = page.locator("table.data a.quality")
+        assert marks.count() > 0
+        assert marks.first.get_attribute("href") == "/regions/normandie#avertissements-corrections"
+        assert "Corrigé" in page.locator("dl.quality-legend").inner_text()
+    finally:
+        page.close()

@@ -123,7 +123,7 @@ def period_text(o: Observation, *, short: bool = False) -> str:
     renseigné » printed without a period keeps its inferred period as its key, but readers
     are not told a period the print does not give."""
     period = parse_period(o.quality.period) if o.quality.period else o.period
-    if not o.quality.period and o.status is not Status.VALUE and not o.printed_period:
+    if not o.quality.period and o.status is Status.MISSING and not o.printed_period:
         return PERIOD_NOT_PRINTED
     return period.label() if short else period.phrase()
 
