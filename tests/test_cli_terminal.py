@@ -211,23 +211,19 @@ def test_validate_reads_well_and_ends_with_the_next_step(
     texts = [f["message"] for f in findings] + [f["rule"] for f in findings]
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
-    errors = [f for f in findings if f["severity"] == "error" and not f.get("resolved")
-                  and not f.get("accepted")]
+    # every error of the bundled edition has its resolution (resolutions.yaml): ready to publish;
+    # test_an_unresolved_error_is_said_with_where_and_how covers the other way
+    assert not [f for f in findings if f["severity"] == "error" and not f["resolved"]]
     flat = next_steps(page)
-    if not errors:  # the bundled edition: every error has an editor's decision
-        assert "Aucune erreur sans décision" in flat
-        assert "monoreg build normandie --edition 2020" in flat
-        return
-    assert f"{len(errors)} erreurs sans décision" in flat
-    assert "monoreg build normandie --edition 2020 --proof" in flat
-    # the data file and line to edit (or the edition spreadsheet, once it exists)
-    assert "observations.csv (lignes" in flat or "monoreg edition sheet normandie 2020" in flat
+    assert ("Aucune erreur sans décision : l'édition peut être publiée. "
+            "monoreg build normandie --edition 2020") in flat
+    warnings = [f for f in findings if f["severity"] == "warning" and not f["resolved"]]
+    assert f"{len(warnings)} avertissements à relire" in flat
 
 
 def test_validate_exit_codes_are_unchanged(real_env: dict[str, str]) -> None:
     run(["validate", "normandie", "--edition", "2020"], 80, code=0)
-    # every error of the bundled edition has a decision (resolutions.yaml): --strict passes
-    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=0)
+    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=0)  # all resolved
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -241,11 +237,9 @@ def test_edition_status_reads_well_and_ends_with_the_next_step(
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
     flat = next_steps(page)
-    if not status["validation_errors"]:  # every error of the bundled edition has a decision
-        assert "sans décision" not in flat
-        return
-    assert f"{len(status['validation_errors'])} erreurs de validation sans décision" in flat
-    assert "monoreg validate normandie --edition 2020" in flat
+    assert not status["validation_errors"] and "erreur" not in flat   # all resolved
+    assert f"{len(status['misaligned'])} chiffres d'une autre période" in flat
+    assert "editions/normandie/2020/observations.csv (lignes" in flat
 
 
 # -- completion ------------------------------------------------------------------------------
@@ -325,8 +319,49 @@ def test_an_unresolved_error_is_said_with_where_and_how(planted: Path) -> None:
     assert "1 erreur de validation sans décision" in status
     assert "monoreg validate normandie --edition 2020" in status
     # the public build refuses (exit 1, unchanged) and says what to do next
+    run(["validate", "normandie", "--edition", "2020", "--strict"], 80, code=1)
     refused = next_steps(run(["build", "normandie", "--edition", "2020", "--out",
                               str(planted / "out")], 80, code=1))
     assert "Normandie 2020 refusée : 1 erreur sans décision" in refused
     assert "editions/normandie/2020/resolutions.yaml" in refused
     assert "monoreg build normandie --edition 2020 --proof" in refused
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_next_edition_status_lists_figures_by_section_and_says_how_to_fill_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", f"sqlite:///{tmp_path / 'store.sqlite'}")
+    run(["edition", "new", "normandie", "2021"], width)
+    run(["load"], width)
+    page = run(["edition", "status", "normandie", "2021"], width)
+    status = json.loads(run(["edition", "status", "normandie", "2021", "--format", "json"], 200))
+    to_update = status["to_update"]
+    assert to_update
+    assert cut_words(page, [item["label"] for item in to_update]) == []
+    assert too_wide(page, width) == []
+    assert "Chiffres clés" in page and "chiffres-cles" not in page   # section titles
+    assert "Indicateur" in page and "┃" in page                      # a table, at 80 too
+    flat = next_steps(page)
+    assert f"{len(to_update)} chiffres à compléter." in flat
+    assert ("editions/normandie/2021/observations.csv (lignes" in flat
+            or "monoreg edition sheet normandie 2021" in flat)
+
+
+def test_install_completion_says_where_in_french(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))   # the shell's files are written here
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # name the shell
+    result = runner.invoke(app, ["--install-completion", "bash"], prog_name="monoreg")
+    assert result.exit_code == 0, result.output
+    assert "Complétion bash installée dans" in result.output
+    assert english_words(result.output) == [], result.output
+    assert "_MONOREG_COMPLETE" in (tmp_path / ".bash_completions" / "monoreg.sh").read_text()
+
+
+def test_show_refuses_an_unknown_section_in_french(real_env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["show", "normandie", "--section", "nope"])
+    assert result.exit_code == 2
+    assert "section inconnue « nope »" in result.stderr and "population-emploi" in result.stderr

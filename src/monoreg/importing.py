@@ -1,18 +1,34 @@
-"""Imports of outside files (application layer, beside loading.py): an importer of ingest/
-reads and checks a whole file against the store's catalogue and returns a batch; this module
-writes it to the store in one transaction, so a file that fails leaves the store untouched."""
+"""Imports of outside files (application layer, beside loading.py).
+
+Counts (OF list, LHEO, INSEE): an importer of ingest/ reads and checks a whole file against
+the store's catalogue and returns a batch; this module writes it to the store in one
+transaction, so a file that fails leaves the store untouched.
+
+A printed monograph becomes an edition of the data files: read against the store's
+catalogue, written as data files (editions/<slug>/<year>/, editions/edition_files.py) in a
+staging folder, read back with the loader, moved into place, and the whole data folder is
+loaded into the store. All or nothing: when any step fails, the data folder and the store are
+left as they were (an edition replaced with `--replace` is put back). The back pages
+(Carif-Oref directory, guide) are not read: a replaced edition's directory.yaml and
+guide.yaml are kept."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from monoreg.datafile_reader import display_path
+from monoreg.editions.edition_files import check_mark, write_edition_files
 from monoreg.errors import UsageError
+from monoreg.ingest.datafiles.data_folder import load_data_dir
+from monoreg.ingest.datafiles.edition_folder import edition_folder, load_edition
 from monoreg.ingest.import_batch import ImportBatch, check_drop
 from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
-from monoreg.ingest.monograph.to_batch import monograph_batch
 from monoreg.model import Catalog
-from monoreg.store.repository import Store
+from monoreg.store.repository import LoadReport, Store
 from monoreg.validate.service import assess_store
 
 
@@ -46,12 +62,85 @@ def import_file(store: Store, read: Callable[[Catalog], ImportBatch],
     return batch
 
 
-def import_monograph(store: Store, path: Path, *, region: str | None = None,
-                     year: int | None = None, dry_run: bool = False) -> MonographImport:
-    """Read a monograph against the store's catalogue; unless dry_run, store its figures as
-    an import batch (one transaction)."""
+BACK_PAGES = ("directory.yaml", "guide.yaml")
+Step = Callable[[str], None]  # told the step starting, for a progress display
+
+
+@dataclass(frozen=True)
+class EditionImport:
+    imported: MonographImport
+    folder: Path | None            # None for a dry run
+    replaced: bool
+    to_check: int                  # figures marked « à vérifier »
+    load: LoadReport | None
+
+
+def _nothing(_: str) -> None:
+    return None
+
+
+def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
+                             region: str | None = None, year: int | None = None,
+                             replace: bool = False, dry_run: bool = False,
+                             step: Step = _nothing) -> EditionImport:
+    """A monograph becomes an edition of the data files, loaded (see the module's
+    documentation); `dry_run` reads and reports only."""
     catalog = _catalog(store)
+    step("Lecture de la monographie")
     imported = read_monograph(path, catalog, region=region, year=year)
-    if not dry_run:
-        store_batch(store, monograph_batch(imported))
-    return imported
+    edition = imported.edition
+    checks = [check_mark(p.confidence, p.reasons) for p in imported.placed]
+    to_check = sum(c is not None for c in checks)
+    territory = catalog.territories.get(edition.region)
+    target = edition_folder(data_dir, territory.slug, edition.year)
+    exists = target.exists()
+    if dry_run:
+        return EditionImport(imported, None, exists, to_check, None)
+    if exists and not replace:
+        raise UsageError(f"l'édition {edition.year} de {territory.name} existe déjà "
+                         f"({display_path(target)}) : ajoutez --replace pour la remplacer")
+    step("Écriture des fichiers de l'édition")
+    new_region = not target.parent.exists()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # the loader checks that a folder is editions/<slug>/<year>/: staged the same way
+    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target.parent.parent))
+    # the replaced edition waits in the staging folder, deep enough for no load to read it
+    backup = staging / "replaced" / target.parent.name / target.name if exists else None
+    moved = False
+    try:
+        folder = staging / target.parent.name / target.name
+        folder.mkdir(parents=True)
+        write_edition_files(folder, edition, [line.text for line in imported.document.lines],
+                            checks, origin=imported.document.file)
+        if exists:
+            _keep_back_pages(target, folder)
+        load_edition(folder, catalog, data_dir)  # what `monoreg load` will read must load
+        step("Vérification du dossier de données")
+        if backup is not None:
+            backup.parent.mkdir(parents=True)
+            target.rename(backup)
+        folder.rename(target)
+        moved = True
+        dataset = load_data_dir(data_dir)
+        step("Chargement dans la base")
+        report = store.load_dataset(dataset, assess=assess_store)
+    except BaseException:
+        if moved:
+            shutil.rmtree(target, ignore_errors=True)
+        if backup is not None and backup.exists():
+            backup.rename(target)
+        if new_region:
+            shutil.rmtree(target.parent, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return EditionImport(imported, target, exists, to_check, report)
+
+
+
+def _keep_back_pages(old: Path, new: Path) -> None:
+    """The directory and guide of a replaced edition: the reader does not read the back
+    pages, and what the editor entered there is not thrown away."""
+    for name in BACK_PAGES:
+        if (old / name).is_file() and not (new / name).exists():
+            shutil.copy2(old / name, new / name)

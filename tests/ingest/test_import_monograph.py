@@ -9,6 +9,7 @@ the SYNTHETIC transformation of test_another_region_in_the_same_layout.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -232,26 +233,30 @@ def test_bad_files_give_clean_errors(tmp_path: Path, catalog: Catalog, name: str
 
 # -- the command ----------------------------------------------------------------------
 @pytest.fixture
-def real_env(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> Iterator[str]:
-    """The CLI on the bundled data (its catalogue has the monograph's indicators)."""
-    monkeypatch.setenv("MONOREG_DATA_DIR", str(PROJECT_DATA))
+def real_env(monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> Iterator[Path]:
+    """The CLI on a copy of the bundled data (its catalogue has the monograph's indicators):
+    an import writes into the data folder."""
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DATA, data)
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
     monkeypatch.setenv("MONOREG_DATABASE_URL", sqlite_url)
     assert runner.invoke(app, ["load"]).exit_code == 0
-    yield sqlite_url
+    yield data
 
 
-def _imported(url: str) -> list[Observation]:
+def _stored(url: str) -> list[str]:
     store = Store.open(url)
     try:
-        return [r.observation for r in store.observations()
-                if r.batch_name == "monograph 28-2020"]
+        return [e.id for e in store.editions()]
     finally:
         store.close()
 
 
-def test_dry_run_json_prints_the_edition_and_stores_nothing(real_env: str) -> None:
+def test_dry_run_json_prints_the_edition_and_writes_nothing(real_env: Path,
+                                                            sqlite_url: str) -> None:
     import json
 
+    before = sorted(p.relative_to(real_env) for p in real_env.rglob("*"))
     result = runner.invoke(app, ["import", "monograph", str(SEED), "--dry-run", "--format",
                                  "json"])
     assert result.exit_code == 0, result.output
@@ -262,25 +267,25 @@ def test_dry_run_json_prints_the_edition_and_stores_nothing(real_env: str) -> No
             "confidence"} <= set(first)
     assert data["import"]["figures"] == len(data["observations"])
     assert data["lists"] and data["contacts"] and data["texts"]
-    assert _imported(real_env) == []
+    assert data["written"] == {"folder": None, "replaced": True,
+                               "to_check": data["import"]["doubtful"]}
+    assert sorted(p.relative_to(real_env) for p in real_env.rglob("*")) == before
 
 
-def test_import_stores_figures_beside_the_hand_entered_edition(real_env: str,
-                                                               hand: Edition) -> None:
-    result = runner.invoke(app, ["import", "monograph", str(SEED), "--region", "normandie",
-                                 "--edition", "2020"], env={"COLUMNS": "200"})
+def test_the_seed_replaces_the_hand_entered_edition_only_when_asked(
+        real_env: Path, sqlite_url: str, hand: Edition) -> None:
+    refused = runner.invoke(app, ["import", "monograph", str(SEED)])
+    assert refused.exit_code == 2
+    assert "l'édition 2020 de Normandie existe déjà" in refused.stderr
+    assert "--replace" in refused.stderr
+    copy = real_env / "seed.txt"
+    shutil.copy(SEED, copy)  # the edition's own source.txt is replaced with the folder
+    result = runner.invoke(app, ["import", "monograph", str(copy), "--region", "normandie",
+                                 "--edition", "2020", "--replace"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "148 chiffres" in result.output and "24 703 | 452 652" in result.output
-    stored = _imported(real_env)
-    assert figures(stored) == figures(hand.observations)
-    assert {o.source for o in stored} == {"centre_inffo_monographies"}
-    budget = next(o for o in stored if o.indicator == "depenses_fpa_investissement_meur")
-    assert budget.note == "Source imprimée : Source : DGCL"
-    again = runner.invoke(app, ["import", "monograph", str(SEED)])
-    assert again.exit_code == 0 and len(_imported(real_env)) == len(stored)  # replaced
-    assert runner.invoke(app, ["load"]).exit_code == 0
-    assert len(_imported(real_env)) == len(stored)  # a load keeps imports
-    store = Store.open(real_env)
+    assert "Édition remplacée" in result.output
+    store = Store.open(sqlite_url)
     try:
         assert [e.id for e in store.editions()] == ["28-2020"]
         assert figures(store.edition("28", 2020).observations) == figures(hand.observations)
@@ -288,7 +293,9 @@ def test_import_stores_figures_beside_the_hand_entered_edition(real_env: str,
         store.close()
 
 
-def test_cli_errors_store_nothing(real_env: str, tmp_path: Path) -> None:
+def test_cli_errors_write_and_store_nothing(real_env: Path, sqlite_url: str,
+                                           tmp_path: Path) -> None:
+    before = sorted(p.relative_to(real_env) for p in real_env.rglob("*"))
     result = runner.invoke(app, ["import", "monograph", str(SEED), "--region", "bretagne"])
     assert result.exit_code == 1
     assert "source.txt, ligne 481 : la monographie porte sur Normandie, et non sur Bretagne" \
@@ -299,4 +306,5 @@ def test_cli_errors_store_nothing(real_env: str, tmp_path: Path) -> None:
         == 2
     missing = runner.invoke(app, ["import", "monograph", str(tmp_path / "absent.pdf")])
     assert missing.exit_code == 1 and "fichier introuvable" in missing.stderr
-    assert _imported(real_env) == []
+    assert sorted(p.relative_to(real_env) for p in real_env.rglob("*")) == before
+    assert _stored(sqlite_url) == ["28-2020"]

@@ -145,7 +145,7 @@ def test_cli_usage_errors(env, tmp_path: Path) -> None:  # type: ignore[no-untyp
                           (["build", "normandie", "--all", "--out", out], "RÉGION… ou --all"),
                           (["build", "atlantide", "--out", out], "région inconnue"),
                           (["build", "normandie", "--edition", "1999", "--out", out],
-                           "no edition 1999")):
+                           "pas d'édition 1999")):
         result = runner.invoke(app, args)
         assert result.exit_code == 2, (args, result.output)
         assert message in result.output and "Traceback" not in result.output

@@ -16,11 +16,12 @@ from store_rows import StoreRows, store_rows
 from typer.testing import CliRunner
 
 from monoreg.cli import app
+from monoreg.settings import PROJECT_ROOT
 
 IMPORT_CORPUS = Path(__file__).parent / "corpus" / "importers"
 # What each importer is given besides its file.
 IMPORT_ARGS = {"of-list": ["--date", "2024-01-01"], "lheo": ["--date", "2024-01-01"],
-               "insee-population": ["--date", "2021-01-01"], "monograph": []}
+               "insee-population": ["--date", "2021-01-01"], "monograph": ["--replace"]}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ def run_import(command: str, file: Path, import_store: ImportStore, tmp_path: Pa
     shutil.copy(import_store.file, tmp_path / "store.sqlite")
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
     monkeypatch.setenv("MONOREG_DATABASE_URL", url)
+    if command == "monograph":  # it writes an edition into the data folder: a copy
+        shutil.copytree(PROJECT_ROOT / "data", tmp_path / "data", dirs_exist_ok=True)
+        monkeypatch.setenv("MONOREG_DATA_DIR", str(tmp_path / "data"))
     result = CliRunner().invoke(app, ["import", command, str(file), *IMPORT_ARGS[command]],
                                 env={"COLUMNS": "200"})
     assert result.exception is None or isinstance(result.exception, SystemExit), \

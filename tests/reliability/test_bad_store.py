@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from french_errors import assert_french_error
 from synthetic import write_data_dir
 from typer.testing import CliRunner
 
@@ -50,5 +51,6 @@ def test_a_damaged_store_is_refused_and_left_alone(
     result = CliRunner().invoke(app, command)
     assert isinstance(result.exception, SystemExit), f"uncaught {result.exception!r}"
     assert result.exit_code == 2, result.output
-    assert "cannot open the database" in result.stderr
+    assert "impossible d'ouvrir la base de données" in result.stderr
+    assert_french_error(result.stderr)
     assert path.read_bytes() == damaged

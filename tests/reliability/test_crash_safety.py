@@ -1,10 +1,12 @@
 """Crash safety: a load or an import killed midway leaves the store as it was; readers never
 see half a load; two loads at once run one after the other.
 
-On SQLite and on PostgreSQL. The kill lands while the writer is inside its transaction,
-which the test makes sure of by watching the database (SQLite: the write lock is held and the
-write-ahead log is growing; PostgreSQL: the writer's session is inserting figures), never by
-a timer. The big edition and offer are SYNTHETIC (tests/reliability/big_inputs.py).
+On SQLite and on PostgreSQL. The kill lands at a known step: the command is run with the
+test-only setting MONOREG_FAULT_PAUSE_AT (settings.fault_point), stops there, says so on
+stderr and waits; the test reads that line, checks that the writer is inside its transaction
+(SQLite: the write lock is held; PostgreSQL: the writer's session has a transaction open),
+then kills it. No timer and no polling window. The edition and offers are SYNTHETIC
+(tests/reliability/big_inputs.py).
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import contextlib
 import shutil
 import signal
 import sqlite3
+import subprocess
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -31,15 +33,15 @@ from synthetic import write_data_dir
 from monoreg.importing import store_batch
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.ingest.lheo import read_lheo
+from monoreg.ingest.of_list import PARALLEL_BYTES
 from monoreg.loading import load
-from monoreg.settings import PROJECT_ROOT
+from monoreg.settings import FAULT_STEPS, PROJECT_ROOT
 from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
 
-BIG = 30_000          # figures: enough for the load to spend seconds inside its transaction
-BIG_OFFER = 8_000     # formations: about 32 000 figures once counted by region and domain
+FIGURES = 3_000       # figures of the edition the killed load writes
+OFFER = 500           # formations of the offer the killed import writes
 WAIT = 120.0          # a guard against a hang, not a speed target
-WAL_GROWN = 1 << 20   # bytes of new pages in the log: the writer is well into the figures
 
 
 def _sqlite_file(url: str) -> Path:
@@ -47,16 +49,8 @@ def _sqlite_file(url: str) -> Path:
 
 
 def _sqlite_writer_inside(url: str) -> bool:
-    """The write lock is taken and the log holds pages not yet committed."""
-    path = _sqlite_file(url)
-    wal = path.with_name(path.name + "-wal")
-    try:
-        # The last connection to close deletes the log: it may go between two looks.
-        if wal.stat().st_size < WAL_GROWN:
-            return False
-    except FileNotFoundError:
-        return False
-    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    """Another connection holds the write lock (BEGIN IMMEDIATE cannot take it)."""
+    probe = sqlite3.connect(_sqlite_file(url), timeout=0, isolation_level=None)
     try:
         probe.execute("BEGIN IMMEDIATE")
         probe.execute("ROLLBACK")
@@ -69,20 +63,19 @@ def _sqlite_writer_inside(url: str) -> bool:
 
 
 def _postgres_writer_inside(url: str) -> bool:
-    """A session of this database is inserting figures inside an open transaction."""
+    """Another session of this database has a transaction open and has written in it."""
     engine = create_engine(url, poolclass=NullPool)
     try:
         with engine.connect() as conn:
             return bool(conn.execute(text(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL "
-                "AND state = 'active' AND query ILIKE 'INSERT INTO observations%'")).scalar())
+                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL")).scalar())
     finally:
         engine.dispose()
 
 
-def _writer_inside(url: str) -> Callable[[str], bool]:
-    return _sqlite_writer_inside if url.startswith("sqlite") else _postgres_writer_inside
+def _writer_inside(url: str) -> bool:
+    return (_sqlite_writer_inside if url.startswith("sqlite") else _postgres_writer_inside)(url)
 
 
 def test_sqlite_store_uses_write_ahead_logging(sqlite_url: str, data_dir: Path) -> None:
@@ -91,19 +84,24 @@ def test_sqlite_store_uses_write_ahead_logging(sqlite_url: str, data_dir: Path) 
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def _kill_inside_the_transaction(store_url: str, args: list[str],
-                                 env: dict[str, str]) -> None:
-    """Run the command and SIGKILL it once it writes inside its transaction."""
-    process = spawn_monoreg(args, env)
-    inside = _writer_inside(store_url)
-    deadline = time.monotonic() + WAIT
-    while not inside(store_url):
-        assert process.poll() is None, f"{args[0]} ended before it could be killed: " + \
-            process.communicate()[1]
-        assert time.monotonic() < deadline, f"{args[0]} never started writing"
-        time.sleep(0.005)
+def _paused_at(step: str, args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    """Run the command until it stops at `step` (its line on stderr), and return it."""
+    assert step in FAULT_STEPS
+    process = spawn_monoreg(args, {**env, "MONOREG_FAULT_PAUSE_AT": step})
+    assert process.stderr is not None
+    said = ""
+    while (line := process.stderr.readline()) and step not in line:
+        said += line
+    if not line:  # the command ended without reaching the step
+        process.wait(WAIT)
+        raise AssertionError(f"{args[0]} ended (exit {process.returncode}) before {step}: "
+                             f"{said}")
+    return process
+
+
+def _kill(process: subprocess.Popen[str]) -> None:
     process.send_signal(signal.SIGKILL)
-    process.communicate()
+    process.communicate(timeout=WAIT)
     assert process.returncode == -signal.SIGKILL
 
 
@@ -114,9 +112,11 @@ def test_load_killed_inside_its_transaction_leaves_the_store_as_it_was(
     store.load_dataset(small)
     edition = store.edition("28", 2030)
     before = store_rows(store_url)
-    big = write_big_data_dir(tmp_path / "big", BIG)
+    big = write_big_data_dir(tmp_path / "big", FIGURES)
 
-    _kill_inside_the_transaction(store_url, ["load"], monoreg_env(store_url, big))
+    process = _paused_at("load-written", ["load"], monoreg_env(store_url, big))
+    assert _writer_inside(store_url)  # every figure written, nothing committed
+    _kill(process)
     try:
         assert store_rows(store_url) == before
         # Still usable: it reads back, and takes the next load.
@@ -132,10 +132,12 @@ def test_import_killed_inside_its_transaction_leaves_the_store_as_it_was(
     store = Store.open(store_url)
     load(store, PROJECT_ROOT / "data")   # the importers' catalogue, as users have it
     before = store_rows(store_url)
-    big = write_big_lheo(tmp_path / "offre.xml", BIG_OFFER)
+    offer = write_big_lheo(tmp_path / "offre.xml", OFFER)
 
-    _kill_inside_the_transaction(store_url, ["import", "lheo", str(big), "--date",
-                                             "2024-01-01"], monoreg_env(store_url))
+    process = _paused_at("import-written", ["import", "lheo", str(offer), "--date",
+                                            "2024-01-01"], monoreg_env(store_url))
+    assert _writer_inside(store_url)
+    _kill(process)
     try:
         assert store_rows(store_url) == before
         # Still usable: the next import goes through.
@@ -149,19 +151,15 @@ def test_import_killed_inside_its_transaction_leaves_the_store_as_it_was(
 def test_an_import_killed_midway_leaves_no_process_behind(import_store: ImportStore,
                                                          tmp_path: Path) -> None:
     """The OF list is counted by several processes: none may outlive a killed import."""
+    megabytes = PARALLEL_BYTES // (1 << 20) + 1  # just big enough to be counted in parallel
     big = write_big_of_list(tmp_path / "liste.csv",
-                            IMPORT_CORPUS / "valid" / "of-list.synthetic.csv", 40)
+                            IMPORT_CORPUS / "valid" / "of-list.synthetic.csv", megabytes)
     shutil.copy(import_store.file, tmp_path / "store.sqlite")
     url = f"sqlite:///{tmp_path / 'store.sqlite'}"
-    process = spawn_monoreg(["import", "of-list", str(big), "--date", "2024-01-01"],
-                            monoreg_env(url))
-    parent = psutil.Process(process.pid)
-    deadline = time.monotonic() + WAIT
-    while not (workers := parent.children(recursive=True)):
-        assert process.poll() is None, "the import ended before it could be killed: " + \
-            process.communicate()[1]
-        assert time.monotonic() < deadline, "the import never started its workers"
-        time.sleep(0.005)
+    process = _paused_at("of-list-counting", ["import", "of-list", str(big), "--date",
+                                              "2024-01-01"], monoreg_env(url))
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "the import counts with worker processes (more than one core here?)"
     process.send_signal(signal.SIGKILL)
     process.wait()  # not communicate(): a worker left running would hold the pipes open
     try:

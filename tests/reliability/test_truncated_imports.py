@@ -17,9 +17,12 @@ from big_inputs import write_big_lheo, write_big_of_list
 from french_errors import assert_french_error
 from import_runs import IMPORT_CORPUS, ImportStore
 from store_rows import store_rows
+from synthetic import write_data_dir
 from typer.testing import CliRunner
 
 from monoreg.cli import app
+from monoreg.errors import InputError
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 
 OF_LIST = IMPORT_CORPUS / "valid" / "of-list.synthetic.csv"
 LHEO = IMPORT_CORPUS / "valid" / "lheo.synthetic.xml"
@@ -139,3 +142,30 @@ def test_an_import_is_compared_with_its_own_source_only(tmp_path: Path,
     code, _, stderr = _import("lheo", LHEO, store_copy)
     assert code == 0, stderr
 
+
+
+def test_a_data_file_cut_in_its_last_line_is_refused_as_truncated(tmp_path: Path) -> None:
+    """The same for the data files: observations.csv stopping in the middle of its last row
+    (no line end) is a cut file, named so, with its last line."""
+    data = write_data_dir(tmp_path)
+    path = data / "editions" / "normandie" / "2030" / "observations.csv"
+    raw = path.read_bytes().rstrip(b"\n")
+    last = raw.count(b"\n") + 1
+    path.write_bytes(raw[: raw.rindex(b";", 0, raw.rindex(b";")) - 3])  # inside a field
+    with pytest.raises(InputError) as caught:
+        load_data_dir(data)
+    assert caught.value.line == last
+    assert TRUNCATED in caught.value.reason
+    assert_french_error(str(caught.value))
+
+
+@pytest.mark.parametrize("limit", ["0,3", "3", "moitié"])
+def test_a_mistyped_drop_limit_is_a_french_usage_error(limit: str, store_copy: str) -> None:
+    result = CliRunner().invoke(app, ["import", "of-list", str(OF_LIST), "--date",
+                                      "2024-01-01"],
+                                env={"MONOREG_DATABASE_URL": store_copy,
+                                     "MONOREG_IMPORT_DROP_LIMIT": limit})
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2 and f"MONOREG_IMPORT_DROP_LIMIT vaut « {limit} »" in \
+        result.stderr, result.stderr
+    assert_french_error(result.stderr)

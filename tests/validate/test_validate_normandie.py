@@ -128,7 +128,7 @@ def test_printed_form_of_budgets() -> None:
 def test_periods_of_the_seed() -> None:
     assert found("period-n-minus-1", indicator="effectif_apprentis")      # 2016/2017 -> 2018/2019
     assert {f.territory for f in found("stale-figure",
-                                       indicator="part_emploi_commerce_reparation")} == {
+                                       indicator="part_emploi_secteur")} == {
         "28", "FR"}                                                       # « en 2015 »
     cfa = found("region-france-period", indicator="nombre_cfa", section="apprentissage")
     assert [f.expected for f in cfa] == ["2018"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 # Importing a command module registers its commands on the shared app.
 from monoreg.cli import (  # noqa: F401
+    backups,  # backup, restore
     build,  # build
     data,  # load, show, export
     editions,  # edition new|status, diff, ranking

@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from monoreg.cli.common import EditionOption, app, err, examples, open_store, out, resolve_region
+from monoreg.cli.common import (
+    EditionOption,
+    app,
+    err,
+    examples,
+    open_store,
+    out,
+    resolve_region,
+    where,
+)
 from monoreg.cli.completion import complete_region
 from monoreg.cli.next_steps import build_steps, print_next_steps
 from monoreg.cli.terminal import Prose
@@ -109,13 +118,9 @@ def _print_refused(refused: list[Refused]) -> None:
             "décision de l'éditeur dans resolutions.yaml (ou --proof pour une épreuve) :",
             highlight=False)
         for f in edition.errors:
-            console.print(f"  - {figure_label(f)} : règle {f.rule}, {where(f.location)}"
+            console.print(f"  - {figure_label(f)} : règle {f.rule}, "
+                          f"{where(f.location) or 'lieu inconnu'}"
                           f" — {f.message}", highlight=False, soft_wrap=True)
-
-
-def where(location: str | None) -> str:
-    """'…/observations.csv, ligne 17' (locations are stored with the English 'line')."""
-    return location.replace(", line ", ", ligne ") if location else "lieu inconnu"
 
 
 def figure_label(f: Finding) -> str:

@@ -73,6 +73,8 @@ class MonoregGroup(FrenchHelp, TyperGroup):
         for param in params:
             if param.name in french.COMPLETION_HELP:
                 param.help = french.COMPLETION_HELP[param.name]
+            if param.name == "install_completion":
+                param.callback = french.install_completion
         return params
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None,
@@ -163,6 +165,11 @@ def resolve_region(catalog: Catalog, text: str) -> Territory:
 
 def resolve_edition_year(store: Store, region: Territory, year: int | None) -> int:
     return year if year is not None else store.latest_edition_year(region.code)
+
+
+def where(location: str | None) -> str:
+    """'…/observations.csv, ligne 17' (locations are stored with the English 'line')."""
+    return location.replace(", line ", ", ligne ") if location else ""
 
 
 def check_format(value: str, formats: tuple[str, ...] | list[str]) -> str:

@@ -77,13 +77,16 @@ def show(region: RegionArgument, edition: EditionOption = None,
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
+    if section is not None and catalog.section(section) is None:
+        raise UsageError(f"section inconnue « {section} » : l'une de "
+                         f"{', '.join(s.id for s in catalog.sections)}")
     year = resolve_edition_year(store, territory, edition)
     data = store.edition(territory.code, year)
     rows = [r for r in key_figures(data, catalog, section)
             if section or r.place != "chiffres-cles"]
     if format == "json":
         payload = [{
-            "section": r.place, "indicator": r.indicator.id, "label": r.indicator.label,
+            "section": r.place, "indicator": r.indicator.id, "label": r.label,
             "base": _cell(r.base, catalog), "current": _cell(r.current, catalog),
             "evolution": r.evolution, "evolution_printed": r.evolution_printed,
             "france": _cell(r.national, catalog)} for r in rows]
@@ -112,7 +115,7 @@ def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
         columns = [Column("Indicateur"),
                    *(Column(SHOW_COLUMNS[i].replace(" ", "\n", 1), "right") for i in kept)]
         table = fitted_table(console, columns, [
-            [r.indicator.label, *(figure_cell(*row[i]) for i in kept)]
+            [r.label, *(figure_cell(*row[i]) for i in kept)]
             for r, row in zip(items, cells, strict=True)], show_lines=True)
         if table is not None:
             console.print(table)
@@ -121,7 +124,7 @@ def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
             names = (*SHOW_COLUMNS[:-1], _territory_name(r.national, catalog))
             lines = [(name, value, note) for name, (value, note)
                      in zip(names, row, strict=True) if value]
-            console.print(block(r.indicator.label, label_grid(lines)))
+            console.print(block(r.label, label_grid(lines)))
     from monoreg.model import QUALITY_LEGEND, QualityStatus
 
     shown = {o.quality.status for r in rows for o in (r.base, r.current, r.national, r.claim)

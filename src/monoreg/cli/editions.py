@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -17,11 +18,13 @@ from monoreg.cli.common import (
     YearArgument,
     app,
     check_format,
+    err,
     examples,
     make_app,
     open_store,
     out,
     resolve_region,
+    where,
 )
 from monoreg.cli.completion import complete_indicator, complete_year
 from monoreg.cli.data import DataOption
@@ -144,16 +147,21 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
     console.print(Prose(f"{name} — édition {result.year} : {p.done} sur {p.total} fait(s) "
                         f"({p.figures_done} chiffres sur {p.figures_total}, {p.items_done} "
                         f"éléments vérifiés sur {p.items_total}).", "bold"))
-    rows = []
+    # One table per section: the section is a heading, not a column, so the table fits.
+    by_section: dict[str, list[list[str]]] = {}
     for item in result.to_update:
         known = item.previous
-        rows.append([item.label, _section(catalog, item.place),
-                     _territory(catalog, item.territory), item.period.label(),
-                     f"{_value(catalog, item.indicator, known.value, known.unit)} "
-                     f"({known.period.label()})" if known else ""])
-    _part(console, f"Chiffres à mettre à jour ({len(rows)})",
-          ("Indicateur", "Section", "Territoire", "Période\nattendue", "Dernier chiffre\nconnu"),
-          rows)
+        by_section.setdefault(item.place, []).append([
+            item.label, _territory(catalog, item.territory), item.period.label(),
+            f"{_value(catalog, item.indicator, known.value, known.unit)} "
+            f"({known.period.label()})" if known else ""])
+    if by_section:
+        heading(console, f"Chiffres à mettre à jour ({len(result.to_update)})")
+    for place, rows in by_section.items():
+        console.print(Prose(_section(catalog, place), "italic"))
+        table_or_blocks(console, [Column(h) for h in (
+            "Indicateur", "Territoire", "Période\nattendue", "Dernier chiffre\nconnu")], rows,
+            show_lines=True)
     _part(console, f"Périodes non alignées entre la région et le national "
                    f"({len(result.misaligned)})",
           ("Indicateur", "Section", "Région", "National"),
@@ -168,7 +176,7 @@ def _print_status(result: EditionStatus, catalog: Catalog, name: str) -> None:
               [[item.title, item.detail or "", item.verified.label()] for item in items])
     _part(console, f"Erreurs de validation sans décision ({len(result.validation_errors)})",
           ("Règle", "Message", "Emplacement"),
-          [[f.rule, f.message, f.location or ""] for f in result.validation_errors])
+          [[f.rule, f.message, where(f.location)] for f in result.validation_errors])
     print_next_steps(console, status_steps(result, name))
 
 
@@ -177,6 +185,76 @@ def _part(console: Console, title: str, headers: tuple[str, ...], rows: list[lis
     if rows:  # the summary at the end says what is empty
         heading(console, title)
         table_or_blocks(console, [Column(h) for h in headers], rows)
+
+
+# -- edition fill -----------------------------------------------------------------------
+@edition_app.command("fill", epilog=examples("monoreg edition fill normandie 2021"))
+def fill(region: RegionArgument, year: YearArgument, data: DataOption = None) -> None:
+    """Remplit les chiffres à compléter que tient déjà une série officielle ou un import.
+
+    Pour la période attendue, sinon la dernière disponible à l'arrêt des données (dite dans
+    la note du chiffre) ; valeur, unité et source reprises, provenance dans la note."""
+    from monoreg.editions.fill import fill_edition
+    from monoreg.settings import get_settings
+
+    store = open_store()
+    catalog = store.catalog()
+    territory = resolve_region(catalog, region)
+    with err().status("Recherche des chiffres disponibles et rechargement…"):
+        report = fill_edition(store, data or get_settings().data_dir, territory.code, year)
+    console = out()
+    console.print(f"{territory.name} — édition {year} : {len(report.filled)} chiffre(s) "
+                  f"rempli(s), {report.remaining} encore à compléter.")
+    _part(console, "Chiffres remplis", ("Indicateur", "Territoire", "Période", "Valeur",
+                                         "Depuis"),
+          [[catalog.indicators[f.observation.indicator].label,
+            _territory(catalog, f.observation.territory),
+            f.record.observation.period.label()
+            + (" (dernière disponible)" if f.latest_available else ""),
+            _value(catalog, f.observation.indicator, f.record.observation.value,
+                   f.record.observation.unit), f.record.batch_name] for f in report.filled])
+    console.print(f"Ensuite : monoreg edition status {territory.slug} {year}, ou monoreg "
+                  f"edition sheet {territory.slug} {year} --out chiffres.xlsx")
+
+
+# -- edition sheet / apply --------------------------------------------------------------
+@edition_app.command("sheet", epilog=examples(
+    "monoreg edition sheet normandie 2021 --out chiffres-2021.xlsx"))
+def sheet(region: RegionArgument, year: YearArgument,
+          out_file: Annotated[Path, typer.Option(
+              "--out", metavar="FICHIER.xlsx", help="Classeur à écrire (.xlsx).",
+              show_default=False)]) -> None:
+    """Classeur des éditeurs : une ligne par chiffre à compléter, colonne « Valeur » à
+    remplir ; une feuille des constats sans décision (corriger / accepter / ne pas publier)."""
+    from monoreg.editions.workbook import write_workbook
+
+    if out_file.suffix.lower() != ".xlsx":
+        raise UsageError("--out : un fichier .xlsx est attendu")
+    store = open_store()
+    territory = resolve_region(store.catalog(), region)
+    with err().status("Préparation du classeur…"):
+        figures, findings = write_workbook(store, territory.code, year, out_file)
+    out().print(f"Classeur écrit : {out_file} — {figures} chiffre(s) à compléter (feuille "
+                f"Chiffres, colonne « Valeur »), {findings} constat(s) sans décision (feuille "
+                f"Constats). Ensuite : monoreg edition apply {out_file}")
+
+
+@edition_app.command("apply", epilog=examples("monoreg edition apply chiffres-2021.xlsx"))
+def apply(file: Annotated[Path, typer.Argument(
+              metavar="FICHIER.xlsx", help="Classeur rempli (.xlsx).", show_default=False)],
+          data: DataOption = None) -> None:
+    """Vérifie les cellules remplies du classeur, les écrit dans les fichiers de l'édition
+    (avec leur provenance : fichier, feuille, cellule) et recharge la base ; une cellule
+    fausse, et rien n'est écrit."""
+    from monoreg.editions.workbook_apply import apply_workbook
+    from monoreg.settings import get_settings
+
+    store = open_store()
+    with err().status("Vérification des cellules et rechargement…"):
+        report = apply_workbook(store, data or get_settings().data_dir, file)
+    out().print(f"Édition {report.edition} : {report.figures} chiffre(s) écrit(s), "
+                f"{report.decisions} décision(s) enregistrée(s) (resolutions.yaml) ; "
+                f"{report.remaining} chiffre(s) encore à compléter.")
 
 
 # -- diff -------------------------------------------------------------------------------

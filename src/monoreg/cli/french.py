@@ -100,6 +100,19 @@ USAGE_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+def install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """`--install-completion`: Typer's own installation, said in French."""
+    import typer
+    from typer.completion import install
+
+    if not value or ctx.resilient_parsing:
+        return value
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    typer.secho(f"Complétion {shell} installée dans {path}.", fg="green")
+    typer.echo("Elle vaut pour les terminaux ouverts à partir de maintenant.")
+    raise typer.Exit(0)
+
+
 def usage_error(message: str) -> str:
     """Click's English usage message in French; a message already French is kept."""
     for pattern, french in USAGE_ERRORS:

@@ -23,9 +23,11 @@ from monoreg.cli.common import (
     out,
 )
 from monoreg.cli.completion import complete_region
+from monoreg.cli.data import DataOption
 from monoreg.cli.terminal import Column, heading, table_or_blocks
 
 if TYPE_CHECKING:  # the layers themselves are imported in the commands (cli/__init__.py)
+    from monoreg.importing import EditionImport
     from monoreg.ingest.import_batch import ImportBatch
     from monoreg.ingest.import_batch import Progress as ProgressCallback
     from monoreg.ingest.monograph.monograph_import import MonographImport
@@ -175,7 +177,8 @@ def insee_population(
 
 
 @imports.command("monograph", epilog=examples(
-    "monoreg import monograph normandie-2020.pdf",
+    "monoreg import monograph bretagne-2020.txt --region 53 --edition 2020",
+    "monoreg import monograph normandie-2020.pdf --replace",
     "monoreg import monograph normandie-2020.txt --region normandie --edition 2020 --dry-run"))
 def monograph(
         file: FileArgument,
@@ -185,25 +188,41 @@ def monograph(
         edition: Annotated[int | None, typer.Option(
             "--edition", metavar="ANNÉE",
             help="Année de l'édition (défaut : celle que nomme le document).")] = None,
+        replace: Annotated[bool, typer.Option(
+            "--replace", help="Remplacer l'édition si elle existe déjà.")] = False,
         dry_run: Annotated[bool, typer.Option(
-            "--dry-run", help="Lire et rendre compte sans rien enregistrer.")] = False,
-        format: TextOrJsonOption = "text") -> None:
-    """Monographie (texte extrait ou PDF) → édition, avec un rapport de lecture."""
-    from monoreg.importing import import_monograph
+            "--dry-run", help="Lire et rendre compte sans rien écrire.")] = False,
+        format: TextOrJsonOption = "text",
+        data: DataOption = None) -> None:
+    """Monographie (texte extrait ou PDF) → édition des fichiers de données, chargée.
+
+    Écrit editions/<région>/<année>/ (chiffres, évolutions, listes, contacts, textes, avec la
+    ligne du document et la confiance du lecteur) puis recharge la base ; les chiffres dont
+    la lecture est incertaine sont marqués « à vérifier »."""
+    from monoreg.importing import import_monograph_edition
+    from monoreg.settings import get_settings
 
     _format(format)
     store = open_store()
-    imported = import_monograph(store, file, region=region, year=edition, dry_run=dry_run)
+    data_dir = data or get_settings().data_dir
+    with err().status("Import de la monographie…") as status:
+        done = import_monograph_edition(
+            store, data_dir, file, region=region, year=edition, replace=replace,
+            dry_run=dry_run, step=lambda what: status.update(f"{what}…"))
     catalog = store.catalog()
     if format == "json":
-        out().print_json(json.dumps(monograph_json(imported, catalog), ensure_ascii=False))
+        payload = monograph_json(done.imported, catalog)
+        payload["written"] = {"folder": str(done.folder) if done.folder else None,
+                              "replaced": done.replaced, "to_check": done.to_check}
+        out().print_json(json.dumps(payload, ensure_ascii=False))
         return
-    _print_monograph(imported, catalog, dry_run)
+    _print_monograph(done, catalog)
 
 
-def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool) -> None:
+def _print_monograph(done: EditionImport, catalog: Catalog) -> None:
     console = out()
-    e, report = imported.edition, imported.report_json()
+    imported, e = done.imported, done.imported.edition
+    report = imported.report_json()
     console.print(f"Monographie {imported.document.file} : "
                   f"{catalog.territories.get(e.region).name}, édition {e.year} "
                   f"({e.published.label()}, données arrêtées en {e.cutoff.label()}).")
@@ -229,11 +248,17 @@ def _print_monograph(imported: MonographImport, catalog: Catalog, dry_run: bool)
         console.print(f"  non placé, ligne {item['line']} : « {item['text']} » — {item['reason']}")
     for part in report["not_imported"]:
         console.print(f"  non importé : lignes {part['from']} à {part['to']} — {part['reason']}")
-    if dry_run:
-        console.print("Essai (--dry-run) : rien n'est enregistré.")
-    else:
-        console.print(f"Enregistré comme import « monograph {e.region}-{e.year} » (chiffres "
-                      "sans édition : l'édition saisie reste celle des fichiers de données).")
+    if done.folder is None:
+        console.print("Essai (--dry-run) : rien n'est écrit.")
+        return
+    console.print(f"Édition {'remplacée' if done.replaced else 'écrite'} dans {done.folder} "
+                  "et chargée dans la base (avec toutes les autres)."
+                  + (f" {fr.number(done.to_check)} chiffre(s) marqué(s) « à vérifier » "
+                     "(colonne check de observations.csv) : « monoreg validate » les signale "
+                     "en erreur jusqu'à ce que la marque soit retirée." if done.to_check else ""))
+    console.print("Annuaire Carif-Oref et guide des structures (pages de fin) : non lus par "
+                  "la maquette" + (" ; ceux de l'édition remplacée sont gardés." if done.replaced
+                                   else ", à saisir dans directory.yaml et guide.yaml."))
 
 
 def monograph_json(imported: MonographImport, catalog: Catalog) -> dict[str, Any]:

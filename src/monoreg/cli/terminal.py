@@ -41,6 +41,7 @@ def fitted_table(console: Console, columns: Sequence[Column],
     Rich, left alone, narrows the widest columns below their longest word and folds it; here
     each column gets its minimum, and the room left goes to the columns that can use it.
     """
+    rows = [[Prose(cell) if isinstance(cell, str) else cell for cell in row] for row in rows]
     cells = [[Prose(c.header), *(row[i] for row in rows)] for i, c in enumerate(columns)]
     ranges = [[Measurement.get(console, console.options, cell) for cell in column]
               for column in cells]
@@ -59,7 +60,7 @@ def fitted_table(console: Console, columns: Sequence[Column],
         table.add_column(Prose(column.header), justify=column.justify,
                          width=width - 2 * PADDING)
     for row in rows:
-        table.add_row(*(Prose(cell) if isinstance(cell, str) else cell for cell in row))
+        table.add_row(*row)
     return table
 
 

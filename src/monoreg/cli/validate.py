@@ -20,6 +20,7 @@ from monoreg.cli.common import (
     out,
     resolve_edition_year,
     resolve_region,
+    where,
 )
 from monoreg.cli.next_steps import print_next_steps, validation_steps
 from monoreg.cli.terminal import Column, Prose, block, field_grid, fitted_table, heading
@@ -115,5 +116,4 @@ def _decision(entry: Entry) -> list[Prose]:
 def _details(entry: Entry) -> tuple[str, str, str, str]:
     f = entry.finding
     # The title names the edition: its folder need not be repeated on every row.
-    where = (f.location or "").rsplit("/", 1)[-1]
-    return f.message, f.printed or "", f.expected or "", where
+    return f.message, f.printed or "", f.expected or "", where(f.location).rsplit("/", 1)[-1]

@@ -25,6 +25,7 @@ class KeyFigure:
     evolution_value: Decimal | None
     evolution_printed: str | None     # the evolution as the document prints it
     claim: EvolutionClaim | None = None   # the printed evolution, with its quality
+    label: str = ""                   # the indicator, with its breakdown (a main sector)
 
 
 def figure_text(catalog: Catalog, o: Observation) -> str:
@@ -58,5 +59,5 @@ def key_figures(edition: Edition, catalog: Catalog, place: str | None = None
                               current=r.current, national=r.national, evolution=text,
                               evolution_value=value,
                               evolution_printed=r.claim.printed if r.claim else None,
-                              claim=r.claim))
+                              claim=r.claim, label=r.label))
     return rows

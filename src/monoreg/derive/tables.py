@@ -19,6 +19,12 @@ class IndicatorRow:
     national: Observation | None     # France (or a perimeter), latest period
     change: Change | None            # recomputed from base and current
     claim: EvolutionClaim | None     # the evolution as printed, when printed
+    dimension_label: str | None = None  # the breakdown as printed (a main sector)
+
+    @property
+    def label(self) -> str:
+        base = self.indicator.label
+        return f"{base} : {self.dimension_label}" if self.dimension_label else base
 
 
 def _as_published(o: Observation) -> Observation:
@@ -41,7 +47,7 @@ def indicator_rows(edition: Edition, catalog: Catalog, place: str | None = None,
     for o in edition.observations:
         if place is not None and o.place != place:
             continue
-        key = (o.place, o.indicator)
+        key = (o.place, o.series)
         if key not in order:
             order.append(key)
         (region if o.territory == edition.region else national)[key].append(o)
@@ -49,16 +55,18 @@ def indicator_rows(edition: Edition, catalog: Catalog, place: str | None = None,
               if c.territory == edition.region}
     rows = []
     for key in order:
-        indicator = catalog.indicators[key[1]]
         mine = sorted(region.get(key, []), key=lambda o: o.period.sort_key())
         current = mine[-1] if mine else None
         base = mine[-2] if len(mine) > 1 else None
         theirs = sorted(national.get(key, []), key=lambda o: o.period.sort_key())
+        first = (mine or theirs)[0]
+        indicator = catalog.indicators[first.indicator]
         change = None
         if base and current:
             pair = (_as_published(base), _as_published(current)) if published \
                 else (base, current)
             change = observation_change(indicator, *pair, catalog.units)
         rows.append(IndicatorRow(indicator, key[0], base, current,
-                                 theirs[-1] if theirs else None, change, claims.get(key)))
+                                 theirs[-1] if theirs else None, change, claims.get(key),
+                                 first.dimension_label))
     return rows

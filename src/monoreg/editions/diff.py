@@ -28,7 +28,7 @@ from monoreg.derive.figure_equality import same_figure
 from monoreg.model import Catalog, Edition, Observation, Period, Status, Unit
 from monoreg.store.repository import ObservationRecord, Store
 
-Key = tuple[str, str, str]  # (indicator, territory, period code)
+Key = tuple[str, str, str, str]  # (indicator, territory, period code, dimension or "")
 
 
 @dataclass(frozen=True)
@@ -92,12 +92,16 @@ def diff_editions(store: Store, region: str, from_year: int, to_year: int) -> Ed
     return compare_editions(before, after, catalog, outside)
 
 
+def _key(o: Observation) -> Key:
+    return (o.indicator, o.territory, o.period.code, o.dimension or "")
+
+
 def _figures(edition: Edition) -> dict[Key, list[Observation]]:
     """The edition's figures by key, in print order; figures still to fill are left out."""
     figures: dict[Key, list[Observation]] = {}
     for o in edition.observations:
         if o.status is not Status.TO_FILL:
-            figures.setdefault((o.indicator, o.territory, o.period.code), []).append(o)
+            figures.setdefault(_key(o), []).append(o)
     return figures
 
 
@@ -125,7 +129,7 @@ def compare_editions(before: Edition, after: Edition, catalog: Catalog,
                      outside: list[ObservationRecord]) -> EditionDiff:
     """The diff of two editions, `outside` being series and import figures to compare."""
     old, new = _figures(before), _figures(after)
-    slots = {(o.indicator, o.territory, o.period.code): o for o in after.observations
+    slots = {_key(o): o for o in after.observations
              if o.status is Status.TO_FILL}
     lists: dict[str, list[Entry]] = {"added": [], "removed": [], "pending": []}
     changed: list[Changed] = []
@@ -166,7 +170,8 @@ def compare_editions(before: Edition, after: Edition, catalog: Catalog,
 def _fields(key: Key, period: Period, before: Figure | None, after: Figure | None,
             catalog: Catalog) -> dict[str, Any]:
     """What every entry says: the figure's key and the two sides."""
-    return {"indicator": key[0], "label": catalog.indicators[key[0]].label,
+    label = catalog.indicators[key[0]].label
+    return {"indicator": key[0], "label": f"{label} ({key[3]})" if key[3] else label,
             "territory": key[1], "period": period, "before": before, "after": after}
 
 
@@ -187,7 +192,7 @@ def _source_revisions(old: dict[Key, list[Observation]], new: dict[Key, list[Obs
     found: list[Revision] = []
     for record in outside:
         o = record.observation
-        key = (o.indicator, o.territory, o.period.code)
+        key = _key(o)
         mine, edition = (new[key], after) if key in new else (old.get(key, []), before)
         valued = [m for m in mine if m.value is not None
                   and catalog.units[m.unit].dimension == catalog.units[o.unit].dimension]

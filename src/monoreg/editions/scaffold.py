@@ -33,7 +33,7 @@ from monoreg.model import Catalog, Edition, Observation, Period, Status, Territo
 
 OBSERVATION_HEADER = ("place", "indicator", "territory", "period", "printed_period", "printed",
                       "value", "unit", "status", "source", "perimeter", "raw", "origin", "note",
-                      "accept")
+                      "accept", "dimension", "dimension_label", "check")
 EVOLUTION_HEADER = ("place", "indicator", "territory", "base_period", "period", "printed",
                     "value", "unit", "origin", "note", "accept")
 PRINT_KEYS = frozenset({"origin", "accept", "note", "cutoff_printed"})
@@ -54,6 +54,10 @@ class FigureSlot:
     frequency: str | None          # the producer's rhythm (catalogue)
     carried: Observation | None    # the old edition's figure for this very period
     previous: Observation          # the old edition's latest figure of the group
+
+    @property
+    def dimension(self) -> str | None:
+        return self.previous.dimension
 
     @property
     def to_fill(self) -> bool:
@@ -80,9 +84,10 @@ def plan_figures(old: Edition, catalog: Catalog, cutoff: Period) -> list[FigureS
     """The figures of the edition that follows `old` with data cut-off `cutoff`."""
     groups: dict[tuple[str, str, str], list[Observation]] = {}
     for o in old.observations:
-        groups.setdefault((o.place, o.indicator, o.territory), []).append(o)
+        groups.setdefault((o.place, o.series, o.territory), []).append(o)
     slots: list[FigureSlot] = []
-    for (place, indicator, territory), figures in groups.items():
+    for (place, _, territory), figures in groups.items():
+        indicator = figures[0].indicator
         latest = max(figures, key=lambda o: o.period.sort_key())
         by_period = {o.period: o for o in figures}
         frequency = catalog.indicators[indicator].frequency
@@ -155,7 +160,9 @@ def _write_figures(folder: Path, old: Edition, slots: list[FigureSlot]) -> None:
 
 def _row(slot: FigureSlot, old: Edition) -> dict[str, str]:
     row = {"place": slot.place, "indicator": slot.indicator, "territory": slot.territory,
-           "period": slot.period.code, "unit": slot.unit}
+           "period": slot.period.code, "unit": slot.unit,
+           "dimension": slot.previous.dimension or "",
+           "dimension_label": slot.previous.dimension_label or ""}
     carried = slot.carried
     if carried is None or carried.status is Status.TO_FILL:
         return {**row, "status": Status.TO_FILL.value, "note": _to_fill_note(slot, old)}

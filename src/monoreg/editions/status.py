@@ -65,6 +65,7 @@ class ToUpdate:
     source: str | None
     location: str | None
     previous: Known | None
+    dimension: str | None = None   # the breakdown ('naf:GZ'); the label says it as printed
 
 
 @dataclass(frozen=True)
@@ -142,13 +143,16 @@ def edition_status(store: Store, region: str, year: int,
 
 
 def _to_update(o: Observation, catalog: Catalog, records: list[ObservationRecord]) -> ToUpdate:
-    return ToUpdate(o.place, o.indicator, catalog.indicators[o.indicator].label, o.territory,
-                    o.period, o.unit, o.source, _where(o.provenance), _previous(o, records))
+    label = catalog.indicators[o.indicator].label
+    if o.dimension_label:
+        label = f"{label} : {o.dimension_label}"
+    return ToUpdate(o.place, o.indicator, label, o.territory, o.period, o.unit, o.source,
+                    _where(o.provenance), _previous(o, records), o.dimension)
 
 
 def _previous(o: Observation, records: list[ObservationRecord]) -> Known | None:
     before = [r for r in records
-              if r.observation.indicator == o.indicator and r.observation.territory == o.territory
+              if (r.observation.series, r.observation.territory) == (o.series, o.territory)
               and r.observation.status is Status.VALUE and r.observation.period < o.period]
     if not before:
         return None

@@ -41,6 +41,7 @@ from monoreg.ingest.import_batch import (
 )
 from monoreg.ingest.tally import RegionCodes, Rejections, Tally
 from monoreg.model import Catalog
+from monoreg.settings import fault_point
 
 LAYOUTS = Path(__file__).resolve().parent / "layouts"
 OF_LIST_LAYOUT = LAYOUTS / "liste-publique-of.yaml"
@@ -331,6 +332,7 @@ def _count_parallel(path: Path, start: int, columns: _Columns, layout: CountLayo
         # the processes are forked here, before this process does anything else
         futures = [pool.submit(_count_range, path, a, b, columns, layout, codes)
                    for a, b in ranges]
+        fault_point("of-list-counting")
         done = meanwhile()
         parts = [future.result() for future in futures]
     if any(part.open_end for part in parts[:-1]):

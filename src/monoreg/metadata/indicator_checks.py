@@ -53,8 +53,8 @@ def load_checks(folder: Path, indicators: dict[str, Indicator]) -> Checks:
                              file=display_path(path), line=item.line, field="list")
     for check in data.series:
         if check.relation not in RELATIONS:
-            raise InputError(f"relation '{check.relation}' is not one of: "
-                             f"{', '.join(RELATIONS)}", file=display_path(path),
+            raise InputError(f"relation « {check.relation} » inconnue (permises : "
+                             f"{', '.join(RELATIONS)})", file=display_path(path),
                              line=check.line, field="relation")
     return Checks(
         population=data.population,

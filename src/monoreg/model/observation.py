@@ -36,9 +36,14 @@ class Observation:
     raw: str | None = None          # extracted text when it differs from `printed`
     note: str | None = None
     accepted: tuple[tuple[str, str], ...] = ()  # (rule id, justification)
-    # A breakdown of the indicator, as 'scheme:code' ('nsf:312', 'formacode:34582'); None
-    # for the indicator as a whole. Only imported counts use it; edition figures never do.
+    # A breakdown of the indicator, as 'scheme:code' ('nsf:312', 'naf:GZ'); None for the
+    # indicator as a whole. Imported counts use it, and editions for the region's main
+    # sectors (one indicator, one figure per sector).
     dimension: str | None = None
+    dimension_label: str | None = None  # the breakdown as printed ('Commerce ; réparation…')
+    # « à vérifier … »: the monograph reader was unsure of this figure (why, and how sure);
+    # validation reports it as an error until the editor checks it and clears the mark.
+    to_check: str | None = None
     # Computed when the store changes (findings and the editor's resolutions), never read
     # from the data files; the printed text and `value` (as printed) never change with it.
     quality: Quality = OK
@@ -48,8 +53,14 @@ class Observation:
             raise ValueError("an observation has a value exactly when its status is 'value'")
 
     @property
+    def series(self) -> str:
+        """The indicator, with its breakdown when it has one: what figures of several
+        periods or territories compare as one series."""
+        return series_id(self.indicator, self.dimension)
+
+    @property
     def key(self) -> tuple[str, str, str, str]:
-        return (self.place, self.indicator, self.territory, self.period.code)
+        return (self.place, self.series, self.territory, self.period.code)
 
     @property
     def figure(self) -> FigureKey:
@@ -72,6 +83,10 @@ class Observation:
     def published_period(self) -> str:
         """The period code readers get (a corrected period, or the key's)."""
         return self.quality.period or self.period.code
+
+
+def series_id(indicator: str, dimension: str | None) -> str:
+    return f"{indicator}/{dimension}" if dimension else indicator
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ class _Context:
 
 
 def figure_ref(o: Observation) -> doc.FigureRef:
-    key = "|".join((o.place, o.indicator, o.territory, o.period.code))
+    key = "|".join((o.place, o.indicator, o.territory, o.period.code, o.dimension or ""))
     return doc.FigureRef(key, o.published_unit, o.quality.status.value)
 
 
@@ -173,7 +173,7 @@ class _SectionBuilder:
                 cells.append(ctx.cell(r.current, notes, scale_word=mixed))
             if with_national:
                 cells.append(ctx.cell(r.national, notes, scale_word=mixed))
-            label = f"{r.indicator.label} ({caption})" if caption else r.indicator.label
+            label = f"{r.label} ({caption})" if caption else r.label
             table_rows.append(doc.Row(label, tuple(cells)))
         used = [o for r in rows for o in (r.base, r.current, r.national) if o is not None]
         return doc.Table(self.section.title, tuple(columns), tuple(table_rows),

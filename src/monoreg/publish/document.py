@@ -45,7 +45,7 @@ class FigureRef:
     HTML carries it (data attributes), so that every output can be checked against the
     export and the API."""
 
-    key: str        # 'place|indicator|territory|period'
+    key: str        # 'place|indicator|territory|period|dimension'
     unit: str       # the unit the text is in
     quality: str    # a QualityStatus value
 

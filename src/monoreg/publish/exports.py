@@ -28,7 +28,11 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("label", "string", "Libellé de l'indicateur"),
     ("territory", "string", "Code du territoire : code INSEE de la région, FR, FR-HM ou FR-MET"),
     ("territory_name", "string", "Nom du territoire"),
-    ("dimension", "string", "Ventilation du chiffre, quand il en a une (nsf:312, formacode:…)"),
+    ("dimension", "string", "Ventilation du chiffre, quand il en a une (nsf:312, naf:GZ, "
+                            "formacode:…)"),
+    ("dimension_label", "string", "La ventilation telle qu'imprimée (un secteur)"),
+    ("to_check", "string", "« à vérifier » : le lecteur de la monographie n'était pas sûr du "
+                           "chiffre"),
     ("period", "string", "Période (2019, 2019-T2, 2019-07, 2018/2019, 2019-01-01)"),
     ("period_label", "string", "Période en toutes lettres"),
     ("value", "number", "Valeur publiée, dans l'unité de l'indicateur (colonne unit) : la "
@@ -95,7 +99,8 @@ def observation_data(o: Observation, catalog: Catalog, edition_id: str | None,
     return {
         "indicator": o.indicator, "label": indicator.label if indicator else o.indicator,
         "territory": o.territory, "territory_name": territory.name if territory else None,
-        "dimension": o.dimension,
+        "dimension": o.dimension, "dimension_label": o.dimension_label,
+        "to_check": o.to_check,
         "period": o.period.code, "period_label": o.period.label(),
         "value": json_number(value), "unit": unit,
         "printed_value": json_number(o.value), "printed_unit": o.unit,

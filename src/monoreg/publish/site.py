@@ -229,7 +229,8 @@ def select_editions(store: Store, regions: Sequence[str] | None, year: int | Non
         for code in regions:
             if not any(s.region == code and (year is None or s.year == year)
                        for s in summaries):
-                raise UsageError(f"no edition{f' {year}' if year else ''} for region {code}")
+                raise UsageError(f"pas d'édition{f' {year}' if year else ''} pour la région "
+                                 f"{code}")
     if year is not None:
         return [s for s in summaries if s.year == year]
     latest: dict[str, EditionSummary] = {}
@@ -257,7 +258,7 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
     catalog = store.catalog()
     summaries = select_editions(store, regions, year)
     if not summaries:
-        raise UsageError("no edition to build: run 'monoreg load' first?")
+        raise UsageError("aucune édition à construire : avez-vous lancé « monoreg load » ?")
     manifest = read_manifest(out)
     digest = catalog_hash(catalog)
     report = Report()

@@ -79,7 +79,7 @@ def pooled_engine(engine: Engine) -> Engine:
     return pooled
 
 
-def _alembic_config(connection: Connection) -> Config:
+def alembic_config(connection: Connection) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -98,7 +98,7 @@ def migrate(engine: Engine) -> None:
     try:
         with transaction(engine) as connection:
             if _current(connection) != _head():  # unless another process just did it
-                command.upgrade(_alembic_config(connection), "head")
+                command.upgrade(alembic_config(connection), "head")
     except OperationalError as error:
         raise UsageError(f"impossible d'ouvrir la base de données ({_reason(error)})") from None
 

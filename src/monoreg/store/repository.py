@@ -59,6 +59,7 @@ from monoreg.model import (
 )
 from monoreg.model.codec import from_data, to_data
 from monoreg.model.release import Release, UpdateNote
+from monoreg.settings import fault_point
 from monoreg.store import schema as t
 from monoreg.store.db import make_engine, migrate, transaction
 from monoreg.store.search import rebuild_index
@@ -157,7 +158,8 @@ def _observation_row(o: Observation, batch_id: int, edition: Edition | None) -> 
         "prov_page": o.provenance.page if o.provenance else None,
         "prov_column": o.provenance.column if o.provenance else None,
         **_prov("origin", o.origin),
-        "dimension": o.dimension, "quality": _quality_data(o.quality), "preferred": False,
+        "dimension": o.dimension, "dimension_label": o.dimension_label,
+        "to_check": o.to_check, "quality": _quality_data(o.quality), "preferred": False,
     }
 
 
@@ -172,6 +174,7 @@ def _observation(row: Any) -> Observation:
         provenance=provenance,
         origin=Provenance(row.origin_file, row.origin_line) if row.origin_file else None,
         perimeter=row.perimeter, raw=row.raw, note=row.note, dimension=row.dimension,
+        dimension_label=row.dimension_label, to_check=row.to_check,
         accepted=tuple((a, b) for a, b in row.accepted or ()), quality=_quality(row.quality))
 
 
@@ -248,6 +251,7 @@ class Store:
                                            None)
                 self._insert_observations(conn, item.observations, batch_id, None)
                 series += len(item.observations)
+            fault_point("load-written")
             rebuild_index(conn)  # the search index follows the load, in its transaction
             if assess is not None:
                 assess(Store(self.engine, conn))
@@ -271,6 +275,7 @@ class Store:
                 self._write_edition(conn, edition, batch_id)
             else:
                 self._insert_observations(conn, observations, batch_id, None)
+            fault_point("import-written")
             rebuild_index(conn)  # an edition may have come or gone with the batch
             if assess is not None:
                 assess(Store(self.engine, conn))

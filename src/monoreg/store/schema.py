@@ -167,7 +167,9 @@ observations = Table(
     Column("prov_column", Text),
     Column("origin_file", Text),
     Column("origin_line", Integer),
-    Column("dimension", Text),        # 'nsf:312': a breakdown (imports only)
+    Column("dimension", Text),        # 'nsf:312', 'naf:GZ': a breakdown
+    Column("dimension_label", Text),  # the breakdown as printed (migration 0012)
+    Column("to_check", Text),         # « à vérifier »: the reader was unsure (0012)
     # Computed when the store changes (migration 0007): the figure's quality (findings,
     # resolution) and whether it is the preferred figure of its key (derive/preferred.py).
     Column("quality", JSON),

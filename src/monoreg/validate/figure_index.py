@@ -41,7 +41,7 @@ class Figures:
         for o in self.edition.observations:
             self.by_key[o.key] = o
             self.by_place[o.place].append(o)
-            self.by_series[(o.indicator, o.territory)].append(o)
+            self.by_series[(o.series, o.territory)].append(o)
             self.by_indicator[o.indicator].append(o)
         self.rows = indicator_rows(self.edition, self.catalog)
         self.evolution_places = {c.place for c in self.edition.evolutions}

@@ -53,6 +53,13 @@ def indicator_name(catalog: Catalog, indicator: str) -> str:
     return f"“{label}”" if "«" in label else quote(label)
 
 
+def series_name(catalog: Catalog, o: Observation) -> str:
+    """The indicator's name, with the breakdown as printed when the figure has one (a main
+    sector): '« Part … » (Construction)'."""
+    name = indicator_name(catalog, o.indicator)
+    return f"{name} ({o.dimension_label})" if o.dimension_label else name
+
+
 def figure_name(catalog: Catalog, item: Observation | EvolutionClaim) -> str:
     """What a printed figure is: '« Population active »', 'évolution de « Population »'."""
     name = indicator_name(catalog, item.indicator)

@@ -197,6 +197,30 @@ class ValidationStatus(View):
     url: str = Field(description="Rapport de validation.")
 
 
+class OfficialFigure(View):
+    indicator: str
+    label: str
+    figure: Figure = Field(description="Le chiffre le plus récent de la série pour la région.")
+    source: SourceInfo | None = Field(description="La source (producteur, jeu de données).")
+
+
+class MissingSeries(View):
+    indicator: str
+    label: str
+    source: SourceInfo | None = Field(description="La série chargée qui n'a pas de chiffre "
+                                      "pour la région.")
+
+
+class OfficialFigures(View):
+    """What the official series and the national directory say of a region."""
+
+    figures: list[OfficialFigure] = Field(description="Dernier chiffre de chaque série "
+                                          "officielle chargée.")
+    missing: list[MissingSeries] = Field(description="Séries chargées sans chiffre pour la "
+                                         "région.")
+    carif: CarifOref | None = Field(description="Le Carif-Oref de la région (annuaire).")
+
+
 class RegionPage(View):
     region: Region
     edition: Edition | None = Field(description="L'édition affichée (la plus récente par "
@@ -209,6 +233,8 @@ class RegionPage(View):
                                  "actualités de l'édition.")
     legend: list[QualityLegendEntry] = Field(default_factory=list, description="Légende "
                                              "des statuts de qualité des chiffres.")
+    official: OfficialFigures = Field(description="Séries officielles et Carif-Oref de la "
+                                      "région, qu'elle ait une monographie ou non.")
 
 
 # -- comparisons and series -------------------------------------------------------------
@@ -436,4 +462,5 @@ class Home(View):
     legend: list[str] = Field(description="Bornes des classes de couleur, en français.")
 
 
+OfficialFigures.model_rebuild()
 RegionPage.model_rebuild()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from enum import StrEnum
@@ -48,7 +49,9 @@ from monoreg.model.printed import PrintedNumberError, read_printed
 
 OBSERVATION_COLUMNS = {"place", "indicator", "territory", "period"}
 OBSERVATION_OPTIONAL = {"printed_period", "printed", "value", "unit", "status", "source",
-                        "perimeter", "raw", "origin", "note", "accept"}
+                        "perimeter", "raw", "origin", "note", "accept", "dimension",
+                        "dimension_label", "check"}
+DIMENSION = re.compile(r"[a-z][a-z0-9-]*:\S+")
 EVOLUTION_COLUMNS = {"place", "indicator", "territory", "base_period", "period", "printed"}
 EVOLUTION_OPTIONAL = {"value", "unit", "origin", "note", "accept"}
 SOURCE_TEXT = "source.txt"
@@ -147,6 +150,12 @@ class _EditionReader:
         unit = cell.unit(self.catalog, row.get("unit")) if row.get("unit") \
             else self.catalog.indicators[indicator].unit
         source = self.source_id(cell, row.get("source")) or self.meta.table_sources.get(place)
+        dimension = row.get("dimension") or None
+        if dimension is not None and not DIMENSION.fullmatch(dimension):
+            raise cell.error(f"ventilation « {dimension} » : « schéma:code » attendu "
+                             "(naf:GZ)", "dimension")
+        if row.get("dimension_label") and dimension is None:
+            raise cell.error("un dimension_label va avec une dimension", "dimension")
         return Observation(
             indicator=indicator, territory=cell.territory(self.catalog, row.get("territory")).code,
             period=cell.period(row.get("period")), value=value, unit=unit, status=status,
@@ -154,7 +163,9 @@ class _EditionReader:
             place=place, provenance=self.prov("observations.csv", row.line),
             origin=self.origin(cell.integer(row.get("origin"), "origin")),
             perimeter=row.get("perimeter") or None, raw=row.values.get("raw") or None,
-            note=row.get("note") or None, accepted=cell.accepted(row.get("accept")))
+            note=row.get("note") or None, accepted=cell.accepted(row.get("accept")),
+            dimension=dimension, dimension_label=row.get("dimension_label") or None,
+            to_check=row.get("check") or None)
 
     def observations(self) -> tuple[Observation, ...]:
         path = self.file("observations.csv")
@@ -166,8 +177,8 @@ class _EditionReader:
             cell = Cell(display_path(path), row.line)
             observation = self.observation(row, cell)
             if observation.key in seen:
-                raise cell.error(f"chiffre en double : même place, indicateur, territoire et "
-                                 f"période qu'à la ligne {seen[observation.key]}")
+                raise cell.error(f"chiffre en double : même place, indicateur, ventilation, "
+                                 f"territoire et période qu'à la ligne {seen[observation.key]}")
             seen[observation.key] = row.line
             result.append(observation)
         return tuple(result)

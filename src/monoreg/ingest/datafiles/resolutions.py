@@ -32,7 +32,8 @@ def _figure_key(entry: ResolutionFile, cell: Cell, catalog: Catalog) -> FigureKe
     base = cell.period(entry.base_period, "base_period").code if entry.base_period else None
     return FigureKey(place, cell.indicator(catalog, entry.indicator),
                      cell.territory(catalog, entry.territory).code,
-                     cell.period(entry.period).code, base, dimension=entry.dimension or None)
+                     cell.period(entry.period).code, base,
+                     dimension=entry.dimension.strip() if entry.dimension else None)
 
 
 def _decision(entry: ResolutionFile, cell: Cell) -> Decision:

@@ -125,7 +125,8 @@ class Figures:
     def observation(self, cell: Cell, indicator: str, territory: str, period: Period, *,
                     printed_period: str | None = None, unit: str | None = None,
                     source: str | None = None, perimeter: str | None = None,
-                    confidence: float = 1.0, reasons: Sequence[str] = ()) -> Placed | None:
+                    confidence: float = 1.0, reasons: Sequence[str] = (),
+                    dimension: tuple[str, str] | None = None) -> Placed | None:
         try:
             parsed = read_printed(cell.text)
         except PrintedNumberError:
@@ -153,7 +154,9 @@ class Figures:
             unit=target, status=parsed.status, source=source, printed=cell.text,
             printed_period=printed_period, place=self.section,
             provenance=self._where(cell), origin=Provenance(self.file, cell.line),
-            perimeter=perimeter, raw=cell.raw), round(confidence, 2), reasons)
+            perimeter=perimeter, raw=cell.raw,
+            dimension=dimension[0] if dimension else None,
+            dimension_label=dimension[1] if dimension else None), round(confidence, 2), reasons)
         self.placed.append(placed)
         return placed
 

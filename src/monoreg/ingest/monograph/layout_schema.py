@@ -31,8 +31,8 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
 def _check_regex(value: str) -> str:
     try:
         compile_pattern(value)
-    except re.error as error:
-        raise ValueError(f"not a regular expression: {error}") from None
+    except re.error:
+        raise ValueError("ce n'est pas une expression régulière valide") from None
     return value
 
 
@@ -75,6 +75,9 @@ class RowFile(_Layout):
     indicator: str | None = None   # the same indicator in every value column
     indicators: list[str] = []     # or one per value column
     by_text: Map[str] = {}         # or by the label's text: pattern -> indicator
+    # 'naf': the text after the label is a sector, the figures' breakdown (its NAF code
+    # when the label is recognised, always the label as printed)
+    dimension: Literal["naf"] | None = None
 
 
 class GroupFile(_Layout):

@@ -208,6 +208,15 @@ class _Reader:
         assert spec.start is not None
         start = compile_pattern(spec.start)
         firsts = [i for i, line in enumerate(self.lines) if start.search(line.stripped)]
+        if not firsts:
+            # a region that prints one text without the per-text title line (a region that
+            # was not merged signs one CPER): the section is that one text
+            body = _until([line for line in self.lines if line.stripped], end,
+                          self.section.sources)
+            if body:
+                yield self._text(spec, spec.title or "", body,
+                                 self._source_after(body[-1]))
+            return
         for k, i in enumerate(firsts):
             stop = firsts[k + 1] if k + 1 < len(firsts) else len(self.lines)
             lines = [line for line in self.lines[i:stop] if line.stripped]

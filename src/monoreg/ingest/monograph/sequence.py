@@ -100,13 +100,13 @@ def _assign(units: Sequence[Unit], slots: Sequence[SlotFile], labels: Sequence[s
                 candidate = best[(i, j + 1)][0] + SKIP
                 if candidate < result[0]:
                     result = (candidate, ("skip-slot", None))
-            for option in options[i]:
-                if j + option.cells > k:
+            for choice in options[i]:
+                if j + choice.cells > k:
                     continue
-                cost = _cost(option, slots[j:j + option.cells], labels[i], region, additive)
-                candidate = best[(i + 1, j + option.cells)][0] + cost
+                cost = _cost(choice, slots[j:j + choice.cells], labels[i], region, additive)
+                candidate = best[(i + 1, j + choice.cells)][0] + cost
                 if candidate < result[0]:
-                    result = (candidate, ("take", option))
+                    result = (candidate, ("take", choice))
             best[(i, j)] = result
     plan: list[tuple[int, _Option | None, int]] = []
     i = j = 0

@@ -41,6 +41,7 @@ from monoreg.ingest.monograph.cells import (
 from monoreg.ingest.monograph.layout_schema import GroupFile, RowFile, TableFile, compile_pattern
 from monoreg.ingest.monograph.numbered_lines import Line
 from monoreg.ingest.monograph.sections import SectionText, blank
+from monoreg.ingest.monograph.sectors import sector_dimension
 from monoreg.ingest.monograph.tokens import Kind, Token, tokenize
 from monoreg.model import Catalog, Period, PeriodKind, PeriodParseError, parse_period
 from monoreg.model.names import fold
@@ -78,6 +79,7 @@ class _Row:
     factor: float = 1.0
     reasons: list[str] = field(default_factory=list)
     cut: tuple[float, str] | None = None  # the doubt on the cells cut from a run
+    named: str = ""                       # the label's text after the pattern (a sector)
 
 
 @dataclass
@@ -196,13 +198,15 @@ class _Table:
                     "chiffre avant la première ligne reconnue du tableau")
         expected = len(self.spec.columns)
         for row in self.rows:
-            label = [row.label]
+            label, named = [row.label], []
             for item in group_units(tokenize(row.lines)):
                 if isinstance(item, Unit):
                     row.units.append(item)
                 elif item.kind is Kind.TEXT and not row.units:
                     label.append(item.text)
+                    named.append(item.text)
             row.label = " ".join(label)
+            row.named = " ".join(named)
             row.readings = _readings(row.units, expected)
         self._choose()
 
@@ -298,10 +302,17 @@ class _Table:
             if value.reason:
                 factor *= PERIOD_INFERRED
                 reasons.append(value.reason)
+            dimension = None
+            if row.spec is not None and row.spec.dimension == "naf":
+                if not row.named:
+                    self.figures.unplaced(value.cell, f"ligne « {row.label} » : secteur non "
+                                                      "imprimé")
+                    continue
+                dimension = sector_dimension(row.named)
             self.figures.observation(value.cell, value.indicator, value.territory,
                                      value.period, printed_period=value.printed,
                                      perimeter=value.perimeter, confidence=factor,
-                                     reasons=reasons)
+                                     reasons=reasons, dimension=dimension)
         self._claims(values, evolutions)
 
     def _value(self, r: int, c: int, cell: Cell, indicator: str) -> _Value:

@@ -20,7 +20,7 @@ from monoreg.model.period import months_between
 from monoreg.validate.context import Context
 from monoreg.validate.figure_index import date_within, has_value
 from monoreg.validate.registry import rule
-from monoreg.validate.wording import figure_name, gap, indicator_name
+from monoreg.validate.wording import figure_name, gap, indicator_name, series_name
 
 FAMILY = "periods"
 
@@ -107,7 +107,7 @@ def stale_figure(context: Context) -> Iterator[Finding]:
     limit = context.settings.stale_after_months
     latest: dict[tuple[str, str, str], Observation] = {}
     for o in context.edition.observations:
-        key = (o.place, o.indicator, o.territory)
+        key = (o.place, o.series, o.territory)
         if has_value(o) and (key not in latest or latest[key].period < o.period):
             latest[key] = o
     for o in latest.values():
@@ -116,7 +116,7 @@ def stale_figure(context: Context) -> Iterator[Finding]:
             continue
         oldest = Period(PeriodKind.MONTH, cutoff.end.year, cutoff.end.month).shifted(-limit)
         yield context.finding(
-            o, f"{indicator_name(context.catalog, o.indicator)} : le chiffre le plus récent "
+            o, f"{series_name(context.catalog, o)} : le chiffre le plus récent "
                f"est daté {o.period.label()}, {fr.number(Decimal(age))} mois avant l'arrêt de la "
                f"collecte ({cutoff.label()}) ; seuil : {limit} mois.",
             printed=o.printed_period or o.period.label(),

@@ -15,7 +15,7 @@ from monoreg.model import Finding, Observation, Severity, Status
 from monoreg.validate.context import Context
 from monoreg.validate.figure_index import date_within, has_value
 from monoreg.validate.registry import rule
-from monoreg.validate.wording import figure, figure_at, indicator_name
+from monoreg.validate.wording import figure, figure_at, indicator_name, series_name
 
 FAMILY = "same-figure"
 
@@ -123,8 +123,8 @@ def repeated_value(context: Context) -> Iterator[Finding]:
         if first is o or frozenset((first.indicator, o.indicator)) in balanced:
             continue
         yield context.finding(
-            o, f"{indicator_name(context.catalog, o.indicator)} et "
-               f"{indicator_name(context.catalog, first.indicator)} portent la même valeur "
+            o, f"{series_name(context.catalog, o)} et "
+               f"{series_name(context.catalog, first)} portent la même valeur "
                f"({figure_at(o, context.catalog)}) : une ligne recopiée ?",
             related=(first,))
 

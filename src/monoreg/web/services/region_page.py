@@ -18,6 +18,7 @@ from monoreg.publish.render import html_fragment
 from monoreg.publish.site import file_names
 from monoreg.web import models as m
 from monoreg.web.portal import Portal
+from monoreg.web.services.official_figures import official_figures
 from monoreg.web.services.shared import (
     TYPE_LABELS,
     edition_model,
@@ -35,7 +36,7 @@ def key_figures(catalog: Catalog, edition: EditionData) -> list[m.KeyFigureSecti
     by_place: dict[str, list[m.KeyFigure]] = defaultdict(list)
     for row in edition_key_figures(edition, catalog):
         by_place[row.place].append(m.KeyFigure(
-            indicator=row.indicator.id, label=row.indicator.label,
+            indicator=row.indicator.id, label=row.label,
             base=figure(catalog, row.base) if row.base else None,
             current=figure(catalog, row.current) if row.current else None,
             evolution=row.evolution,
@@ -105,7 +106,8 @@ def region_page(portal: Portal, slug: str, year: int | None = None) -> m.RegionP
     summary = edition_summary(snapshot, territory, year)
     if summary is None:
         return m.RegionPage(region=region_model(snapshot, territory), edition=None, facts=[],
-                            sections=[], downloads=[], validation=None, texts=[])
+                            sections=[], downloads=[], validation=None, texts=[],
+                            official=official_figures(portal, territory))
     edition = snapshot.edition(summary)
     findings = snapshot.findings(summary)
     return m.RegionPage(
@@ -115,7 +117,8 @@ def region_page(portal: Portal, slug: str, year: int | None = None) -> m.RegionP
         downloads=downloads(portal, territory, summary.year),
         validation=validation_status(
             findings, f"{region_url(territory)}/{summary.year}/validation"),
-        texts=_text_refs(territory, edition), legend=quality_legend())
+        texts=_text_refs(territory, edition), legend=quality_legend(),
+        official=official_figures(portal, territory))
 
 
 def monograph_fragment(portal: Portal, slug: str, year: int | None = None) -> str | None:
