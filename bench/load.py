@@ -8,14 +8,18 @@ PostgreSQL server of --postgres) and the real `monoreg serve` runs on 127.0.0.1 
 process. `wrk` (Debian package) then loads it, one thread, `--connections` connections:
 
 1. baseline: the cheapest route, /api/v1/regions, for --baseline-duration seconds;
-2. mix: the busiest pages and API routes in turn (region pages, search, directory,
-   observations, downloads; search words and pages varied so that not all is cached), for
-   --duration seconds.
+2. mix: the busiest pages and API routes (region pages, comparisons, search, directory,
+   observations, downloads) with their parameters varied — page offsets and sizes,
+   indicators, periods and period ranges, search words and pages — so that most requests
+   are URLs not asked before: `--urls` distinct URLs (default 6000) in a shuffled cycle,
+   against a response cache of 512 answers per worker, for --duration seconds.
 
 Printed for each pass: requests, errors (non-2xx/3xx answers and socket errors), req/s, p50
-and p99 latency; and the server's memory (RSS, psutil) before, after the warm-up, at the
-middle and at the end of the mix, sampled every second. Targets: zero errors, and memory
-flat over the second half of the mix (growth < 5 % of the RSS at its middle).
+and p99 latency, the share of requests the cache could not have answered (first time the URL
+is asked); and the server's memory (RSS of all its processes, psutil) before, after the
+warm-up, at the middle and at the end of the mix, sampled every second. Targets: zero
+errors, and memory flat over the second half of the mix (growth < 5 % of the RSS at its
+middle) with the cache bounded.
 
 Only loopback traffic; every loop is bounded in time.
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import subprocess
 import sys
@@ -31,9 +36,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import psutil
@@ -50,7 +56,8 @@ MONOREG = Path(sys.executable).with_name("monoreg")
 REGION, YEAR = "normandie", 2020
 MEMORY_TARGET = 0.05
 WARM_UP_SECONDS = 3
-# The busiest routes: what a visitor's journey and the API's users ask most.
+# The busiest routes: what a visitor's journey and the API's users ask most (checked before
+# the load; the mix varies their parameters).
 MIX = (
     "/", f"/regions/{REGION}", f"/regions/{REGION}?edition={YEAR}", "/regions/bretagne",
     "/indicateurs", f"/regions/{REGION}/{YEAR}/validation", "/annuaire?region=normandie",
@@ -66,6 +73,41 @@ MIX = (
     "/api/v1/directory?region=28", "/api/v1/guide?region=28",
 )
 BASELINE = ("/api/v1/regions",)
+SEARCH_WORDS = ("apprentissage", "emploi", "formation", "jeunes", "compétences", "région",
+                "orientation", "insertion", "numérique", "industrie", "handicap", "budget",
+                "contrat", "campus", "métiers", "qualification", "alternance", "santé")
+REGIONS = ("normandie", "bretagne", "occitanie", "28", "53", "76", "ile-de-france",
+           "hauts-de-france", "grand-est", "corse")
+YEARS = tuple(str(y) for y in range(2014, 2023))
+
+
+def varied_paths(count: int, indicators: list[str], seed: int = 5) -> tuple[str, ...]:
+    """`count` distinct URLs over the busiest routes, parameters varied (shuffled)."""
+    rng = random.Random(seed)
+    makers = (
+        lambda: f"/api/v1/observations?region={rng.choice(REGIONS)}&limit="
+                f"{rng.randint(5, 100)}&offset={rng.randint(0, 140)}",
+        lambda: f"/api/v1/observations?indicator={rng.choice(indicators)}&limit="
+                f"{rng.randint(5, 100)}&offset={rng.randint(0, 20)}",
+        lambda: "/api/v1/observations?period_from={}&period_to={}&limit={}".format(
+            *sorted(rng.sample(YEARS, 2)), rng.randint(5, 200)),
+        lambda: f"/api/v1/search?q={rng.choice(SEARCH_WORDS)}+{rng.choice(SEARCH_WORDS)}"
+                f"&limit={rng.randint(5, 50)}",
+        lambda: f"/api/v1/search?q={rng.choice(SEARCH_WORDS)}&offset={rng.randint(0, 30)}",
+        lambda: f"/recherche?q={rng.choice(SEARCH_WORDS)}+{rng.choice(SEARCH_WORDS)}",
+        lambda: f"/api/v1/observations?indicator={rng.choice(indicators)}&period_from="
+                f"{rng.choice(YEARS)}&format=csv",
+        lambda: f"/indicateurs/{rng.choice(indicators)}?region={rng.choice(REGIONS)}",
+        lambda: f"/api/v1/directory?region={rng.choice(REGIONS)}&q="
+                f"{rng.choice(SEARCH_WORDS)}",
+        lambda: f"/regions/{rng.choice(REGIONS)}",
+    )
+    paths: dict[str, None] = {}
+    while len(paths) < count:
+        paths[quote(rng.choice(makers)(), safe="/?=&+")] = None
+    ordered = list(paths)
+    rng.shuffle(ordered)
+    return tuple(ordered)
 
 
 # == the server ===========================================================================
@@ -177,7 +219,7 @@ class MemorySampler:
     def _run(self) -> None:
         start = time.monotonic()
         while not self._stop.wait(1.0):
-            self.samples.append((time.monotonic() - start, self.process.memory_info().rss))
+            self.samples.append((time.monotonic() - start, rss(self.process)))
 
     def __enter__(self) -> MemorySampler:
         self._thread.start()
@@ -188,17 +230,31 @@ class MemorySampler:
         self._thread.join()
 
 
+def rss(process: psutil.Process) -> int:
+    """The resident memory of the server: its process and its workers."""
+    total = process.memory_info().rss
+    for child in process.children(recursive=True):
+        with suppress(psutil.NoSuchProcess):
+            total += child.memory_info().rss
+    return total
+
+
 def _mb(rss: int) -> str:
     return f"{rss / 2**20:.1f} MB"
 
 
-def check_routes(base: str) -> None:
+def check_routes(base: str, paths: tuple[str, ...]) -> None:
     """Every route answers 200 before the load, so that an error later is the load's."""
     with httpx.Client(base_url=base, timeout=30) as client:
-        for path in MIX:
+        for path in paths:
             response = client.get(path)
             if response.status_code != 200:
                 raise SystemExit(f"{path}: {response.status_code} before any load")
+
+
+def indicator_ids(base: str) -> list[str]:
+    with httpx.Client(base_url=base, timeout=30) as client:
+        return [i["id"] for i in client.get("/api/v1/indicators").json()["items"]]
 
 
 def main() -> None:
@@ -207,6 +263,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--baseline-duration", type=int, default=10)
     parser.add_argument("--postgres", help="a PostgreSQL server URL (default: SQLite)")
+    parser.add_argument("--urls", type=int, default=6000, help="distinct URLs of the mix")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="monoreg-load-") as tmp:
         folder = Path(tmp)
@@ -217,16 +274,18 @@ def main() -> None:
             print(f"store: {make_url(url).get_backend_name()}, {report.editions} edition(s), "
                   f"{report.observations + report.series} figures (bundled data)")
             with portal(url, folder) as (base, server):
-                check_routes(base)
-                rss_start = server.memory_info().rss
+                check_routes(base, MIX)
+                paths = varied_paths(args.urls, indicator_ids(base))
+                check_routes(base, paths[:: max(1, len(paths) // 60)])
+                rss_start = rss(server)
                 wrk("warm-up", base, MIX, args.connections, WARM_UP_SECONDS, folder)
-                rss_warm = server.memory_info().rss
+                rss_warm = rss(server)
                 baseline = wrk("baseline: /api/v1/regions", base, BASELINE, args.connections,
                                args.baseline_duration, folder)
                 with MemorySampler(server) as memory:
-                    mix = wrk(f"mix: {len(MIX)} routes", base, MIX, args.connections,
+                    mix = wrk(f"mix: {len(paths)} URLs", base, paths, args.connections,
                               args.duration, folder)
-                rss_end = server.memory_info().rss
+                rss_end = rss(server)
     middle = next((rss for t, rss in memory.samples if t >= args.duration / 2), rss_end)
     growth = (rss_end - middle) / middle
     print(f"\nwrk on 127.0.0.1, {args.connections} connections, one thread")
@@ -236,6 +295,13 @@ def main() -> None:
               f"{p.p99:>9.2f}")
     print(f"mix / baseline: {mix.rps / baseline.rps:.2f} x req/s, "
           f"{mix.p99 / baseline.p99:.2f} x p99")
+    # wrk asks the URLs in a fixed cycle: a URL comes again only after every other one, by
+    # then long dropped from a cache of 512 answers per worker (least recently used first).
+    fresh = min(mix.requests, len(paths)) / max(mix.requests, 1)
+    print(f"requests on a URL never asked before: {fresh:.0%}; the others come again after "
+          f"{len(paths) - 1} other URLs, more than the cache holds (512 answers per worker, "
+          f"least recently used dropped): no request of the mix is a cache hit; load average "
+          f"{os.getloadavg()[0]:.2f}")
     print(f"server RSS: start {_mb(rss_start)}, after warm-up {_mb(rss_warm)}, middle of the "
           f"mix {_mb(middle)}, end {_mb(rss_end)}, "
           f"peak {_mb(max(rss for _, rss in memory.samples or [(0, rss_end)]))}")

@@ -12,4 +12,5 @@ source scripts/postgres.sh
 start_postgres
 trap stop_postgres EXIT
 .venv/bin/ruff check src tests bench
+.venv/bin/mypy  # configured in pyproject.toml ([tool.mypy]): src/
 .venv/bin/python -m pytest "$@"

@@ -59,7 +59,7 @@ def test_export_xlsx(env: dict[str, str], tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "normandie", "--edition", "2030", "--format", "xlsx",
                                  "--out", str(out)])
     assert result.exit_code == 0, result.output
-    sheet = load_workbook(out).active
+    sheet = load_workbook(out)["Chiffres"]  # after the « Lisez-moi »
     header = [c.value for c in sheet[1]]
     values = [row[header.index("value")] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert 1010000 in values
@@ -86,3 +86,29 @@ def test_usage_errors_exit_2(env: dict[str, str]) -> None:
     assert "région inconnue « atlantide »" in result.stderr
     assert runner.invoke(app, ["export", "28", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["show", "28", "--edition", "1999"]).exit_code == 2
+
+
+def test_every_command_closes_its_store(env: dict[str, str], monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from monoreg.store.repository import Store
+
+    opened: list[Store] = []
+    closed: list[Store] = []
+    real_open, real_close = Store.open.__func__, Store.close  # type: ignore[attr-defined]
+
+    def tracked_open(cls: type[Store], url: str) -> Store:
+        store = real_open(cls, url)
+        opened.append(store)
+        return store
+
+    def tracked_close(self: Store) -> None:
+        closed.append(self)
+        real_close(self)
+
+    monkeypatch.setattr(Store, "open", classmethod(tracked_open))
+    monkeypatch.setattr(Store, "close", tracked_close)
+    for args in (["load"], ["show", "28", "--edition", "2030"], ["show", "atlantide"],
+                 ["export", "28", "--format", "csv"], ["validate", "28"]):
+        result = runner.invoke(app, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert len(opened) == 5
+    assert closed == opened          # also after the failed 'show atlantide'

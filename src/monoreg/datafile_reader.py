@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -169,10 +169,10 @@ def read_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         if error.context == "while scanning a simple key":
             mark = error.context_mark  # the problem mark is on the line after the culprit
-        line = mark.line + 1 if mark else None
+        where = mark.line + 1 if mark else None
         reason = yaml_reason(error.problem or error.context or "")
         raise InputError(f"YAML invalide : {reason}", file=display_path(path),
-                         line=line) from None
+                         line=where) from None
     except yaml.YAMLError as error:
         raise InputError(f"YAML invalide : {yaml_reason(str(error))}",
                          file=display_path(path)) from None
@@ -308,7 +308,7 @@ class CsvRow:
         return (self.values.get(column) or "").strip()
 
 
-def read_csv(path: Path, *, required: set[str], optional: set[str] = frozenset(),
+def read_csv(path: Path, *, required: set[str], optional: Set[str] = frozenset(),
              delimiter: str = ";", allow_other: bool = False) -> Iterator[CsvRow]:
     """Rows of a `;` CSV with their physical line numbers; '#' lines are comments."""
     text = read_text(path)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from monoreg.model.text_body import BulletList, Paragraph, parse_body
+from monoreg.model.text_body import Bullets, Paragraph, parse_body
 from monoreg.publish import document as doc
 from monoreg.publish.builder import paragraphs
 from monoreg.web.services.policy_texts import _blocks
 
 
 def test_a_list_may_follow_a_paragraph_line_directly() -> None:
-    assert parse_body("Intro :\n- a\n- b") == (Paragraph("Intro :"), BulletList(("a", "b")))
+    assert parse_body("Intro :\n- a\n- b") == (Paragraph("Intro :"), Bullets(("a", "b")))
 
 
 def test_monograph_and_portal_give_the_same_blocks() -> None:
@@ -25,7 +25,7 @@ def test_numbered_headings_stay_paragraphs_with_their_number() -> None:
     body = "1. Repérer les publics\n\nD'une part,\n\n2. Orienter :\n\n- Par a,\n- Par b"
     assert parse_body(body) == (
         Paragraph("1. Repérer les publics"), Paragraph("D'une part,"),
-        Paragraph("2. Orienter :"), BulletList(("Par a,", "Par b")))
+        Paragraph("2. Orienter :"), Bullets(("Par a,", "Par b")))
 
 
 def test_no_other_markdown_changes_a_printed_text() -> None:

@@ -98,7 +98,7 @@ def test_csv_and_xlsx_carry_the_quality_columns(exported: dict[str, Any]) -> Non
     assert (active["quality_status"], active["value"], active["printed_value"]) == (
         "withheld", "", "3070000")
     assert "malformed-number" in active["quality_findings"].split()
-    sheet = load_workbook(exported["xlsx"]).active
+    sheet = load_workbook(exported["xlsx"])["Chiffres"]  # after the « Lisez-moi »
     header = [c.value for c in sheet[1]]
     assert {"quality_status", "quality_findings", "quality_note", "printed_value",
             "printed_unit"} <= set(header)

@@ -12,9 +12,10 @@ from PIL import Image, ImageStat
 from publish_data import HOSTILE
 
 from monoreg.model import Finding, Severity
+from monoreg.publish import document as doc
 from monoreg.publish.builder import build_monograph
 from monoreg.publish.document import Mode
-from monoreg.publish.typst_writer import render_pdf, typst_string, typst_value
+from monoreg.publish.typst_writer import VALUES, TypstWriter, render_pdf
 
 
 def _flat(text: str) -> str:
@@ -86,10 +87,14 @@ def test_data_text_never_becomes_typst_markup(pdf_text: str) -> None:
     assert "premier point #1" in flat and "second point $2" in flat
 
 
-def test_typst_literals() -> None:
-    assert typst_string('a"b\\c\nd') == '"a\\"b\\\\c\\nd"'
-    assert typst_value({"a": None, "b": (1, True), "c": {}, "d": []}) == \
-        '(a: none, b: (1, true, ), c: (:), d: ())'
+def test_the_typst_source_holds_no_data() -> None:
+    # Texts reach Typst as JSON in sys.inputs: the source only says which value a call reads.
+    writer = TypstWriter()
+    source = writer.write(doc.TextBlock('Titre "#set page(width: 1cm)"', (
+        doc.Paragraph('#emph[x] $y$ \\ "z"'), doc.Bullets(("a\nb",))), "le 6", "Source"))
+    assert "#set" not in source and "emph" not in source and "Source" not in source
+    assert source == f"#textblock({VALUES}.at(0))"
+    assert writer.values[0]["content"][0]["text"] == '#emph[x] $y$ \\ "z"'
 
 
 def test_pages_render_to_images(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 import subprocess
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any

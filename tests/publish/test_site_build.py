@@ -26,7 +26,8 @@ from monoreg.publish.site import build, catalog_hash, fingerprint, read_manifest
 
 def test_an_edition_publishes_its_monograph_and_data(built, loaded) -> None:  # type: ignore[no-untyped-def]
     files = built.files
-    assert set(files) == {"pdf", "html", "csv", "json", "xlsx", "datapackage", "manifest"}
+    assert set(files) == {"pdf", "html", "csv", "json", "xlsx", "findings", "datapackage",
+                          "manifest"}
     assert files["pdf"].read_bytes().startswith(b"%PDF-")
     assert files["pdf"].name == "normandie-2030.pdf"   # where the portal looks for it
     rows = list(csv.reader(io.StringIO(files["csv"].read_text("utf-8-sig")), delimiter=";"))
@@ -34,7 +35,7 @@ def test_an_edition_publishes_its_monograph_and_data(built, loaded) -> None:  # 
     assert len(rows) - 1 == len(loaded.edition.observations)
     data = json.loads(files["json"].read_text("utf-8"))
     assert data["edition"]["synthetic"] is True
-    sheet = load_workbook(files["xlsx"]).active
+    sheet = load_workbook(files["xlsx"])["Chiffres"]
     assert sheet.max_row - 1 == len(loaded.edition.observations)
 
 
@@ -49,6 +50,10 @@ def test_the_data_package_passes_frictionless_validate(built) -> None:  # type: 
     report = json.loads(result.stdout)
     assert report["valid"] is True, result.stdout[-2000:]
     assert result.returncode == 0
+    # Both resources were checked: the figures (with their primary key) and the findings.
+    assert [t["name"] for t in report["tasks"]] == ["observations", "constats"]
+    assert descriptor["resources"][0]["schema"]["primaryKey"] == [
+        "place", "indicator", "territory", "period", "dimension"]
 
 
 def test_a_broken_csv_fails_frictionless_validate(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -161,3 +166,39 @@ def test_build_from_sqlite_or_postgresql(store, data_dir, tmp_path: Path) -> Non
     rows = (tmp_path / "site" / result.files["csv"]).read_text("utf-8-sig").splitlines()
     assert len(rows) - 1 == len(edition.observations)
     assert (tmp_path / "site" / result.files["pdf"]).read_bytes().startswith(b"%PDF-")
+
+
+def test_the_data_package_names_sources_licences_and_findings(built, loaded) -> None:  # type: ignore[no-untyped-def]
+    descriptor = json.loads(built.files["datapackage"].read_text("utf-8"))
+    cited = {o.source for o in loaded.edition.observations if o.source}
+    assert cited and all(any(s["title"].startswith(f"{i} : ") for s in descriptor["sources"])
+                         for i in cited)
+    # A licence is listed only when a source's producer states one in the data files.
+    stated = {s.licence for s in loaded.catalog.sources.values() if s.licence}
+    assert {lic["title"] for lic in descriptor["licenses"]} <= stated
+    rows = list(csv.DictReader(io.StringIO(built.files["findings"].read_text("utf-8-sig")),
+                               delimiter=";"))
+    stored = loaded.store.findings(loaded.edition.id)
+    assert stored and [(r["rule"], r["severity"]) for r in rows] == [
+        (f.rule, f.severity.value) for f in stored]
+
+
+def test_the_xlsx_has_a_readme_formats_and_content_sheets(built, loaded) -> None:  # type: ignore[no-untyped-def]
+    workbook = load_workbook(built.files["xlsx"])
+    assert workbook.sheetnames[:2] == ["Lisez-moi", "Chiffres"]
+    readme = [" ".join(str(c) for c in row if c is not None)
+              for row in workbook["Lisez-moi"].iter_rows(values_only=True)]
+    text = "\n".join(readme)
+    for heading in ("Sources", "Unités", "Indicateurs", "Qualité des chiffres"):
+        assert heading in text
+    assert "Vérifié" in text and "Non publié" in text
+    figures = workbook["Chiffres"]
+    assert figures.freeze_panes == "A2" and figures.auto_filter.ref
+    value = CSV_COLUMNS.index("value") + 1
+    numbers = [c for (c,) in figures.iter_rows(min_row=2, min_col=value, max_col=value)
+               if c.value is not None]
+    assert numbers and all(isinstance(c.value, int | float) for c in numbers)
+    assert all(c.number_format != "General" for c in numbers)
+    assert figures.column_dimensions["B"].width > 10
+    if loaded.edition.texts:
+        assert workbook["Textes"].max_row - 1 == len(loaded.edition.texts)

@@ -1,8 +1,6 @@
 """Hostile content planted in every kind of item (tests/reliability/hostile_data.py) is printed
 as text in the built monograph: literally in the PDF (read back with pdftotext), never as a
-link that runs code, and inert in the HTML edition. The planted addresses are errors no
-editor resolved, so the public build refuses the edition (the publication gate): the proof
-is built, with the findings that quote the planted text next to the figures."""
+link that runs code, and inert in the HTML edition."""
 
 from __future__ import annotations
 

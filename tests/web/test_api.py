@@ -26,7 +26,7 @@ def _error(response: httpx.Response, status: int) -> dict[str, object]:
 
 
 def test_regions_list_the_18_regions_with_their_editions(api: httpx.Client) -> None:
-    regions = api.get("/api/v1/regions").json()
+    regions = api.get("/api/v1/regions").json()["items"]
     assert len(regions) == 18
     normandie = next(r for r in regions if r["code"] == "28")
     assert normandie["slug"] == "normandie" and normandie["editions"] == [2030]
@@ -67,7 +67,7 @@ def test_region_page_gives_key_figures_with_french_text(api: httpx.Client) -> No
 
 
 def test_indicators_carry_their_metadata(api: httpx.Client) -> None:
-    indicators = {i["id"]: i for i in api.get("/api/v1/indicators").json()}
+    indicators = {i["id"]: i for i in api.get("/api/v1/indicators").json()["items"]}
     rate = indicators["taux_chomage"]
     assert rate["unit"] == {"code": "percent", "symbol": "%", "label": rate["unit"]["label"]}
     assert rate["polarity"] == "up_bad" and rate["kind"] == "rate"
@@ -134,9 +134,9 @@ def test_etag_gives_304_and_cache_headers(api: httpx.Client) -> None:
 
 def test_search_is_stemmed_accent_insensitive_and_highlighted(api: httpx.Client) -> None:
     result = api.get("/api/v1/search", params={"q": "FORMATION synthetique"}).json()
-    titles = ["".join(p["text"] for p in h["title"]) for h in result["hits"]]
+    titles = ["".join(p["text"] for p in h["title"]) for h in result["items"]]
     assert "Pacte synthétique" in titles
-    hit = result["hits"][titles.index("Pacte synthétique")]
+    hit = result["items"][titles.index("Pacte synthétique")]
     assert {p["text"] for p in hit["snippet"] if p["match"]} == {"synthétique", "formations"}
     assert hit["url"] == "/regions/normandie/2030/textes/1"
     filtered = api.get("/api/v1/search", params={"q": "formations", "type": "cper"}).json()

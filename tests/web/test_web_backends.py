@@ -17,9 +17,9 @@ def test_api_on_both_backends(store: Store, data_dir: Path, tmp_path: Path) -> N
     app = create_app(Settings(data_dir=data_dir, var_dir=tmp_path), store=store)
     with TestClient(app) as client:
         hits = client.get("/api/v1/search", params={"q": "Formations synthétiques"}).json()
-        assert ["".join(p["text"] for p in h["title"]) for h in hits["hits"]] == [
+        assert ["".join(p["text"] for p in h["title"]) for h in hits["items"]] == [
             "Pacte synthétique"]
-        assert [p["text"] for p in hits["hits"][0]["snippet"] if p["match"]] == [
+        assert [p["text"] for p in hits["items"][0]["snippet"] if p["match"]] == [
             "synthétique", "formations"]
         filtered = client.get("/api/v1/search", params={"q": "formation", "region": "53"})
         assert filtered.json()["total"] == 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -12,6 +13,7 @@ from rich.console import Console
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperCommand, TyperGroup
 
+from monoreg import __version__
 from monoreg.cli import french
 from monoreg.cli.completion import complete_region, complete_year
 from monoreg.errors import InputError, UsageError
@@ -63,6 +65,10 @@ class MonoregCommand(FrenchHelp, TyperCommand):
             return super().make_context(info_name, args, parent=parent, **extra)
 
 
+# What the running command opened (its store), closed when the command ends.
+_resources: ContextVar[ExitStack] = ContextVar("monoreg_command_resources")
+
+
 class MonoregGroup(FrenchHelp, TyperGroup):
     """Turns monoreg's errors into one line on stderr and an exit code (1: the data is wrong,
     2: wrong usage); anything else is a bug and keeps its traceback."""
@@ -94,7 +100,12 @@ class MonoregGroup(FrenchHelp, TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with ExitStack() as resources:
+                token = _resources.set(resources)
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    _resources.reset(token)
         except InputError as error:
             typer.echo(f"Erreur : {error}", err=True)
             raise typer.Exit(1) from None
@@ -143,13 +154,31 @@ app = make_app("monoreg — monographies régionales sur la formation profession
                                "monoreg validate --help"))
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"monoreg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True,
+        help="Affiche la version de monoreg et s'arrête.")] = False) -> None:
+    pass
+
+
 def open_store(settings: Settings | None = None) -> Store:
+    """The store, closed when the running command ends, however it ends (MonoregGroup
+    closes it), so that no command leaves a connection or a SQLite lock behind."""
     # Imported here, not above: see cli/__init__.py (completion stays fast).
     from monoreg.settings import get_settings
     from monoreg.store.repository import Store
 
     settings = settings or get_settings()
-    return Store.open(settings.resolved_database_url())
+    resources = _resources.get(None)
+    if resources is None:
+        raise RuntimeError("open_store() is for commands; elsewhere use 'with Store.open(url)'")
+    return resources.enter_context(Store.open(settings.resolved_database_url()))
 
 
 def resolve_region(catalog: Catalog, text: str) -> Territory:

@@ -58,6 +58,28 @@ def load(data: DataOption = None) -> None:
                   f"contenu, {report.series} chiffres de séries officielles.")
 
 
+@app.command(epilog=examples("monoreg init ~/monographies/donnees",
+                             "MONOREG_DATA_DIR=~/monographies/donnees monoreg load"))
+def init(folder: Annotated[Path, typer.Argument(
+        metavar="DOSSIER", help="Dossier à créer (nouveau ou vide).", show_default=False)]
+         ) -> None:
+    """Crée un dossier de données de travail, copie des données d'exemple livrées avec
+    monoreg (référentiels et édition Normandie).
+
+    Les données d'exemple d'un monoreg installé sont en lecture seule : les commandes qui
+    écrivent des fichiers de données travaillent dans ce dossier (MONOREG_DATA_DIR)."""
+    import shutil
+
+    from monoreg.settings import sample_data_dir
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise UsageError(f"« {folder} » existe déjà et n'est pas un dossier vide : "
+                         "choisissez un nouveau dossier")
+    shutil.copytree(sample_data_dir(), folder, dirs_exist_ok=True)
+    out().print(f"Dossier de données créé : {folder} (copie des données d'exemple). "
+                f"Ensuite : MONOREG_DATA_DIR={folder} monoreg load")
+
+
 @app.command(epilog=examples("monoreg show normandie --edition 2020",
                              "monoreg show 28 --section population-emploi --format json"))
 def show(region: RegionArgument, edition: EditionOption = None,
@@ -194,21 +216,33 @@ def _status(text: str, item: Any) -> str:
 
 @app.command(epilog=examples(
     "monoreg export normandie --edition 2020 --format xlsx --out normandie-2020.xlsx",
-    "monoreg export 28 --format csv --out normandie.csv"))
+    "monoreg export 28 --format csv --out normandie.csv",
+    "monoreg export 28 --format csv --dialect plain --out normandie-plain.csv"))
 def export(region: RegionArgument,
            edition: Annotated[int | None, typer.Option(
                "--edition", metavar="ANNÉE", autocompletion=complete_year,
                help="Année de l'édition ; sans elle, tous les chiffres de la région (toutes "
                     "éditions et séries importées).")] = None,
            format: Annotated[str, typer.Option(
-               "--format", metavar="FORMAT", help="json, csv (point-virgule, virgule "
-               "décimale) ou xlsx.")] = "json",
+               "--format", metavar="FORMAT", help="json, csv ou xlsx.")] = "json",
+           dialect: Annotated[str, typer.Option(
+               "--dialect", metavar="DIALECTE", help="CSV : fr (point-virgule, virgule "
+               "décimale, BOM, pour Excel en français) ou plain (virgule, point décimal, "
+               "UTF-8 sans BOM).")] = "fr",
            out: OutFileOption = None,
            ) -> None:
     """Exporte les chiffres et contenus d'une édition, ou tous les chiffres d'une région."""
-    from monoreg.publish.exports import WRITERS, edition_export, region_export
+    from monoreg.publish.exports import (
+        DIALECTS,
+        FORMATS,
+        edition_export,
+        region_export,
+        write_csv,
+    )
 
-    check_format(format, list(WRITERS))
+    check_format(format, list(FORMATS))
+    if dialect not in DIALECTS:
+        raise UsageError(f"--dialect : {' | '.join(DIALECTS)} (« {dialect} » n'en est pas un)")
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
@@ -216,7 +250,8 @@ def export(region: RegionArgument,
         data = edition_export(catalog, store.edition(territory.code, edition))
     else:
         data = region_export(store, catalog, territory.code)
-    payload = WRITERS[format](data)
+    payload = (write_csv(data, DIALECTS[dialect]) if format == "csv"
+               else FORMATS[format].render(data))
     if out is None:
         if format == "xlsx" and sys.stdout.isatty():
             raise UsageError("xlsx est un format binaire : donnez --out FICHIER")

@@ -93,9 +93,9 @@ def new(region: RegionArgument,
     Les chiffres sont repris comme « à compléter » pour la période attendue ; les listes,
     contacts et textes sont repris à vérifier."""
     from monoreg.editions.scaffold import scaffold_edition
-    from monoreg.settings import get_settings
+    from monoreg.settings import get_settings, writable_data_dir
 
-    data_dir = data or get_settings().data_dir
+    data_dir = writable_data_dir(data or get_settings().data_dir)
     report = scaffold_edition(data_dir, region, year, cutoff=_period(cutoff, "--cutoff"),
                               published=_period(published, "--published"))
     console = out()
@@ -195,13 +195,14 @@ def fill(region: RegionArgument, year: YearArgument, data: DataOption = None) ->
     Pour la période attendue, sinon la dernière disponible à l'arrêt des données (dite dans
     la note du chiffre) ; valeur, unité et source reprises, provenance dans la note."""
     from monoreg.editions.fill import fill_edition
-    from monoreg.settings import get_settings
+    from monoreg.settings import get_settings, writable_data_dir
 
+    data_dir = writable_data_dir(data or get_settings().data_dir)
     store = open_store()
     catalog = store.catalog()
     territory = resolve_region(catalog, region)
     with err().status("Recherche des chiffres disponibles et rechargement…"):
-        report = fill_edition(store, data or get_settings().data_dir, territory.code, year)
+        report = fill_edition(store, data_dir, territory.code, year)
     console = out()
     console.print(f"{territory.name} — édition {year} : {len(report.filled)} chiffre(s) "
                   f"rempli(s), {report.remaining} encore à compléter.")
@@ -247,11 +248,12 @@ def apply(file: Annotated[Path, typer.Argument(
     (avec leur provenance : fichier, feuille, cellule) et recharge la base ; une cellule
     fausse, et rien n'est écrit."""
     from monoreg.editions.workbook_apply import apply_workbook
-    from monoreg.settings import get_settings
+    from monoreg.settings import get_settings, writable_data_dir
 
+    data_dir = writable_data_dir(data or get_settings().data_dir)
     store = open_store()
     with err().status("Vérification des cellules et rechargement…"):
-        report = apply_workbook(store, data or get_settings().data_dir, file)
+        report = apply_workbook(store, data_dir, file)
     out().print(f"Édition {report.edition} : {report.figures} chiffre(s) écrit(s), "
                 f"{report.decisions} décision(s) enregistrée(s) (resolutions.yaml) ; "
                 f"{report.remaining} chiffre(s) encore à compléter.")

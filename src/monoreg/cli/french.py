@@ -157,4 +157,4 @@ def install() -> None:
         setattr(rich_utils, name, text)
     for cls in (TyperArgument, TyperOption):
         if not getattr(cls.display_type_rich, "french", False):
-            cls.display_type_rich = _french_type(cls.display_type_rich)  # type: ignore[method-assign]
+            cls.display_type_rich = _french_type(cls.display_type_rich)  # type: ignore[method-assign,assignment]

@@ -95,7 +95,7 @@ def _print_counts(batch: ImportBatch, catalog: Catalog, title: str) -> None:
     table_or_blocks(console, [Column("Région"), *(Column(
         catalog.indicators[i].short_label or i, "right") for i in regions)],
         [[catalog.territories.get(code).name,
-          *(fr.number(regions[i].get(code, 0)) for i in regions)] for code in codes])
+          *(fr.number(Decimal(regions[i].get(code, 0))) for i in regions)] for code in codes])
     for item in rejected["lines"][:LISTED]:
         line = f"ligne {item['line']}" if item["line"] is not None else "?"
         console.print(f"  écarté, {line} : {item['reason']}")
@@ -200,11 +200,13 @@ def monograph(
     ligne du document et la confiance du lecteur) puis recharge la base ; les chiffres dont
     la lecture est incertaine sont marqués « à vérifier »."""
     from monoreg.importing import import_monograph_edition
-    from monoreg.settings import get_settings
+    from monoreg.settings import get_settings, writable_data_dir
 
     _format(format)
-    store = open_store()
     data_dir = data or get_settings().data_dir
+    if not dry_run:
+        writable_data_dir(data_dir)
+    store = open_store()
     with err().status("Import de la monographie…") as status:
         done = import_monograph_edition(
             store, data_dir, file, region=region, year=edition, replace=replace,
@@ -253,7 +255,7 @@ def _print_monograph(done: EditionImport, catalog: Catalog) -> None:
         return
     console.print(f"Édition {'remplacée' if done.replaced else 'écrite'} dans {done.folder} "
                   "et chargée dans la base (avec toutes les autres)."
-                  + (f" {fr.number(done.to_check)} chiffre(s) marqué(s) « à vérifier » "
+                  + (f" {fr.number(Decimal(done.to_check))} chiffre(s) marqué(s) « à vérifier » "
                      "(colonne check de observations.csv) : « monoreg validate » les signale "
                      "en erreur jusqu'à ce que la marque soit retirée." if done.to_check else ""))
     console.print("Annuaire Carif-Oref et guide des structures (pages de fin) : non lus par "

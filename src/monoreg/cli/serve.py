@@ -10,24 +10,27 @@ from monoreg.cli.common import STORE_EMPTY, app, err, examples, open_store
 from monoreg.errors import UsageError
 
 
-@app.command(epilog=examples("monoreg serve", "monoreg serve --host 0.0.0.0 --port 8080"))
+@app.command(epilog=examples("monoreg serve", "monoreg serve --host 0.0.0.0 --port 8080",
+                             "monoreg serve --workers 4"))
 def serve(host: Annotated[str, typer.Option(
               metavar="ADRESSE", help="Adresse d'écoute.")] = "127.0.0.1",
           port: Annotated[int, typer.Option(
               min=1, max=65535, metavar="PORT", help="Port d'écoute.")] = 8000,
+          workers: Annotated[int | None, typer.Option(
+              min=1, max=64, metavar="N", help="Processus serveurs (défaut : "
+              "MONOREG_WORKERS, sinon un par cœur disponible, 8 au plus).")] = None,
           ) -> None:
     """Sert le portail (pages en français) et l'API (/api/v1, /openapi.json)."""
-    import uvicorn
-
     from monoreg.settings import get_settings
-    from monoreg.web.app import create_app
+    from monoreg.web.server import run, worker_count
 
     settings = get_settings()
     store = open_store(settings)
-    if not store.is_loaded():
+    loaded = store.is_loaded()
+    store.close()  # each worker opens its own
+    if not loaded:
         raise UsageError(STORE_EMPTY)
-    application = create_app(settings, store=store)
+    count = workers or worker_count(settings)
     err().print(f"Portail monoreg : http://{host}:{port}/  (API : http://{host}:{port}"
-                "/api/v1/regions) — Ctrl+C pour arrêter")
-    uvicorn.run(application, host=host, port=port, log_level="warning",
-                server_header=False)
+                f"/api/v1/regions) — {count}\u00a0processus — Ctrl+C pour arrêter")
+    run(host, port, workers=count)

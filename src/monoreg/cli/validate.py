@@ -81,7 +81,7 @@ def _print_tables(report: Report) -> None:
                Column("Attendu"), Column("Où")]
     for group in report.groups:
         heading(console, group.title)
-        rows = [[_severity(entry), entry.finding.rule, *_details(entry)]
+        rows: list[list[Prose | str]] = [[_severity(entry), entry.finding.rule, *_details(entry)]
                 for entry in group.entries]
         table = fitted_table(console, columns, rows, show_lines=True)
         if table is not None:

@@ -142,7 +142,7 @@ def compare_editions(before: Edition, after: Edition, catalog: Catalog,
         if not news:
             kind = "pending" if key in slots else "removed"
             lists[kind].append(Entry(**_fields(
-                key, periods[key], olds and _figure(_first(olds), before.id, "edition"),
+                key, periods[key], _figure(_first(olds), before.id, "edition") if olds else None,
                 _figure(slots[key], after.id, "edition") if key in slots else None, catalog)))
             continue
         if not olds:

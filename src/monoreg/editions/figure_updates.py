@@ -130,9 +130,9 @@ def write_and_reload(store: Store, data_dir: Path, edition: Edition,
             os.replace(staged, path)
         return store.load_dataset(load_data_dir(data_dir), assess=assess_store)
     except BaseException:
-        for path, text in before.items():
-            if text is None:
+        for path, previous in before.items():
+            if previous is None:
                 path.unlink(missing_ok=True)
             else:
-                path.write_text(text, encoding="utf-8")
+                path.write_text(previous, encoding="utf-8")
         raise

@@ -134,6 +134,7 @@ def write_workbook(store: Store, region: str, year: int, out: Path) -> tuple[int
     sections = {s.id: s.title for s in catalog.sections}
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet
     sheet.title = FIGURES
     _sheet(sheet, FIGURE_COLUMNS, _figure_rows(status.to_update, catalog, sections))
     value, known = column_of(FIGURE_COLUMNS, VALUE), column_of(FIGURE_COLUMNS,

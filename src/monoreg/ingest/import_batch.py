@@ -34,7 +34,8 @@ class HashingReader(io.RawIOBase):
     comes for free from the one pass the importer makes anyway.
     """
 
-    def __init__(self, handle: BinaryIO, size: int, progress: Progress | None) -> None:
+    def __init__(self, handle: io.BufferedIOBase, size: int, progress: Progress | None
+                 ) -> None:
         super().__init__()
         self._handle = handle
         self._size = size

@@ -18,8 +18,9 @@ refused (LHEO has none; a DOCTYPE is how XXE and entity-expansion attacks come i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
@@ -198,7 +199,8 @@ def _parse(stream: Any, counter: _Counter) -> None:
     except etree.XMLSyntaxError as error:
         # iterparse may end on a follow-up error ('no element found', line 0); the first
         # one in the log is the mistake ('Entity 'x' not defined', line 6).
-        first = error.error_log[0] if len(error.error_log) else None
+        log = cast("Sequence[Any]", error.error_log)  # a list of entries; the stubs say less
+        first = log[0] if len(log) else None
         message, line = (first.message, first.line) if first else (error.msg, error.lineno)
         if counter.path is not None and not _root_closed(counter.path):
             raise InputError("fichier probablement tronqué : il s'arrête avant la fin de "

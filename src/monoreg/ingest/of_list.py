@@ -195,7 +195,8 @@ class _Counter:
         if not c.flags:
             region_at = c.region
             getter = lambda f: (f[region_at],)  # noqa: E731 - one column, still a tuple
-        keys, seen, reject = self.keys, set(), self.rejections.add
+        keys, reject = self.keys, self.rejections.add
+        seen: set[bytes] = set()
         collect = self.idents.append
         separator = self.layout.delimiter.encode()
         # Skeletons seen so far, and whether they are plain (only separators and whole-field
@@ -231,11 +232,11 @@ class _Counter:
             if entry is None:
                 entry = keys[key] = self.classify(key)
             if entry.__class__ is str:
-                reject(number, entry)  # type: ignore[arg-type]
+                reject(number, entry)
                 continue
             if not strict:
                 collect(fields[key_at])
-                entry[0] += 1  # type: ignore[index]
+                entry[0] += 1  # type: ignore[index,operator]  # a list: str is the case above
                 continue
             ident = fields[key_at].strip(b'" ')
             if not ident:
@@ -246,7 +247,7 @@ class _Counter:
             if len(seen) == size:
                 reject(number, f"{self.layout.key} en double")
                 continue
-            entry[0] += 1  # type: ignore[index]
+            entry[0] += 1  # type: ignore[index,operator]  # a list: str is the case above
         self.rows += self.rejections.count - rejected + self.counted() - counted
         self.lines = index - first_line + 1 + extra
         # Only the last record tells a cut file: a short row inside the list is a bad row.

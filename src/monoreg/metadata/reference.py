@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -25,6 +27,7 @@ from monoreg.model import (
     Unit,
 )
 
+E = TypeVar("E", bound=Enum)
 _BOOL = {"true": True, "false": False, "oui": True, "non": False, "1": True, "0": False}
 
 
@@ -115,11 +118,11 @@ def load_sources(folder: Path) -> dict[str, Source]:
             continue
         item = validate_yaml(SourceFile, value, path)
         sources[key] = Source(key, item.producer, item.dataset, item.published, item.url,
-                              item.printed)
+                              item.printed, item.licence, item.licence_url)
     return sources
 
 
-def _enum(enum: type, value: str, path: Path, line: int | None, field: str):  # type: ignore[no-untyped-def]
+def _enum(enum: type[E], value: str, path: Path, line: int | None, field: str) -> E:
     try:
         return enum(value)
     except ValueError:

@@ -37,6 +37,8 @@ class SourceFile(FileItem):
     published: str | None = None
     url: str | None = None
     printed: str | None = None
+    licence: str | None = None
+    licence_url: str | None = None
 
 
 class BoundFile(FileItem):

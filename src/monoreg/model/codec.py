@@ -1,72 +1,40 @@
-"""Plain JSON data from model objects and back (used by the store and the exports)."""
+"""Plain JSON data from model objects and back (used by the store and the exports).
+
+Both directions run on pydantic's TypeAdapter over the model's own type hints, so a Union is
+decoded by what the data is (not by the first member of the hint), and a value of the wrong
+type is an error rather than passed through. The shape: Decimals as strings (exact), periods
+as their code (Period's own schema), enums as their value, tuples as lists; fields marked
+`Field(exclude=True)` (look-up caches) are left out.
+"""
 
 from __future__ import annotations
 
-import dataclasses
-import types
-import typing
-from decimal import Decimal
-from enum import Enum
-from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from monoreg.model.period import Period, parse_period
+from pydantic import TypeAdapter
 
 T = TypeVar("T")
 
 
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}  # one per model type: building one takes time
+
+
+def _adapter(hint: Any) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(hint)
+    if adapter is None:
+        adapter = _ADAPTERS[hint] = TypeAdapter(hint)
+    return adapter
+
+
 def to_data(obj: Any) -> Any:
-    """JSON-ready data: Decimals as strings (exact), periods as their code, enums as values."""
-    if isinstance(obj, Enum):
-        return obj.value
-    if obj is None or isinstance(obj, str | int | float | bool):
-        return obj
-    if isinstance(obj, Decimal):
-        return str(obj)
-    if isinstance(obj, Period):
-        return obj.code
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if not f.name.startswith("_")}
-    if isinstance(obj, tuple | list):
+    """JSON-ready data of a model object, or of a list or dict of them."""
+    if isinstance(obj, list | tuple):
         return [to_data(item) for item in obj]
     if isinstance(obj, dict):
         return {str(k): to_data(v) for k, v in obj.items()}
-    raise TypeError(f"cannot encode {type(obj).__name__}")
+    return _adapter(type(obj)).dump_python(obj, mode="json")
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
-def _decode(hint: Any, data: Any) -> Any:
-    if data is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(options[0], data)
-    if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], item) for item in data)
-        return tuple(_decode(a, item) for a, item in zip(args, data, strict=True))
-    if origin is dict:
-        _, value_hint = typing.get_args(hint)
-        return {k: _decode(value_hint, v) for k, v in data.items()}
-    if hint is Period:
-        return parse_period(data)
-    if hint is Decimal:
-        return Decimal(data)
-    if isinstance(hint, type) and issubclass(hint, Enum):
-        return hint(data)
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return from_data(hint, data)
-    return data
-
-
-def from_data(cls: type[T], data: dict[str, Any]) -> T:
-    hints = _hints(cls)
-    names = {f.name for f in dataclasses.fields(cls) if f.init}  # type: ignore[arg-type]
-    return cls(**{k: _decode(hints[k], v) for k, v in data.items() if k in names})
+def from_data(cls: type[T], data: Any) -> T:
+    """The model object `to_data` gave `data` for."""
+    return cast(T, _adapter(cls).validate_python(data))

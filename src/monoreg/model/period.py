@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
+
+from pydantic_core import CoreSchema, core_schema
 
 from monoreg.model.names import fold
 
@@ -73,6 +76,14 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         return parse_period(text)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
+        """In data (the store, the exports), a period is its code: '2019', '2018-T4'."""
+        return core_schema.no_info_plain_validator_function(
+            lambda value: value if isinstance(value, Period) else parse_period(value),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda period: period.code))
 
     # -- calendar ----------------------------------------------------------------------
     @property

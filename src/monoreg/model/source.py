@@ -15,6 +15,10 @@ class Source:
     published: str | None = None   # ISO date or French label when only that is known
     url: str | None = None
     printed: str | None = None     # the source line as the document prints it
+    # The licence of its data as the producer states it (never one we assume), and where
+    # the producer states it; None when the data files do not say.
+    licence: str | None = None
+    licence_url: str | None = None
 
     def label(self) -> str:
         if self.printed:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
 
 from monoreg.model.names import slugify
 
@@ -45,7 +48,8 @@ class TerritoryIndex:
     """Finds a territory from what a user or a document writes: code, name, slug or alias."""
 
     territories: tuple[Territory, ...]
-    _by_key: dict[str, Territory] = field(default_factory=dict, repr=False, compare=False)
+    _by_key: Annotated[dict[str, Territory], Field(exclude=True)] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for territory in self.territories:

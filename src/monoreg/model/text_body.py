@@ -25,11 +25,11 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class BulletList:
+class Bullets:
     items: tuple[str, ...]
 
 
-Block = Paragraph | BulletList
+Block = Paragraph | Bullets
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,7 @@ def parse_body(body: str) -> tuple[Block, ...]:
 
     def flush() -> None:
         if items:
-            blocks.append(BulletList(tuple(items)))
+            blocks.append(Bullets(tuple(items)))
             items.clear()
 
     tokens: list[Token] = _parser().parse(body)

@@ -27,7 +27,7 @@ from monoreg.model import (
     Text,
 )
 from monoreg.model.names import fold
-from monoreg.model.text_body import Paragraph, parse_body
+from monoreg.model.text_body import parse_body
 from monoreg.publish import document as doc
 from monoreg.publish.charts import build_chart
 from monoreg.publish.corrections import corrections_section
@@ -242,7 +242,8 @@ class _SectionBuilder:
                              source=source_text(text.source, ctx.edition, ctx.catalog))
 
     def lists(self, spec: ListsBlock) -> list[doc.Block]:
-        ctx, blocks = self.ctx, []
+        ctx = self.ctx
+        blocks: list[doc.Block] = []
         for ref in spec.lists:
             items = [i for i in ctx.edition.lists if i.kind is ref.kind]
             if not items:
@@ -253,7 +254,7 @@ class _SectionBuilder:
             blocks.append(doc.ItemList(ref.title, tuple(
                 doc.Entry(i.title, i.body, i.details) for i in items), source or None))
         if spec.side_by_side and len(blocks) > 1:
-            return [doc.Columns(tuple(blocks))]  # type: ignore[arg-type]
+            return [doc.Columns(tuple(b for b in blocks if isinstance(b, doc.ItemList)))]
         return blocks
 
     def contacts(self, spec: ContactsBlock) -> doc.Contacts | None:
@@ -360,8 +361,7 @@ _DISPATCH: dict[type, Callable[[_SectionBuilder, Any], Any]] = {
 
 def paragraphs(body: str) -> tuple[doc.Paragraph | doc.Bullets, ...]:
     """A text body as the document's paragraphs and bullet lists (model.text_body reads it)."""
-    return tuple(doc.Paragraph(b.text) if isinstance(b, Paragraph) else doc.Bullets(b.items)
-                 for b in parse_body(body))
+    return parse_body(body)
 
 
 def _consumed(layout: Layout, section: str) -> set[str]:

@@ -83,7 +83,8 @@ def _usable(o: Observation, catalog: Catalog, findings: FindingIndex,
 
 def _period_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
                  findings: FindingIndex) -> ChartData:
-    points, used, omitted, periods = [], [], [], []
+    points, used, periods = [], [], []
+    omitted: list[str] = []
     for series in spec.series:
         what = f"{series.label} ({series.group})" if series.group else series.label
         for o in _observations(edition, spec, series.indicator, edition.region):
@@ -100,7 +101,8 @@ def _period_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
 
 def _category_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
                    findings: FindingIndex) -> ChartData:
-    points, used, omitted = [], [], []
+    points, used = [], []
+    omitted: list[str] = []
     for series in spec.series:
         for o in _observations(edition, spec, series.indicator, edition.region):
             if _usable(o, catalog, findings, omitted, series.label):
@@ -115,7 +117,8 @@ def _category_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
 def _share_data(edition: Edition, spec: ChartSpec, catalog: Catalog,
                 findings: FindingIndex) -> ChartData:
     """Each series' share of the total of the series, for the region and for France."""
-    points, used, omitted = [], [], []
+    points, used = [], []
+    omitted: list[str] = []
     territories = dict.fromkeys(
         [edition.region] + [o.territory for o in edition.observations
                             if o.place == spec.section and o.territory != edition.region

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# A text's paragraphs and bullet lists are document nodes as model.text_body reads them.
+from monoreg.model.text_body import Bullets, Paragraph
+
 
 class Mode(StrEnum):
     PUBLIC = "public"   # what readers get: figures, sentences, accepted notes
@@ -119,16 +122,6 @@ class Summary:
     """Sentences generated from the figures ('Le nombre d'apprentis progresse de 9,4 %…')."""
 
     sentences: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """Open-data downloads of an edition or of a region's figures: JSON, CSV, XLSX.
 
-The data are built once (`ExportData`); each format is a writer in `WRITERS`.
+The data are built once (`ExportData`) from the figures' documents (store/documents.py, the
+API's shape too); each format is one entry of the registry `FORMATS`: writer, media type,
+label, extension.
 """
 
 from __future__ import annotations
@@ -8,15 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from monoreg.derive.published import published
-from monoreg.model import Catalog, Edition, Observation, Source
+from monoreg.errors import NotFound
+from monoreg.model import Catalog, Edition, Source
 from monoreg.model.codec import to_data
 from monoreg.model.quality import legend_text
+from monoreg.store.documents import observation_document
 
 if TYPE_CHECKING:  # the workers of `monoreg build` write exports without loading the store
     from monoreg.store.repository import Store
@@ -60,6 +62,7 @@ CSV_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("note", "string", "Note de saisie"),
 )
 CSV_COLUMNS = tuple(name for name, _, _ in CSV_FIELDS)
+NUMBER_COLUMNS = tuple(name for name, kind, _ in CSV_FIELDS if kind == "number")
 
 
 @dataclass(frozen=True)
@@ -68,50 +71,35 @@ class ExportData:
     edition: dict[str, Any] | None
     observations: list[dict[str, Any]]
     content: dict[str, Any] = field(default_factory=dict)
+    # What a reader needs to read the figures (the XLSX « Lisez-moi »): the units and
+    # indicators they use, from the catalogue.
+    reference: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         return {"region": self.region, "edition": self.edition,
                 "observations": self.observations, **self.content}
 
 
-def json_number(value: Decimal | None) -> int | float | None:
-    """A figure as a JSON number: an integer when it is one."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+def reference_data(catalog: Catalog, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The units and indicators the rows use, with their labels and definitions."""
+    used_units = {u for r in rows for u in (r.get("unit"), r.get("printed_unit")) if u}
+    used_indicators = dict.fromkeys(r["indicator"] for r in rows)
+    units = [{"code": u.code, "symbol": u.symbol, "label": u.label}
+             for code, u in sorted(catalog.units.items()) if code in used_units]
+    indicators = [{"id": i.id, "label": i.label, "unit": i.unit, "definition": i.definition,
+                   "caveats": i.caveats}
+                  for key in used_indicators if (i := catalog.indicators.get(key))]
+    return {"units": units, "indicators": indicators}
 
 
-def _source(source_id: str | None, local: dict[str, Source], catalog: Catalog
-            ) -> dict[str, Any] | None:
-    if not source_id:
-        return None
-    source = catalog.cited_source(source_id, local.values())
-    if source is None:
-        return {"id": source_id}
-    return {**to_data(source), "label": source.label()}
-
-
-def observation_data(o: Observation, catalog: Catalog, edition_id: str | None,
-                     local_sources: dict[str, Source]) -> dict[str, Any]:
-    territory = catalog.territories.find(o.territory)
-    indicator = catalog.indicators.get(o.indicator)
-    value, unit = published(o, catalog)
-    return {
-        "indicator": o.indicator, "label": indicator.label if indicator else o.indicator,
-        "territory": o.territory, "territory_name": territory.name if territory else None,
-        "dimension": o.dimension, "dimension_label": o.dimension_label,
-        "to_check": o.to_check,
-        "period": o.period.code, "period_label": o.period.label(),
-        "value": json_number(value), "unit": unit,
-        "printed_value": json_number(o.value), "printed_unit": o.unit,
-        "quality": o.quality.as_data(), "status": o.status.value,
-        "printed": o.printed, "printed_period": o.printed_period, "place": o.place or None,
-        "edition": edition_id,
-        "source": _source(o.source, local_sources, catalog),
-        "provenance": to_data(o.provenance), "origin": to_data(o.origin),
-        "perimeter": o.perimeter, "raw": o.raw, "note": o.note,
-        "accepted": [{"rule": r, "justification": j} for r, j in o.accepted],
-    }
+def observation_sources(edition: Edition, catalog: Catalog) -> list[Source]:
+    """The sources an edition's figures cite and its own declared sources, each once, by
+    id."""
+    ids = {s.id for s in edition.sources} | {o.source for o in edition.observations
+                                             if o.source}
+    local = list(edition.sources)
+    found = [s for i in sorted(ids) if (s := catalog.cited_source(i, local)) is not None]
+    return found
 
 
 def region_data(catalog: Catalog, code: str) -> dict[str, Any]:
@@ -137,9 +125,9 @@ def edition_export(catalog: Catalog, edition: Edition) -> ExportData:
             "published_label": edition.published.label(), "cutoff": edition.cutoff.code,
             "cutoff_label": edition.cutoff.label(), "synthetic": edition.synthetic,
             "facts": [{"label": k, "value": v} for k, v in edition.facts]}
-    return ExportData(region_data(catalog, edition.region), meta,
-                      [observation_data(o, catalog, edition.id, local)
-                       for o in edition.observations], content)
+    rows = [observation_document(o, catalog, edition.id, local) for o in edition.observations]
+    return ExportData(region_data(catalog, edition.region), meta, rows, content,
+                      reference_data(catalog, rows))
 
 
 def region_export(store: Store, catalog: Catalog, code: str) -> ExportData:
@@ -149,11 +137,12 @@ def region_export(store: Store, catalog: Catalog, code: str) -> ExportData:
     for summary in store.editions(code):
         edition = store.edition(summary.region, summary.year)
         local = {s.id: s for s in edition.sources}
-        rows.extend(observation_data(o, catalog, edition.id, local)
+        rows.extend(observation_document(o, catalog, edition.id, local)
                     for o in edition.observations)
-    rows.extend(observation_data(r.observation, catalog, None, {})
+    rows.extend(observation_document(r.observation, catalog, None, {})
                 for r in store.observations(territories=[code]) if r.edition is None)
-    return ExportData(region_data(catalog, code), None, rows)
+    return ExportData(region_data(catalog, code), None, rows, {},
+                      reference_data(catalog, rows))
 
 
 # -- writers ----------------------------------------------------------------------------
@@ -161,7 +150,27 @@ def write_json(data: ExportData) -> bytes:
     return json.dumps(data.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _flat(row: dict[str, Any]) -> list[str]:
+@dataclass(frozen=True)
+class CsvDialect:
+    """How a CSV is written: French Excel's (';', decimal comma, BOM) or plain (',', decimal
+    point, UTF-8 without BOM) for tools that read RFC 4180."""
+
+    name: str
+    delimiter: str
+    decimal: str
+    bom: bool
+
+
+FRENCH = CsvDialect("fr", ";", ",", True)
+PLAIN = CsvDialect("plain", ",", ".", False)
+DIALECTS = {d.name: d for d in (FRENCH, PLAIN)}
+
+
+def _decimal(value: Any, dialect: CsvDialect) -> str | None:
+    return None if value is None else str(value).replace(".", dialect.decimal)
+
+
+def _flat(row: dict[str, Any], dialect: CsvDialect) -> list[str]:
     source = row.get("source") or {}
     provenance = row.get("provenance") or {}
     origin = row.get("origin") or {}
@@ -172,41 +181,85 @@ def _flat(row: dict[str, Any]) -> list[str]:
               "quality_note": quality.get("note"),
               "provenance": f"{provenance.get('file')}:{provenance.get('line')}"
               if provenance else "",
-              "origin": f"{origin.get('file')}:{origin.get('line')}" if origin else ""}
+              "origin": f"{origin.get('file')}:{origin.get('line')}" if origin else "",
+              **{c: _decimal(row.get(c), dialect) for c in NUMBER_COLUMNS}}
     return ["" if values.get(c) is None else str(values[c]) for c in CSV_COLUMNS]
 
 
-def write_csv(data: ExportData) -> bytes:
-    """';' separated, UTF-8 with a BOM: French Excel opens it with accents and columns right."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in data.observations:
-        writer.writerow(_flat(row))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+class CsvLines:
+    """CSV text one row at a time (the API streams every matching row through it)."""
+
+    def __init__(self, dialect: CsvDialect = FRENCH) -> None:
+        self.dialect = dialect
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, delimiter=dialect.delimiter,
+                                  lineterminator="\r\n")
+
+    def _take(self) -> str:
+        text = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return text
+
+    def header(self, columns: Sequence[str] = CSV_COLUMNS) -> str:
+        self._writer.writerow(columns)
+        return ("\ufeff" if self.dialect.bom else "") + self._take()
+
+    def rows(self, rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None
+             ) -> str:
+        """Figures' documents as the CSV's columns, or plain rows as `columns`."""
+        for row in rows:
+            self._writer.writerow(_flat(row, self.dialect) if columns is None else [
+                "" if row.get(c) is None else str(row[c]) for c in columns])
+        return self._take()
+
+
+def write_csv(data: ExportData, dialect: CsvDialect = FRENCH) -> bytes:
+    """French by default (';', decimal comma, BOM): French Excel opens it with accents,
+    columns and numbers right."""
+    lines = CsvLines(dialect)
+    return (lines.header() + lines.rows(data.observations)).encode("utf-8")
+
+
+def write_plain_csv(data: ExportData) -> bytes:
+    return write_csv(data, PLAIN)
+
+
+@dataclass(frozen=True)
+class Format:
+    """One download format: its writer, media type, label and file extension."""
+
+    name: str
+    label: str
+    media_type: str
+    extension: str
+    write: Callable[[ExportData], bytes] | None  # None: not written from the data (PDF)
+
+    def render(self, data: ExportData) -> bytes:
+        if self.write is None:
+            raise NotFound(f"le format {self.name} ne s'écrit pas à partir des données")
+        return self.write(data)
+
+
+PDF = Format("pdf", "Monographie (PDF)", "application/pdf", "pdf", None)
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("csv", "Chiffres (CSV, Excel français)", "text/csv; charset=utf-8", "csv",
+           write_csv),
+    Format("json", "Chiffres et contenus (JSON)", "application/json", "json", write_json),
+    Format("xlsx", "Chiffres et contenus (XLSX, avec « Lisez-moi »)",
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx",
+           lambda data: write_xlsx(data)),
+)}
+
+
+def data_format(name: str) -> Format:
+    """A data format by name; NotFound naming the known ones otherwise."""
+    if name not in FORMATS:
+        raise NotFound(f"format inconnu : « {name} » ({', '.join(FORMATS)})")
+    return FORMATS[name]
 
 
 def write_xlsx(data: ExportData) -> bytes:
-    from openpyxl import Workbook
+    from monoreg.publish.workbook import workbook_bytes
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "observations"
-    sheet.append(list(CSV_COLUMNS))
-    for row in data.observations:
-        cells = _flat(row)
-        values: list[Any] = list(cells)
-        for column in ("value", "printed_value"):  # real numbers in the spreadsheet
-            values[CSV_COLUMNS.index(column)] = row[column]
-        sheet.append(values)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-WRITERS: dict[str, Callable[[ExportData], bytes]] = {
-    "json": write_json, "csv": write_csv, "xlsx": write_xlsx,
-}
-MEDIA_TYPES = {"json": "application/json", "csv": "text/csv; charset=utf-8",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    return workbook_bytes(data)

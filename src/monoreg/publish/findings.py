@@ -66,8 +66,9 @@ class FindingIndex:
     _claims: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self._located = {str(item.provenance)
-                         for item in (*self.edition.observations, *self.edition.evolutions)
+        figures: list[Observation | EvolutionClaim] = [*self.edition.observations,
+                                                        *self.edition.evolutions]
+        self._located = {str(item.provenance) for item in figures
                          if item.provenance is not None}
         self._claims = {str(c.provenance) for c in self.edition.evolutions
                         if c.provenance is not None}

@@ -50,7 +50,7 @@ class HtmlWriter(Writer):
         self._anchors += 1
         return f"note-{self._anchors}"
 
-    def write(self, node: Any) -> Markup:  # type: ignore[override]
+    def write(self, node: Any) -> Markup:
         return Markup(super().write(node))
 
     def _macro(self, name: str, node: Any, *extra: Any) -> str:
@@ -91,6 +91,9 @@ class HtmlWriter(Writer):
 
     def write_notice(self, node: doc.Notice) -> str:
         return self._macro("notice", node)
+
+    def write_section(self, node: doc.Section) -> str:
+        return self._macro("section", node)
 
     def write_monograph(self, node: doc.Monograph) -> str:
         return environment().get_template("fragment.html").render(

@@ -26,9 +26,9 @@ from monoreg.errors import UsageError
 from monoreg.model import Catalog, Edition, Finding
 from monoreg.model.codec import to_data
 from monoreg.publish import release, render, typst_writer
-from monoreg.publish.datapackage import write_datapackage
+from monoreg.publish.datapackage import write_datapackage, write_findings_csv
 from monoreg.publish.document import Mode
-from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.exports import FORMATS, edition_export
 from monoreg.publish.html_writer import render_index, render_page
 from monoreg.settings import PACKAGE_ROOT
 
@@ -84,7 +84,8 @@ def file_names(slug: str, year: int, mode: Mode = Mode.PUBLIC) -> dict[str, str]
     proof = stem + ("-epreuve" if mode is Mode.PROOF else "")
     files = {"pdf": f"{folder}/{proof}.pdf", "html": f"{folder}/{proof}.html",
              "csv": f"{folder}/{stem}.csv", "json": f"{folder}/{stem}.json",
-             "xlsx": f"{folder}/{stem}.xlsx", "datapackage": f"{folder}/datapackage.json"}
+             "xlsx": f"{folder}/{stem}.xlsx", "findings": f"{folder}/{stem}-constats.csv",
+             "datapackage": f"{folder}/datapackage.json"}
     if mode is Mode.PUBLIC:  # the release manifest: what this public build published
         files["manifest"] = f"{folder}/{stem}-manifeste.json"
     return files
@@ -151,8 +152,10 @@ def build_edition(task: Task) -> Result:
     payloads = {"html": render_page(monograph).encode("utf-8"),
                 "pdf": typst_writer.render_pdf(monograph)}
     data = edition_export(catalog, edition)
-    payloads.update({kind: WRITERS[kind](data) for kind in ("csv", "json", "xlsx")})
-    payloads["datapackage"] = write_datapackage(edition, catalog, Path(files["csv"]).name)
+    payloads.update({kind: FORMATS[kind].render(data) for kind in ("csv", "json", "xlsx")})
+    payloads["findings"] = write_findings_csv(task.findings)
+    payloads["datapackage"] = write_datapackage(edition, catalog, Path(files["csv"]).name,
+                                                Path(files["findings"]).name)
     for kind, payload in payloads.items():
         _write(task.out / files[kind], payload)
     if "manifest" in files:

@@ -1,16 +1,17 @@
 """The Typst writer: the monograph tree → Typst source → PDF (the PyPI `typst` compiler).
 
 The design lives in templates/monograph.typ; this writer appends the body as calls to its
-functions with Typst values. Every text is a Typst *string literal*, never markup, so data
-can hold '#', '$', '*', '_', '@' or '<script>' and they print as they are. Chart SVGs go in
-through `sys.inputs`, unchanged from the HTML's.
+functions. The source holds no data at all: each call reads its value from one JSON document
+passed in `sys.inputs` (decoded by Typst's own `json`), so a text is never escaped into
+source and can hold '#', '$', '*', '_', '@', '"' or '<script>': it prints as it is. Chart SVGs
+go in through `sys.inputs` too, unchanged from the HTML's.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,40 +23,12 @@ from monoreg.publish import document as doc
 from monoreg.publish.writer import Writer
 
 TEMPLATE = Path(__file__).with_name("templates") / "monograph.typ"
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\r": "\\r", "\t": "\\t"}
-
-
-def typst_string(text: str) -> str:
-    """A Typst string literal: only '\\', '"' and control characters need escaping."""
-    escaped = "".join(_ESCAPES.get(ch, ch) for ch in text)
-    return '"' + escaped.replace("\n", "\\n") + '"'
-
-
-def typst_value(value: Any) -> str:
-    """A Python value as a Typst value: str, None, bool, int, sequences and mappings."""
-    if isinstance(value, str):  # StrEnum values included
-        return typst_string(str(value))
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Mapping):
-        if not value:
-            return "(:)"
-        return "(" + ", ".join(f"{k}: {typst_value(v)}" for k, v in value.items()) + ")"
-    if isinstance(value, list | tuple):
-        return "(" + "".join(typst_value(v) + ", " for v in value) + ")"
-    raise TypeError(f"no Typst value for {type(value).__name__}")
+# The sys.inputs key of the JSON array every call's value is read from (and its Typst name).
+VALUES = "monoreg-values"
 
 
 def _data(node: Any) -> dict[str, Any]:
     return dataclasses.asdict(node)
-
-
-def _call(function: str, data: Any) -> str:
-    return f"#{function}({typst_value(data)})"
 
 
 def _counts(m: doc.Monograph) -> str:
@@ -65,52 +38,62 @@ def _counts(m: doc.Monograph) -> str:
 
 
 class TypstWriter(Writer):
-    """Writes one monograph; `inputs` collects the chart SVGs its source refers to."""
+    """Writes one monograph; `inputs` collects what its source refers to: the values of its
+    calls (one JSON array) and the chart SVGs."""
 
     def __init__(self) -> None:
         self.inputs: dict[str, str] = {}
+        self.values: list[Any] = []
+
+    def _value(self, data: Any) -> str:
+        """A Typst expression reading `data` from the JSON input."""
+        self.values.append(data)
+        return f"{VALUES}.at({len(self.values) - 1})"
+
+    def _call(self, function: str, data: Any) -> str:
+        return f"#{function}({self._value(data)})"
 
     def write_key_figures(self, node: doc.KeyFigures) -> str:
-        return _call("keyfigures", _data(node))
+        return self._call("keyfigures", _data(node))
 
     def write_summary(self, node: doc.Summary) -> str:
-        return _call("summary", _data(node))
+        return self._call("summary", _data(node))
 
     def write_table(self, node: doc.Table) -> str:
-        return _call("datatable", _data(node))
+        return self._call("datatable", _data(node))
 
     def write_text_block(self, node: doc.TextBlock) -> str:
         data = _data(node)
         data["content"] = [_part(part) for part in node.content]
-        return _call("textblock", data)
+        return self._call("textblock", data)
 
     def write_item_list(self, node: doc.ItemList) -> str:
-        return _call("itemlist", _data(node))
+        return self._call("itemlist", _data(node))
 
     def write_columns(self, node: doc.Columns) -> str:
         return "#side-by-side(" + ", ".join(f"[{self.write(b)}]" for b in node.blocks) + ")"
 
     def write_contacts(self, node: doc.Contacts) -> str:
-        return _call("contacts", _data(node))
+        return self._call("contacts", _data(node))
 
     def write_facts(self, node: doc.Facts) -> str:
-        return _call("facts", _data(node))
+        return self._call("facts", _data(node))
 
     def write_chart(self, node: doc.Chart) -> str:
         key = f"chart-{node.id}"
         self.inputs[key] = node.svg
-        return _call("chart", {"key": key, "title": node.title, "period": node.period,
+        return self._call("chart", {"key": key, "title": node.title, "period": node.period,
                                "description": node.description, "source": node.source,
                                "remarks": node.remarks})
 
     def write_notice(self, node: doc.Notice) -> str:
-        return _call("notice", _data(node))
+        return self._call("notice", _data(node))
 
     def write_section(self, node: doc.Section) -> str:
-        parts = [_call("section", {"title": node.title})]
+        parts = [self._call("section", {"title": node.title})]
         parts += [self.write(block) for block in node.blocks]
         if node.notes:
-            parts.append(_call("notes", [dataclasses.asdict(n) for n in node.notes]))
+            parts.append(self._call("notes", [dataclasses.asdict(n) for n in node.notes]))
         return "\n".join(parts)
 
     def write_monograph(self, node: doc.Monograph) -> str:
@@ -120,7 +103,11 @@ class TypstWriter(Writer):
                 "synthetic": node.synthetic, "proof": node.proof, "counts": _counts(node),
                 "running": f"{node.region} — édition de {node.published}", "banner": banner}
         body = "\n".join(self.write(section) for section in node.sections)
-        return f"{template()}\n#show: monograph.with({typst_value(meta)})\n{body}\n"
+        show = f"#show: monograph.with({self._value(meta)})"
+        self.inputs[VALUES] = json.dumps(self.values, ensure_ascii=False)
+        return (f"{template()}\n"
+                f'#let {VALUES} = json(bytes(sys.inputs.at("{VALUES}")))\n'
+                f"{show}\n{body}\n")
 
 
 def _part(part: doc.Paragraph | doc.Bullets) -> dict[str, Any]:
@@ -176,7 +163,8 @@ def compile_pdf(source: TypstSource) -> bytes:
     finally:
         ENGINE.seconds += time.perf_counter() - started
         ENGINE.runs += 1
-    return bytes(pdf)
+    assert isinstance(pdf, bytes)  # one document, not one image per page
+    return pdf
 
 
 def render_pdf(monograph: doc.Monograph) -> bytes:

@@ -108,6 +108,8 @@ sources = Table(
     Column("published", Text),
     Column("url", Text),
     Column("printed", Text),
+    Column("licence", Text),        # as the producer states it (migration 0009)
+    Column("licence_url", Text),
 )
 
 # Every set of figures arrives in a batch: the data files, one series file, one import.
@@ -174,7 +176,11 @@ observations = Table(
     # resolution) and whether it is the preferred figure of its key (derive/preferred.py).
     Column("quality", JSON),
     Column("preferred", Boolean, nullable=False, server_default=false()),
+    # The figure's JSON document, as exports and the API give it (store/documents.py),
+    # written by the load once qualities are known; null in stores loaded before 0009.
+    Column("doc", Text),
     Index("ix_observations_lookup", "territory", "indicator", "period_end"),
+    Index("ix_observations_territory", "territory", "id"),
     Index("ix_observations_edition", "edition_id"),
     Index("ix_observations_batch", "batch_id"),
 )

@@ -18,7 +18,7 @@ load's transaction.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,13 +186,17 @@ class _Sqlite:
         match = " ".join([*(f'"{w}"' for w in words),
                           *(f'tags:"{tag}"' for tag in _tags(query.region, query.type,
                                                             query.year))])
-        total = conn.execute(text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :m"),
-                             {"m": match}).scalar_one()
+        # One pass: the count rides along the ranked page (a window over every match);
         # bm25: lower is better; a match in the title weighs five times one in the body.
-        ids = conn.execute(text(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH :m "
-            "ORDER BY bm25(search_fts, 5.0, 1.0, 0.0) LIMIT :limit OFFSET :offset"),
-            {"m": match, "limit": query.limit, "offset": query.offset}).scalars().all()
+        ranked = conn.execute(text(
+            "SELECT id, count(*) OVER () FROM (SELECT rowid AS id, bm25(search_fts, 5.0, 1.0, "
+            "0.0) AS score FROM search_fts WHERE search_fts MATCH :m) "
+            "ORDER BY score, id LIMIT :limit OFFSET :offset"),
+            {"m": match, "limit": query.limit, "offset": query.offset}).all()
+        ids = [r[0] for r in ranked]
+        total = ranked[0][1] if ranked else conn.execute(text(
+            "SELECT count(*) FROM search_fts WHERE search_fts MATCH :m"), {"m": match}
+        ).scalar_one()
         rows = {r.id: r for r in conn.execute(
             select(t.search_docs).where(t.search_docs.c.id.in_(ids)))}
         return int(total), [rows[i] for i in ids]
@@ -209,17 +213,23 @@ class _Sqlite:
 
 
 class _Postgres:
-    _tsv = literal_column("search_docs.tsv")
+    _tsv: ColumnElement[Any] = literal_column("search_docs.tsv")
 
     def search(self, conn: Connection, query: SearchQuery, words: list[str]
                ) -> tuple[int, list[Any]]:
-        tsquery = func.plainto_tsquery(literal_column("'french'::regconfig"),
-                                       func.unaccent(query.text))
-        base = select(t.search_docs).where(self._tsv.op("@@")(tsquery), *_filters(query))
-        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
-        rows = conn.execute(base.order_by(func.ts_rank_cd(self._tsv, tsquery).desc(),
-                                          t.search_docs.c.id)
+        # A scalar subquery, computed once: unaccent() is only STABLE, so the query
+        # written inline was parsed again for every row the index returned.
+        tsquery = select(func.plainto_tsquery(literal_column("'french'::regconfig"),
+                                              func.unaccent(query.text))).scalar_subquery()
+        matching = (self._tsv.op("@@")(tsquery), *_filters(query))
+        # One pass: the count rides along the ranked page (a window over every match).
+        rows = conn.execute(select(t.search_docs, func.count().over().label("total"))
+                            .where(*matching)
+                            .order_by(func.ts_rank_cd(self._tsv, tsquery).desc(),
+                                      t.search_docs.c.id)
                             .limit(query.limit).offset(query.offset)).all()
+        total = rows[0].total if rows else conn.execute(
+            select(func.count()).select_from(t.search_docs).where(*matching)).scalar_one()
         return int(total), list(rows)
 
     def write(self, conn: Connection, docs: list[dict[str, Any]]) -> None:
@@ -306,15 +316,47 @@ def highlight(value: str, wanted: frozenset[str], window: int | None = None
     """`value` cut into parts, the words whose stem is wanted flagged; with `window`, only
     about that many words around the first match, with '…' where text is left out."""
     value = " ".join(value.split())
-    tokens = list(_WORD.finditer(value))
-    low, high = 0, len(tokens)
-    if window is not None and len(tokens) > window:
-        first = next((n for n, m in enumerate(tokens) if _is_match(m.group(), wanted)), 0)
-        high = min(len(tokens), max(first - window // 4, 0) + window)
-        low = max(0, high - window)
-    start = tokens[low].start() if low else 0
-    end = tokens[high - 1].end() if high < len(tokens) else len(value)
-    return tuple(_parts(value, tokens[low:high], wanted, start, end))
+    if window is None:
+        tokens = list(_WORD.finditer(value))
+        return tuple(_parts(value, tokens, wanted, 0, len(value)))
+    tokens = _window(value, wanted, window)
+    if not tokens:
+        return tuple(_parts(value, tokens, wanted, 0, len(value)))
+    first = _WORD.search(value)
+    start = 0 if first is not None and tokens[0].start() == first.start() \
+        else tokens[0].start()
+    following = _WORD.search(value, tokens[-1].end())
+    end = len(value) if following is None else tokens[-1].end()
+    return tuple(_parts(value, tokens, wanted, start, end))
+
+
+def _window(value: str, wanted: frozenset[str], window: int) -> list[re.Match[str]]:
+    """About `window` words around the first match (from the start without a match),
+    reading the text only as far as needed."""
+    before: deque[re.Match[str]] = deque(maxlen=window // 4)
+    taken: list[re.Match[str]] = []
+    leading: list[re.Match[str]] = []  # the first `window` words, if nothing matches
+    for token in _WORD.finditer(value):
+        if taken:
+            taken.append(token)
+            if len(taken) >= window:
+                break
+            continue
+        if len(leading) < window:
+            leading.append(token)
+        if _is_match(token.group(), wanted):
+            taken = [*before, token]
+            if len(taken) >= window:
+                break
+        else:
+            before.append(token)
+    if not taken:
+        return leading
+    if len(taken) < window:  # near the end: widen the window backwards, as before
+        missing = window - len(taken)
+        earlier = [m for m in _WORD.finditer(value, 0, taken[0].start())]
+        taken = [*earlier[max(0, len(earlier) - missing):], *taken]
+    return taken
 
 
 def _parts(value: str, tokens: list[re.Match[str]], wanted: frozenset[str], start: int,

@@ -30,7 +30,7 @@ class Acceptances:
         self.by_location: dict[str, list[object]] = {}
         for item in edition_items(edition):
             where = subject_of(item).location
-            if where is not None and getattr(item, "accepted", ()):
+            if where is not None and getattr(item, "accepted", None):
                 self.by_location.setdefault(where, []).append(item)
 
     def justification(self, rule_id: str, items: Iterable[object]) -> str | None:

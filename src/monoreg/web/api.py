@@ -1,44 +1,88 @@
 """The JSON API, /api/v1: each route parses its query, asks one service for its view, and
-returns it (JSON, or CSV for observations), with an ETag."""
+returns it (JSON, or CSV for observations), with an ETag. Every list answers in one envelope
+(items, total, limit, offset, next, previous); a parameter a route does not know is a 400."""
 
 from __future__ import annotations
 
 import hmac
 from collections.abc import Callable, Sequence
-from typing import Annotated
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Header, Path, Query
 from pydantic import BaseModel
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, Response, StreamingResponse
 
+from monoreg.errors import UsageError
 from monoreg.loading import load
+from monoreg.publish.exports import DIALECTS, CsvDialect
+from monoreg.web import feed, services
 from monoreg.web import models as m
-from monoreg.web import services
-from monoreg.web.caching import cached
+from monoreg.web import observations as obs
+from monoreg.web.caching import MAX_AGE, cached, etag, known
 from monoreg.web.portal import Portal
 
 JSON = "application/json"
-CSV = "text/csv; charset=utf-8"
+CSV_TYPES = {"fr": "text/csv; charset=utf-8", "plain": "text/csv; charset=utf-8; header=present"}
+LIST_MAX = 1000
 
-router = APIRouter(prefix="/api/v1", tags=["api"], responses={
-    400: {"model": m.ErrorResponse, "description": "Requête incorrecte."},
+
+_KNOWN: dict[int, frozenset[str]] = {}
+
+
+def _declared(dependant: Any) -> frozenset[str]:
+    """The query parameters a route declares, a parameter model's fields included."""
+    names: set[str] = set()
+    for dep in (dependant, *dependant.dependencies):
+        for param in dep.query_params:
+            kind = param.field_info.annotation
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                names.update(f.alias or n for n, f in kind.model_fields.items())
+            else:
+                names.add(param.alias)
+    return frozenset(names)
+
+
+async def no_unknown_parameters(request: Request) -> None:
+    """A parameter the route does not declare is a mistake (a misspelt filter, `page=`,
+    would otherwise answer everything): 400 naming it."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.scope.get("query_string"):
+        return
+    known = _KNOWN.get(id(route))
+    if known is None:
+        known = _KNOWN[id(route)] = _declared(dependant)
+    unknown = [name for name in request.query_params if name not in known]
+    if unknown:
+        raise UsageError(f"paramètre inconnu : {', '.join(unknown)} (admis : "
+                         f"{', '.join(sorted(known)) or 'aucun'})")
+
+
+router = APIRouter(prefix="/api/v1", tags=["api"], dependencies=[
+    Depends(no_unknown_parameters)], responses={
+    304: {"description": "Non modifié : la réponse que le client a déjà (If-None-Match "
+                         "égal à l'ETag) est toujours valable ; pas de corps."},
+    400: {"model": m.ErrorResponse, "description": "Requête incorrecte (paramètre inconnu, "
+          "période inversée…)."},
     404: {"model": m.ErrorResponse, "description": "Introuvable."},
     422: {"model": m.ErrorResponse, "description": "Paramètre invalide."},
 })
 
 
 async def get_portal(request: Request) -> Portal:
-    return request.app.state.portal  # type: ignore[no-any-return]
+    portal: Portal = request.app.state.portal
+    return portal
 
 
 PortalDep = Annotated[Portal, Depends(get_portal)]
 RegionQuery = Annotated[str | None, Query(max_length=100, description=(
     "Région : code INSEE, nom ou identifiant, sans égard à la casse ni aux accents."))]
-Limit = Annotated[int, Query(ge=1, le=services.MAX_PAGE, description="Taille de page.")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Décalage.")]
+ListLimit = Annotated[int, Query(ge=1, le=LIST_MAX, description="Taille de page.")]
 
 
 async def _json(portal: Portal, request: Request, build: Callable[[], BaseModel]
@@ -47,16 +91,32 @@ async def _json(portal: Portal, request: Request, build: Callable[[], BaseModel]
                         lambda: (build().model_dump_json().encode(), JSON), "json")
 
 
+def _list_page(request: Request, items: Sequence[BaseModel], limit: int, offset: int
+               ) -> bytes:
+    """A whole list (regions, indicators, editions) in the API's one envelope."""
+    total = len(items)
+
+    def url(start: int) -> str:
+        return f"{request.url.path}?{urlencode({'limit': limit, 'offset': start})}"
+    page = m.Page[Any](
+        items=list(items[offset:offset + limit]), total=total, limit=limit, offset=offset,
+        next=url(offset + limit) if offset + limit < total else None,
+        previous=url(max(offset - limit, 0)) if offset > 0 and total else None)
+    return page.model_dump_json().encode()
+
+
 async def _json_list(portal: Portal, request: Request,
-                     build: Callable[[], Sequence[BaseModel]]) -> Response:
-    def render() -> tuple[bytes, str]:
-        return b"[" + b",".join(i.model_dump_json().encode() for i in build()) + b"]", JSON
-    return await cached(portal, request, render, "json")
+                     build: Callable[[], Sequence[BaseModel]], limit: int, offset: int
+                     ) -> Response:
+    return await cached(portal, request,
+                        lambda: (_list_page(request, build(), limit, offset), JSON), "json")
 
 
-@router.get("/regions", response_model=list[m.Region], summary="Les 18 régions")
-async def regions(request: Request, portal: PortalDep) -> Response:
-    return await _json_list(portal, request, lambda: services.regions(portal.snapshot()))
+@router.get("/regions", response_model=m.Page[m.Region], summary="Les 18 régions")
+async def regions(request: Request, portal: PortalDep, limit: ListLimit = 100,
+                  offset: Offset = 0) -> Response:
+    return await _json_list(portal, request, lambda: services.regions(portal.snapshot()),
+                            limit, offset)
 
 
 @router.get("/regions/{region}", response_model=m.RegionPage,
@@ -72,10 +132,12 @@ async def series(request: Request, portal: PortalDep, region: str, indicator: st
     return await _json(portal, request, lambda: services.series(portal, region, indicator))
 
 
-@router.get("/indicators", response_model=list[m.IndicatorInfo],
+@router.get("/indicators", response_model=m.Page[m.IndicatorInfo],
             summary="Indicateurs : unité, polarité, définition, source")
-async def indicators(request: Request, portal: PortalDep) -> Response:
-    return await _json_list(portal, request, lambda: services.indicators(portal.snapshot()))
+async def indicators(request: Request, portal: PortalDep, limit: ListLimit = 100,
+                     offset: Offset = 0) -> Response:
+    return await _json_list(portal, request, lambda: services.indicators(portal.snapshot()),
+                            limit, offset)
 
 
 @router.get("/indicators/{indicator}", response_model=m.Comparison,
@@ -86,35 +148,56 @@ async def indicator(request: Request, portal: PortalDep, indicator: str,
 
 
 @router.get("/observations", response_model=m.ObservationPage, summary="Chiffres", responses={
-    200: {"content": {"text/csv": {}},
-          "description": "JSON, ou CSV (« ; », BOM) avec Accept: text/csv ou format=csv."}})
-async def observations(
-        request: Request, portal: PortalDep, region: RegionQuery = None,
-        indicator: Annotated[str | None, Query(max_length=100)] = None,
-        period: Annotated[str | None, Query(max_length=40, description=(
-            "Période exacte ('2019', 'T2 2019', 'juillet 2019', '2018/2019')."))] = None,
-        period_from: Annotated[str | None, Query(max_length=40)] = None,
-        period_to: Annotated[str | None, Query(max_length=40)] = None,
-        edition: Annotated[str | None, Query(max_length=40, description="'28-2020'")] = None,
-        limit: Limit = 100, offset: Offset = 0,
-        format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None) -> Response:
-    as_csv = format == "csv" or (format is None and "text/csv" in
-                                 request.headers.get("accept", ""))
-
-    def build() -> tuple[bytes, str]:
-        page = services.observations(
-            portal, region=region, indicator=indicator, period=period,
-            period_from=period_from, period_to=period_to, edition=edition, limit=limit,
-            offset=offset)
-        if as_csv:
-            return services.observations_csv(page), CSV
-        return page.model_dump_json().encode(), JSON
-    return await cached(portal, request, build, "csv" if as_csv else "json")
+    200: {"content": {"text/csv": {"example": "indicator;label;territory;…\r\n"}},
+          "headers": {"X-Total-Count": {"description": "Nombre de chiffres correspondant "
+                                        "aux filtres (CSV : toutes les lignes suivent).",
+                                        "schema": {"type": "integer"}}},
+          "description": "JSON (une page), ou CSV (toutes les lignes, en flux) avec "
+                         "format=csv ou Accept: text/csv : « ; », virgule décimale et BOM "
+                         "pour Excel en français ; dialect=plain pour « , », point décimal, "
+                         "UTF-8 sans BOM."}})
+async def observations(request: Request, portal: PortalDep,
+                       params: Annotated[m.ObservationParams, Query()]) -> Response:
+    # The usual JSON page is answered before routing (observations.FastPage); it comes here
+    # when it must wait for a snapshot check, or to answer its error.
+    if obs.wants_csv(params, request):
+        return await _csv(portal, request, obs.query_of(params), DIALECTS[params.dialect])
+    # A page is two indexed queries over at most MAX_PAGE rows: answered on the event loop.
+    return await cached(portal, request, lambda: obs.json_page(portal, params), "json",
+                        inline=True)
 
 
-@router.get("/editions", response_model=list[m.Edition], summary="Éditions publiées")
-async def editions(request: Request, portal: PortalDep) -> Response:
-    return await _json_list(portal, request, lambda: services.editions(portal.snapshot()))
+async def _csv(portal: Portal, request: Request, query: obs.ObservationQuery,
+               dialect: CsvDialect) -> Response:
+    """Every matching row, streamed, with the count in X-Total-Count. The ETag follows the
+    store's version and the query: the data only change when a load commits."""
+    snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
+    f = await run_in_threadpool(obs.resolve, portal, query)
+    total = await run_in_threadpool(portal.store.count, f)
+    tag = etag(f"{snapshot.version}|{request.url.path}|{request.url.query}".encode())
+    headers = {"X-Total-Count": str(total), "ETag": tag, "Vary": "Accept",
+               "Cache-Control": f"public, max-age={MAX_AGE}"}
+    if known(request, tag):
+        return Response(status_code=304, headers=headers)
+    return StreamingResponse(iterate_in_threadpool(obs.csv_stream(portal, f, dialect)),
+                             media_type=CSV_TYPES[dialect.name], headers=headers)
+
+
+@router.get("/editions", response_model=m.Page[m.Edition], summary="Éditions publiées")
+async def editions(request: Request, portal: PortalDep, limit: ListLimit = 100,
+                   offset: Offset = 0) -> Response:
+    return await _json_list(portal, request, lambda: services.editions(portal.snapshot()),
+                            limit, offset)
+
+
+@router.get(feed.PATH.removeprefix("/api/v1"), response_class=Response,
+            summary="Flux Atom des éditions publiées et des décisions sur leurs chiffres",
+            responses={200: {"content": {"application/atom+xml": {}},
+                             "description": "Flux Atom (RFC 4287), le plus récent d'abord."}})
+async def atom(request: Request, portal: PortalDep) -> Response:
+    base = str(request.base_url).rstrip("/")
+    return await cached(portal, request, lambda: (feed.atom_feed(portal, base),
+                                                  feed.MEDIA_TYPE), "atom", base)
 
 
 @router.get("/editions/{region}/{year}/validation", response_model=m.ValidationReport,

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
@@ -24,7 +26,8 @@ from monoreg.settings import Settings, get_settings
 from monoreg.store.db import pooled_engine
 from monoreg.store.repository import Store
 from monoreg.web import api, pages
-from monoreg.web.models import ErrorBody, ErrorResponse
+from monoreg.web.models import error_json
+from monoreg.web.observations import FastPage
 from monoreg.web.portal import Portal
 from monoreg.web.security import SECURITY_HEADERS, BodyTooLarge, Guard
 
@@ -43,11 +46,39 @@ def _is_api(request: Request) -> bool:
 def error_response(request: Request, status: int, kind: str, message: str,
                    details: list[dict[str, object]] | None = None) -> Response:
     if _is_api(request):
-        body = ErrorResponse(error=ErrorBody(status=status, type=kind, message=message,
-                                             details=details or []))
-        return JSONResponse(body.model_dump(), status_code=status,
-                            headers={"Cache-Control": "no-store"})
+        return Response(error_json(status, kind, message, details), status_code=status,
+                        media_type="application/json", headers={"Cache-Control": "no-store"})
     return pages.error_page(request, status, message)
+
+
+# pydantic's validation errors, in French: type -> message (its context fills the {…}).
+_VALIDATION_MESSAGES = {
+    "missing": "paramètre obligatoire absent",
+    "int_parsing": "doit être un nombre entier",
+    "int_from_float": "doit être un nombre entier",
+    "float_parsing": "doit être un nombre",
+    "bool_parsing": "doit valoir true ou false",
+    "greater_than_equal": "doit être supérieur ou égal à {ge}",
+    "greater_than": "doit être supérieur à {gt}",
+    "less_than_equal": "doit être inférieur ou égal à {le}",
+    "less_than": "doit être inférieur à {lt}",
+    "string_too_short": "trop court : au moins {min_length} caractère(s)",
+    "string_too_long": "trop long : au plus {max_length} caractères",
+    "string_pattern_mismatch": "valeur non admise (attendu : {pattern})",
+    "string_type": "doit être une chaîne de caractères",
+    "literal_error": "valeur non admise (attendu : {expected})",
+    "json_invalid": "JSON invalide",
+    "model_attributes_type": "objet attendu",
+}
+
+
+def french_message(error: dict[str, Any]) -> str:
+    """One pydantic error in French; the generic message for a type we do not list."""
+    template = _VALIDATION_MESSAGES.get(str(error.get("type")), "valeur invalide")
+    try:
+        return template.format(**(error.get("ctx") or {}))
+    except (KeyError, IndexError, ValueError):
+        return template.split(" {")[0].split(" (")[0]
 
 
 async def _monoreg_error(request: Request, error: Exception) -> Response:
@@ -60,9 +91,12 @@ async def _monoreg_error(request: Request, error: Exception) -> Response:
 
 async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    details = [{"loc": [str(part) for part in e.get("loc", ())], "msg": str(e.get("msg")),
-                "type": str(e.get("type"))} for e in error.errors()]
-    names = ", ".join(dict.fromkeys(d["loc"][-1] for d in details if d["loc"])) or "requête"
+    details: list[dict[str, object]] = [
+        {"loc": [str(part) for part in e.get("loc", ())], "msg": french_message(e),
+         "type": str(e.get("type"))} for e in error.errors()]
+    names = ", ".join(dict.fromkeys(
+        str(loc[-1]) for d in details if (loc := d["loc"]) and isinstance(loc, list))
+    ) or "requête"
     return error_response(request, 422, "invalid_request",
                           f"paramètre invalide : {names}", details)
 
@@ -106,8 +140,18 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None,
         description="Monographies régionales formation professionnelle, apprentissage et "
                     "emploi : régions, indicateurs, chiffres sourcés, éditions, recherche, "
                     "annuaire. Toute erreur a la forme {\"error\": {status, type, message, "
-                    "details}}.")
+                    "details}}, en français. Chaque liste a la même enveloppe (items, total, "
+                    "limit, offset, next, previous) ; un paramètre inconnu est une erreur 400. "
+                    "GET et HEAD, CORS ouvert en lecture, gzip sur demande, ETag et 304.")
     app.state.portal = portal
+    # Middleware added last runs first: the Guard sees every request, then CORS, then gzip,
+    # then the fast JSON page of /api/v1/observations.
+    app.add_middleware(FastPage, portal=portal)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    # Public data: any page may read the API from a browser (notebooks), GET and HEAD only.
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
+                       allow_headers=["If-None-Match", "Accept"],
+                       expose_headers=["ETag", "X-Total-Count"], max_age=86400)
     app.add_middleware(Guard)
     app.add_exception_handler(MonoregError, _monoreg_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -6,7 +6,7 @@ Figures carry both their exact value and their French text as monoreg formats it
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,18 +15,48 @@ class View(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
+T = TypeVar("T")
+MAX_PAGE = 1000  # the largest page of figures the API answers
+
+
+class Page(View, Generic[T]):
+    """The one envelope of every list the API answers."""
+
+    items: list[T]
+    total: int = Field(description="Nombre total d'éléments correspondant à la requête.")
+    limit: int = Field(description="Taille de page demandée.")
+    offset: int = Field(description="Décalage du premier élément de la page.")
+    next: str | None = Field(description="URL de la page suivante, ou null.")
+    previous: str | None = Field(description="URL de la page précédente, ou null.")
+
+
+class ErrorDetail(View):
+    loc: list[str] = Field(description="Où est l'erreur : ['query', 'limit'].")
+    msg: str = Field(description="Ce qui ne va pas, en français.")
+    type: str = Field(description="Nature de l'erreur (code technique).")
+
+
 class ErrorBody(View):
     status: int = Field(description="Code HTTP.")
     type: str = Field(description="Nature de l'erreur : invalid_request, not_found, "
                       "forbidden, payload_too_large, internal_error…")
     message: str = Field(description="Explication en une phrase.")
-    details: list[dict[str, Any]] = Field(default=[], description="Paramètres en cause.")
+    details: list[ErrorDetail] = Field(default=[], description="Paramètres en cause.")
 
 
 class ErrorResponse(View):
     """The one shape of every API error."""
 
     error: ErrorBody
+
+
+def error_json(status: int, kind: str, message: str,
+               details: list[dict[str, object]] | None = None) -> bytes:
+    """The body of every API error, the one place it is built (the app's handlers and the
+    security middleware both answer with it)."""
+    body = ErrorResponse(error=ErrorBody(status=status, type=kind, message=message,
+                                         details=[ErrorDetail(**d) for d in details or ()]))
+    return body.model_dump_json().encode()
 
 
 class Facet(View):
@@ -56,9 +86,43 @@ class UnitInfo(View):
 
 
 class SourceInfo(View):
-    id: str = Field(description="Identifiant de la source.")
-    label: str = Field(description="La source telle qu'elle est citée.")
+    """A source, the same object wherever the API gives one."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra={"examples": [{
+        "id": "insee_populations_legales_2021", "producer": "Insee",
+        "dataset": "Populations légales des régions en 2021",
+        "published": "2023-12-28", "url": "https://insee.fr/fr/statistiques/7728783",
+        "printed": None, "licence": "Licence Ouverte / Open Licence version 2.0",
+        "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence",
+        "label": "Insee, Populations légales des régions en 2021, 2023-12-28"}]})
+
+    id: str | None = Field(description="Identifiant de la source ; null pour une source "
+                           "connue seulement par sa ligne imprimée (`printed`).")
+    producer: str | None = Field(default=None, description="Producteur ('Insee').")
+    dataset: str | None = Field(default=None, description="Jeu de données.")
+    published: str | None = Field(default=None, description="Date de publication.")
     url: str | None = Field(default=None, description="Adresse de la source, si connue.")
+    printed: str | None = Field(default=None, description="La ligne de source telle "
+                                "qu'imprimée.")
+    licence: str | None = Field(default=None, description=(
+        "Licence des données telle que le producteur l'indique ; null quand nos fichiers de "
+        "référence n'en indiquent pas (aucune n'est supposée)."))
+    licence_url: str | None = Field(default=None, description="Texte de la licence.")
+    label: str | None = Field(default=None, description="La source telle qu'elle est citée ; "
+                              "null quand la source n'est pas déclarée.")
+
+
+class ProvenanceInfo(View):
+    """Where a figure was read: data file (or imported file) and line, page, column."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra={"examples": [{
+        "file": "editions/normandie/2020/figures.csv", "line": 12, "page": None,
+        "column": None}]})
+
+    file: str = Field(description="Fichier, relatif au dossier de données.")
+    line: int | None = Field(default=None, description="Ligne.")
+    page: int | None = Field(default=None, description="Page (fichiers PDF importés).")
+    column: str | None = Field(default=None, description="Colonne.")
 
 
 class IndicatorInfo(View):
@@ -95,6 +159,23 @@ class Edition(View):
 
 
 # -- figures --------------------------------------------------------------------------
+class Accepted(View):
+    rule: str = Field(description="Règle de validation.")
+    justification: str = Field(description="Pourquoi l'éditeur accepte le constat.")
+
+
+class QualityInfo(View):
+    """What validation and the editor concluded about a figure."""
+
+    model_config = ConfigDict(frozen=True, json_schema_extra={"examples": [{
+        "status": "ok", "findings": [], "note": None}]})
+
+    status: str = Field(description="ok (vérifié), flagged (à vérifier), accepted (publié "
+                        "avec réserve), corrected (corrigé) ou withheld (non publié).")
+    findings: list[str] = Field(description="Règles de validation qui signalent le chiffre.")
+    note: str | None = Field(description="Note de l'éditeur que le lecteur doit voir.")
+
+
 class Observation(View):
     """One figure, as in the exports (`monoreg export`)."""
 
@@ -102,34 +183,65 @@ class Observation(View):
     label: str = Field(description="Libellé de l'indicateur.")
     territory: str = Field(description="Code du territoire ('28', 'FR', 'FR-HM').")
     territory_name: str | None
+    dimension: str | None = Field(default=None, description="Ventilation du chiffre "
+                                  "('nsf:312'), null sans ventilation.")
     period: str = Field(description="Période (code triable : '2019', '2019-T2', "
                         "'2018/2019', '2019-01-01').")
     period_label: str = Field(description="Période en français.")
-    value: int | float | None = Field(description="Valeur dans `unit` ; null quand le "
-                                      "chiffre manque (« non renseigné »), jamais 0.")
-    unit: str
+    value: int | float | None = Field(description="Valeur publiée, dans l'unité de "
+                                      "l'indicateur (`unit`) ; null quand le chiffre manque "
+                                      "(« non renseigné ») ou n'est pas publié, jamais 0.")
+    unit: str = Field(description="Unité de l'indicateur (une par indicateur).")
+    printed_value: int | float | None = Field(default=None, description=(
+        "Valeur telle qu'imprimée, dans `printed_unit`."))
+    printed_unit: str | None = Field(default=None, description="Unité de l'impression.")
+    quality: QualityInfo = Field(description="Qualité du chiffre.")
     status: str = Field(description="value, non-renseigne ou sans-objet.")
     printed: str | None = Field(description="Le chiffre tel qu'imprimé.")
     printed_period: str | None
     place: str | None = Field(description="Section où il est imprimé.")
     edition: str | None = Field(description="Édition qui l'imprime ; null pour les séries "
                                 "officielles et imports.")
-    source: dict[str, Any] | None = Field(description="Source (id, producteur, libellé).")
-    provenance: dict[str, Any] | None = Field(description="Fichier et ligne où il a été "
-                                              "lu.")
-    origin: dict[str, Any] | None = Field(description="Ligne du document d'origine.")
+    source: SourceInfo | None = Field(description="Source.")
+    provenance: ProvenanceInfo | None = Field(description="Fichier et ligne où il a été lu.")
+    origin: ProvenanceInfo | None = Field(description="Ligne du document d'origine.")
     perimeter: str | None
     raw: str | None
     note: str | None
-    accepted: list[dict[str, str]]
+    accepted: list[Accepted] = Field(description="Constats de validation acceptés par "
+                                     "l'éditeur, avec leur justification.")
 
 
-class ObservationPage(View):
-    total: int = Field(description="Nombre total de chiffres correspondant aux filtres.")
-    limit: int
-    offset: int
-    next: str | None = Field(description="URL de la page suivante, ou null.")
-    items: list[Observation]
+class ObservationPage(Page[Observation]):
+    """Figures matching the filters, one page of them."""
+
+
+class ObservationParams(BaseModel):
+    """The parameters of /api/v1/observations (one model: validated in one pass)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    region: str | None = Field(default=None, max_length=100, description=(
+        "Région : code INSEE, nom ou identifiant, sans égard à la casse ni aux accents."))
+    indicator: str | None = Field(default=None, max_length=100, description=(
+        "Identifiant de l'indicateur."))
+    period: str | None = Field(default=None, max_length=40, description=(
+        "Période exacte ('2019', 'T2 2019', 'juillet 2019', '2018/2019')."))
+    period_from: str | None = Field(default=None, max_length=40, description=(
+        "Périodes finissant à partir du début de celle-ci."))
+    period_to: str | None = Field(default=None, max_length=40, description=(
+        "Périodes commençant au plus tard à la fin de celle-ci."))
+    edition: str | None = Field(default=None, max_length=40, description=(
+        "Édition : identifiant ('28-2020') ou année ('2020')."))
+    limit: int = Field(default=100, ge=1, le=MAX_PAGE, description="Taille de page (JSON).")
+    offset: int = Field(default=0, ge=0, le=10_000_000, description="Décalage (JSON).")
+    format: str | None = Field(default=None, pattern="^(json|csv)$", description=(
+        "json (défaut, une page) ou csv (toutes les lignes, en flux)."))
+    dialect: str = Field(default="fr", pattern="^(fr|plain)$", description=(
+        "CSV : fr (« ; », virgule décimale, BOM) ou plain (« , », point décimal, sans BOM)."))
+    occurrences: str = Field(default="preferred", pattern="^(preferred|all)$", description=(
+        "preferred (défaut) : un chiffre par (indicateur, territoire, période, ventilation), "
+        "celui qui fait foi ; all : chaque occurrence imprimée, avec sa section (`place`)."))
 
 
 class Figure(View):
@@ -247,7 +359,7 @@ class RankedFigure(View):
                                 "l'indicateur (pour classer et tracer).")
     other_period: bool = Field(description="Vrai quand la période diffère de celle de la "
                                "comparaison.")
-    source: str | None
+    source: SourceInfo | None = Field(description="Source du chiffre.")
 
 
 class Comparison(View):
@@ -269,7 +381,7 @@ class SeriesPoint(View):
     figure: Figure
     value: float | None = Field(description="Valeur convertie dans l'unité de "
                                 "l'indicateur.")
-    source: str | None
+    source: SourceInfo | None = Field(description="Source du chiffre.")
     edition: str | None
     origin: str = Field(description="Édition, série officielle ou import.")
     revision: bool = Field(description="Diffère d'un chiffre antérieur pour la même "
@@ -346,7 +458,7 @@ class PolicyText(View):
     type: str
     type_label: str
     date_label: str | None
-    source: str | None
+    source: SourceInfo | None = Field(description="Source du texte.")
     blocks: list[Block]
 
 
@@ -373,17 +485,13 @@ class SearchFacets(View):
     regions: list[RegionRef]
 
 
-class SearchResults(View):
+class SearchResults(Page[SearchHit]):
+    """Hits (`items`), best first, in the API's one envelope, with the query and facets."""
+
     query: str
     region: str | None
     type: str | None
     year: int | None
-    total: int
-    limit: int
-    offset: int
-    next: str | None
-    previous: str | None
-    hits: list[SearchHit]
     facets: SearchFacets = Field(description="Valeurs possibles des filtres.")
 
 

@@ -16,6 +16,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 
 from monoreg.errors import NotFound, UsageError
 from monoreg.model import Territory
+from monoreg.publish.exports import data_format
 from monoreg.publish.html_writer import STYLESHEET
 from monoreg.web import services, svg_charts
 from monoreg.web.api import get_portal
@@ -25,8 +26,6 @@ from monoreg.web.services.shared import quality_legend
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML = "text/html; charset=utf-8"
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 NAVIGATION = (("/", "Accueil"), ("/indicateurs", "Indicateurs"), ("/recherche", "Recherche"),
               ("/annuaire", "Annuaire"), ("/ou-s-adresser", "Où s'adresser ?"))
 
@@ -117,11 +116,10 @@ async def text(request: Request, portal: PortalDep, slug: str, year: int, number
 @router.get("/regions/{slug}/{year}/donnees.{fmt}")
 async def download(request: Request, portal: PortalDep, slug: str, year: int, fmt: str
                    ) -> Response:
-    if fmt not in MEDIA_TYPES:
-        raise NotFound(f"format inconnu : « {fmt} » ({', '.join(MEDIA_TYPES)})")
+    media_type = data_format(fmt).media_type
 
     def build() -> tuple[bytes, str]:
-        return services.export_edition(portal, slug, year, fmt), MEDIA_TYPES[fmt]
+        return services.export_edition(portal, slug, year, fmt), media_type
     response = await cached(portal, request, build, fmt)
     territory = services.find_region(portal.snapshot(), slug)  # known: the export found it
     response.headers["Content-Disposition"] = (

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from monoreg.model import Catalog, Edition, Finding
 from monoreg.store.repository import EditionSummary, Store
@@ -32,7 +32,7 @@ class Snapshot:
     editions: tuple[EditionSummary, ...]
     store: Store
     _loaded: dict[str, Edition] = field(default_factory=dict)
-    _memo: dict[str, object] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)
     _lock: threading.RLock = field(default_factory=threading.RLock)
 
     def edition(self, summary: EditionSummary) -> Edition:
@@ -50,7 +50,8 @@ class Snapshot:
         with self._lock:
             if key not in self._memo:
                 self._memo[key] = build()
-            return self._memo[key]  # type: ignore[no-any-return]
+            value: T = self._memo[key]
+            return value
 
     def editions_of(self, region: str) -> list[EditionSummary]:
         return [e for e in self.editions if e.region == region]

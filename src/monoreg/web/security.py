@@ -1,11 +1,11 @@
-"""Security headers on every response and a bound on request bodies (pure ASGI, so that it
-costs little on each request)."""
+"""Security headers on every response, a bound on request bodies, and HEAD answered as GET
+without its body (pure ASGI, so that it costs little on each request)."""
 
 from __future__ import annotations
 
-import json
-
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from monoreg.web.models import error_json
 
 # No inline script or style anywhere: every asset is a file served by the app itself.
 CONTENT_SECURITY_POLICY = (
@@ -23,11 +23,6 @@ SECURITY_HEADERS = {
 }
 _RAW_HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
 STATIC_CACHE = (b"cache-control", b"public, max-age=86400")
-
-
-def error_body(status: int, kind: str, message: str) -> bytes:
-    return json.dumps({"error": {"status": status, "type": kind, "message": message,
-                                 "details": []}}, ensure_ascii=False).encode()
 
 
 class Guard:
@@ -56,6 +51,9 @@ class Guard:
             await self._reject(send, status, message)
             return
         static = scope["path"].startswith("/static/")
+        head = scope["method"] == "HEAD"
+        if head:  # HEAD is GET without the body, on every page and API route
+            scope = {**scope, "method": "GET"}
         received = 0
 
         async def limited_receive() -> Message:
@@ -73,13 +71,15 @@ class Guard:
                 if static:
                     headers.append(STATIC_CACHE)
                 message = {**message, "headers": headers}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, limited_receive, send_with_headers)
 
     async def _reject(self, send: Send, status: int, message: str) -> None:
         kinds = {413: "payload_too_large", 431: "headers_too_large"}
-        body = error_body(status, kinds.get(status, "invalid_request"), message)
+        body = error_json(status, kinds.get(status, "invalid_request"), message)
         await send({"type": "http.response.start", "status": status, "headers": [
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
             *_RAW_HEADERS]})

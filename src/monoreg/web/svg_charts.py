@@ -137,7 +137,8 @@ def france_map(regions: list[m.MapRegion]) -> FranceMap:
     in a row under the map."""
     view_box, outlines = _outlines()
     x0, y0, width, height = (float(v) for v in view_box.split())
-    shapes, boxes = [], []
+    shapes: list[MapShape] = []
+    boxes: list[MapShape] = []
     for r in regions:
         path = outlines.get(r.region.slug)
         shape = MapShape(name=r.region.name, slug=r.region.slug, text=r.text, level=r.level,

@@ -9,6 +9,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from monoreg.datafile_reader import CsvRow, data_path, display_path, load_yaml, read_csv
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.fields import Cell
@@ -65,7 +67,8 @@ class _EditionReader:
         self.meta = load_yaml(EditionFile, folder / "edition.yaml")
         self.meta_cell = Cell(display_path(folder / "edition.yaml"), None)
         self.local_sources = {
-            key: Source(key, s.producer, s.dataset, s.published, s.url, s.printed)
+            key: Source(key, s.producer, s.dataset, s.published, s.url, s.printed, s.licence,
+                        s.licence_url)
             for key, s in self.meta.sources.items()}
         self.origin_file = data_path(folder / SOURCE_TEXT, root)
 
@@ -218,7 +221,7 @@ class _EditionReader:
         cell = Cell(display_path(self.folder / name), item.line)
         return cell.optional_period(item.verified, "verified")
 
-    def _grouped(self, name: str, model: type, kinds: Iterable[StrEnum]
+    def _grouped(self, name: str, model: type[BaseModel], kinds: Iterable[StrEnum]
                  ) -> Iterator[tuple[Any, str | None, Any]]:
         """(kind, block source, item) for files made of one block per kind (lists, contacts)."""
         path = self.file(name)

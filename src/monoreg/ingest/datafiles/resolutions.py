@@ -12,6 +12,7 @@ from monoreg.datafile_reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.fields import Cell
 from monoreg.ingest.datafiles.schemas import ResolutionFile, ResolutionsFile
 from monoreg.model import Catalog, Decision, Edition, FigureKey, Provenance, Resolution, item_title
+from monoreg.model.content import ContentItem
 
 RESOLUTIONS = "resolutions.yaml"
 
@@ -96,9 +97,9 @@ def load_resolutions(folder: Path, root: Path, catalog: Catalog, edition: Editio
         return ()
     where = display_path(path)
     printed = _printed(edition)
-    items = {item_title(i) for i in (*edition.lists, *edition.contacts, *edition.texts,
-                                      *edition.directory,
-                                      *(edition.guide.publics if edition.guide else ()))}
+    content: list[ContentItem] = [*edition.lists, *edition.contacts, *edition.texts,
+                           *edition.directory, *(edition.guide.publics if edition.guide else ())]
+    items = {item_title(i) for i in content}
     seen: dict[tuple[str, FigureKey], int | None] = {}
     result: list[Resolution] = []
     for entry in load_yaml(ResolutionsFile, path).resolutions:

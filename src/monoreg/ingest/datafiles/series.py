@@ -49,7 +49,7 @@ def load_series_file(folder: Path, spec: SeriesFile, catalog: Catalog,
     for row in read_csv(path, required=required, delimiter=spec.delimiter, allow_other=True):
         cell = Cell(display_path(path), row.line)
         territory = _territory(cell, catalog, spec, row.get(spec.territory_column))
-        period = fixed or cell.period(spec.period_format.format(row.get(spec.period_column)),
+        period = fixed or cell.period(spec.period_format.format(row.get(spec.period_column or "")),
                                       spec.period_column or "period")
         if (territory, period.code) in seen:  # two figures for one key: which is right?
             raise cell.error(f"le territoire {territory} et la période {period.label()} sont "

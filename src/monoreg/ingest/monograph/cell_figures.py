@@ -67,6 +67,8 @@ class Unit:
 
     def cells(self, cutting: Cutting | None = None) -> list[Cell]:
         t = self.token
+        texts: tuple[str, ...]
+        pieces: tuple[str, ...]
         if cutting is None:
             texts, pieces = (t.text,), (t.text,)
         else:

@@ -78,7 +78,7 @@ def check_layout(layout: MonographLayout, catalog: Catalog, where: str) -> None:
         for table in section.tables:
             named |= {c.indicator for c in table.columns if c.indicator}
             for row in [*table.rows, *(r for g in table.groups for r in g.rows)]:
-                named |= {row.indicator, *row.indicators, *row.by_text.values()} - {None}
+                named |= {i for i in (row.indicator, *row.indicators, *row.by_text.values()) if i}
         named |= {s.indicator for s in section.sentences}
     missing = sorted(named - set(catalog.indicators))
     if missing:
@@ -226,7 +226,7 @@ def _unique(placed: list[Placed], report: ImportReport) -> list[Placed]:
         key = item.observation.key
         if key in seen:
             where = item.observation.provenance
-            report.unplace(item.observation.place, where.line if where else 0,
+            report.unplace(item.observation.place, (where.line or 0) if where else 0,
                            where.page if where else None, item.observation.printed or "",
                            f"{item.observation.indicator} ({item.observation.territory}, "
                            f"{item.observation.period.code}) déjà lu ligne "

@@ -81,8 +81,8 @@ def paragraphs(lines: Sequence[Line]) -> str:
         else:
             blocks.append((False, [" ".join(text.split())]))
     out = ""
-    for k, (bullet, parts) in enumerate(blocks):
-        body = f"- {join(parts)}" if bullet else join(parts)
+    for k, (is_bullet, parts) in enumerate(blocks):
+        body = f"- {join(parts)}" if is_bullet else join(parts)
         if k:
             out += "\n" if bullet and blocks[k - 1][0] else "\n\n"
         out += body

@@ -111,7 +111,7 @@ def _assign(units: Sequence[Unit], slots: Sequence[SlotFile], labels: Sequence[s
     plan: list[tuple[int, _Option | None, int]] = []
     i = j = 0
     while i < m or j < k:
-        move, option = best[(i, j)][1]
+        move, chosen = best[(i, j)][1]
         if move == "end":
             plan.extend((-1, None, rest) for rest in range(j, k))
             break
@@ -122,9 +122,9 @@ def _assign(units: Sequence[Unit], slots: Sequence[SlotFile], labels: Sequence[s
             plan.append((-1, None, j))
             j += 1
         else:
-            assert option is not None
-            plan.append((i, option, j))
-            i, j = i + 1, j + option.cells
+            assert chosen is not None
+            plan.append((i, chosen, j))
+            i, j = i + 1, j + chosen.cells
     return plan
 
 

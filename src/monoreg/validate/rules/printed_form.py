@@ -14,9 +14,11 @@ from monoreg.model import (
     Evolution,
     EvolutionClaim,
     Finding,
+    ListItem,
     Observation,
     Severity,
     Status,
+    Text,
 )
 from monoreg.model.printed import (
     DOT_DECIMAL,
@@ -51,7 +53,9 @@ def well_printed(printed: PrintedNumber, catalog: Catalog, decimals: int | None 
 def printed_items(context: Context) -> Iterator[tuple[Observation | EvolutionClaim,
                                                        PrintedNumber]]:
     """Every printed figure and evolution with a number, and how a reader reads it."""
-    for item in (*context.edition.observations, *context.edition.evolutions):
+    figures: list[Observation | EvolutionClaim] = [*context.edition.observations,
+                                                    *context.edition.evolutions]
+    for item in figures:
         printed = printed_number(item.printed)
         if printed is not None and printed.value is not None:
             yield item, printed
@@ -70,13 +74,13 @@ def malformed_number(context: Context) -> Iterator[Finding]:
         if IRREGULAR_GROUPS in printed.anomalies:
             yield context.finding(
                 item, f"{figure_name(catalog, item)} : groupes de chiffres irréguliers, "
-                      f"{quote(item.printed)} se lit "
+                      f"{quote(item.printed or '')} se lit "
                       f"{expected}, mais un chiffre manque ou est en trop ; un nombre "
                       "s'écrit par groupes de trois chiffres.", expected=expected)
         if SPACE_IN_DECIMALS in printed.anomalies:
             yield context.finding(
                 item, f"{figure_name(catalog, item)} : espace dans la partie décimale, "
-                      f"{quote(item.printed)}.",
+                      f"{quote(item.printed or '')}.",
                 expected=expected)
     yield from _run_together(context)
 
@@ -107,7 +111,7 @@ def decimal_separator(context: Context) -> Iterator[Finding]:
             expected = well_printed(printed, context.catalog)
             yield context.finding(
                 item, f"{figure_name(context.catalog, item)} : point décimal dans "
-                      f"{quote(item.printed)} ; la virgule sépare les décimales en français "
+                      f"{quote(item.printed or '')} ; la virgule sépare les décimales en français "
                       f"({expected}).", expected=expected)
 
 
@@ -120,7 +124,7 @@ def digit_grouping(context: Context) -> Iterator[Finding]:
             expected = well_printed(printed, context.catalog)
             yield context.finding(
                 item, f"{figure_name(context.catalog, item)} : chiffres non groupés dans "
-                      f"{quote(item.printed)}, à écrire {expected}.",
+                      f"{quote(item.printed or '')}, à écrire {expected}.",
                 expected=expected)
 
 
@@ -188,7 +192,8 @@ def missing_source(context: Context) -> Iterator[Finding]:
             yield context.finding(o, f"{figure_name(context.catalog, o)} : source "
                                      f"inconnue {quote(o.source)}.",
                                   expected="une source de sources.yaml ou de edition.yaml")
-    for item in (*context.edition.texts, *context.edition.lists):
+    content: list[Text | ListItem] = [*context.edition.texts, *context.edition.lists]
+    for item in content:
         if not item.source:
             yield context.finding(item, f"{quote(item.title)} n'a pas de source.",
                                   expected="une source", severity=Severity.WARNING)

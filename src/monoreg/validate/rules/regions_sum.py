@@ -61,7 +61,7 @@ def _figures(edition: Edition, others: Iterable[Edition], series: Iterable[Obser
     figures: dict[Key, dict[str, Observation]] = {}
     for chosen in choose_preferred(candidates, lambda c: c).values():
         o = chosen.observation
-        if o.status is Status.VALUE and o.dimension is None:
+        if o is not None and o.status is Status.VALUE and o.dimension is None:
             figures.setdefault((o.indicator, o.period.code), {})[o.territory] = o
     return figures
 

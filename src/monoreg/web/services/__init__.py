@@ -11,7 +11,6 @@ from monoreg.web.services.guide import guide
 from monoreg.web.services.home_map import home
 from monoreg.web.services.indicator_series import series
 from monoreg.web.services.lists import editions, indicators, regions
-from monoreg.web.services.observations import MAX_PAGE, observations, observations_csv
 from monoreg.web.services.policy_texts import policy_text
 from monoreg.web.services.region_page import (
     export_edition,
@@ -25,8 +24,8 @@ from monoreg.web.services.shared import figure, find_region
 from monoreg.web.services.validation_report import validation_report
 
 __all__ = [
-    "MAX_PAGE", "MAX_SEARCH_PAGE", "comparison", "directory", "editions", "export_edition",
+    "MAX_SEARCH_PAGE", "comparison", "directory", "editions", "export_edition",
     "figure", "find_region", "guide", "home", "indicators", "monograph_fragment",
-    "observations", "observations_csv", "pdf_built", "pdf_path", "policy_text", "region_page",
+    "pdf_built", "pdf_path", "policy_text", "region_page",
     "regions", "search", "search_facets", "series", "validation_report",
 ]

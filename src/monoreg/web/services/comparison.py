@@ -22,7 +22,7 @@ from monoreg.web.services.shared import (
     json_number,
     parse_period_param,
     region_ref,
-    source_label,
+    source_info,
 )
 
 
@@ -73,7 +73,7 @@ def comparison(portal: Portal, indicator_id: str, period: str | None = None) -> 
         rows.append((value, m.RankedFigure(
             rank=None, region=region_ref(region), figure=figure(catalog, record.observation),
             value=json_number(value), other_period=code != chosen,
-            source=source_label(snapshot, record.observation.source, record.edition))))
+            source=source_info(snapshot, record.observation.source, record.edition))))
     same = [r for r in rows if not r[1].other_period]
     same.sort(key=lambda r: (-(r[0] or Decimal(0)), r[1].region.name))
     ranks = shared_ranks([r[0] or Decimal(0) for r in same])

@@ -18,7 +18,7 @@ from monoreg.web.services.shared import (
     json_number,
     region_ref,
     snapshot_year,
-    source_label,
+    source_info,
 )
 
 
@@ -37,7 +37,7 @@ def series(portal: Portal, slug: str, indicator_id: str) -> m.Series:
         points.append(m.SeriesPoint(
             figure=figure(catalog, o),
             value=json_number(in_unit(o, catalog.units, indicator.unit)),
-            source=source_label(snapshot, p.source, p.edition),
+            source=source_info(snapshot, p.source, p.edition),
             edition=p.edition, origin=origin, revision=p.revision,
             revises=fr.figure(p.revises, catalog.units[p.unit], indicator.decimals)
             if p.revises is not None else None))

@@ -12,6 +12,7 @@ from monoreg.web.services.shared import (
     edition_summary,
     find_region,
     region_ref,
+    source_info,
 )
 
 
@@ -34,4 +35,5 @@ def policy_text(portal: Portal, slug: str, year: int, number: int) -> m.PolicyTe
                         title=text.title, type=text.type.value,
                         type_label=TYPE_LABELS[text.type.value],
                         date_label=text.date.label() if text.date else None,
-                        source=text.source, blocks=_blocks(text.body))
+                        source=source_info(snapshot, text.source, summary.id),
+                        blocks=_blocks(text.body))

@@ -6,14 +6,13 @@ from collections import defaultdict
 from pathlib import Path
 
 from monoreg.derive.key_figures import key_figures as edition_key_figures
-from monoreg.errors import NotFound
 from monoreg.model import (
     Catalog,
     QualityStatus,
     Territory,
 )
 from monoreg.model import Edition as EditionData
-from monoreg.publish.exports import WRITERS, edition_export
+from monoreg.publish.exports import FORMATS, PDF, data_format, edition_export
 from monoreg.publish.render import html_fragment
 from monoreg.publish.site import file_names
 from monoreg.web import models as m
@@ -58,10 +57,6 @@ def _section_title(catalog: Catalog, section_id: str) -> str:
     return section.title if section else section_id
 
 
-DOWNLOAD_LABELS = {"pdf": "Monographie (PDF)", "csv": "Chiffres (CSV, Excel français)",
-                   "json": "Chiffres et contenus (JSON)", "xlsx": "Chiffres (XLSX)"}
-
-
 def pdf_path(portal: Portal, territory: Territory, year: int) -> Path:
     """Where `monoreg build` writes an edition's PDF (see docs/portal.md)."""
     return portal.build_dir / file_names(territory.slug, year)["pdf"]
@@ -74,22 +69,21 @@ def pdf_built(portal: Portal, territory: Territory, year: int | None) -> bool:
 
 def downloads(portal: Portal, territory: Territory, year: int) -> list[m.Download]:
     base = f"{region_url(territory)}/{year}/donnees"
-    result = [m.Download(format="pdf", label=DOWNLOAD_LABELS["pdf"],
+    result = [m.Download(format=PDF.name, label=PDF.label,
                          url=f"{region_url(territory)}/{year}/monographie.pdf",
                          available=pdf_path(portal, territory, year).is_file())]
-    result.extend(m.Download(format=name, label=DOWNLOAD_LABELS.get(name, name.upper()),
-                             url=f"{base}.{name}", available=True) for name in WRITERS)
+    result.extend(m.Download(format=f.name, label=f.label, url=f"{base}.{f.extension}",
+                             available=True) for f in FORMATS.values())
     return result
 
 
 def export_edition(portal: Portal, slug: str, year: int, fmt: str) -> bytes:
-    if fmt not in WRITERS:
-        raise NotFound(f"format inconnu : « {fmt} » ({', '.join(WRITERS)})")
+    write = data_format(fmt).render
     snapshot = portal.snapshot()
     territory = find_region(snapshot, slug)
     summary = edition_summary(snapshot, territory, year)
     assert summary is not None
-    return WRITERS[fmt](edition_export(snapshot.catalog, snapshot.edition(summary)))
+    return write(edition_export(snapshot.catalog, snapshot.edition(summary)))
 
 
 def _text_refs(territory: Territory, edition: EditionData) -> list[m.TextRef]:

@@ -67,7 +67,7 @@ def search(portal: Portal, query: str, *, region: str | None = None, type: str |
         if offset + limit < results.total else None,
         previous=page_url(base, {**params, "offset": max(offset - limit, 0)})
         if offset > 0 else None,
-        hits=hits, facets=search_facets(portal))
+        items=hits, facets=search_facets(portal))
 
 
 def search_facets(portal: Portal) -> m.SearchFacets:

@@ -20,7 +20,7 @@ from monoreg.model import (
     TextType,
     parse_period,
 )
-from monoreg.publish.exports import json_number
+from monoreg.store.documents import json_number, source_document
 from monoreg.store.repository import EditionSummary
 from monoreg.store.search import CONTACT_TYPE, DIRECTORY_TYPE
 from monoreg.web import models as m
@@ -80,7 +80,7 @@ def edition_model(snapshot: Snapshot, summary: EditionSummary) -> m.Edition:
 
 def indicator_info(catalog: Catalog, indicator: Indicator) -> m.IndicatorInfo:
     unit = catalog.units[indicator.unit]
-    source = catalog.sources.get(indicator.source) if indicator.source else None
+    source = source_document(indicator.source, {}, catalog)
     section = catalog.section(indicator.section)
     return m.IndicatorInfo(
         id=indicator.id, label=indicator.label, short_label=indicator.short_label,
@@ -88,8 +88,7 @@ def indicator_info(catalog: Catalog, indicator: Indicator) -> m.IndicatorInfo:
         kind=indicator.kind.value, evolution=indicator.evolution.value,
         polarity=indicator.polarity.value, decimals=indicator.decimals,
         definition=indicator.definition,
-        source=m.SourceInfo(id=source.id, label=source.label(), url=source.url)
-        if source else None,
+        source=m.SourceInfo(**source) if source else None,
         section=indicator.section, section_title=section.title if section else None,
         caveats=indicator.caveats, frequency=indicator.frequency, additive=indicator.additive)
 
@@ -126,8 +125,10 @@ def parse_period_param(text: str | None, name: str) -> Period | None:
         return None
     try:
         return parse_period(text)
-    except PeriodParseError as error:
-        raise UsageError(f"paramètre {name} : {error}") from None
+    except PeriodParseError:
+        # The model's message is English (a developer's); the API's user reads French.
+        raise UsageError(f"paramètre {name} : « {text} » n'est pas une période (exemples : "
+                         "2019, T2 2019, juillet 2019, 2018/2019, 1er janvier 2019)") from None
 
 
 def page_url(path: str, params: dict[str, Any]) -> str:
@@ -153,14 +154,19 @@ def edition_summary(snapshot: Snapshot, territory: Territory, year: int | None
     raise NotFound(f"pas d'édition {year} pour la région {territory.name}")
 
 
-def source_label(snapshot: Snapshot, source_id: str | None, edition_id: str | None
-                  ) -> str | None:
-    """A source as cited: an edition's own sources first, then the reference ones."""
-    if not source_id:
+def source_info(snapshot: Snapshot, reference: str | None, edition_id: str | None
+                ) -> m.SourceInfo | None:
+    """The source a figure or text cites, as the one object every answer gives
+    (store.documents.source_document): an edition's own sources first, then the reference
+    ones; a reference that names no source is a source line as printed."""
+    if not reference:
         return None
     summary = next((e for e in snapshot.editions if e.id == edition_id), None)
     local = snapshot.edition(summary).sources if summary is not None else ()
-    return snapshot.catalog.source_label(source_id, local)
+    if snapshot.catalog.cited_source(reference, local) is None:
+        return m.SourceInfo(id=None, printed=reference, label=reference)
+    return m.SourceInfo(**source_document(reference, {s.id: s for s in local},
+                                          snapshot.catalog) or {})
 
 
 def snapshot_year(edition_id: str) -> str:
