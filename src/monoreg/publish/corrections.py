@@ -118,7 +118,8 @@ def _entry(key: FigureKey, resolutions: Sequence[Resolution], item: Item | None,
 def _flagged(edition: Edition, catalog: Catalog, resolved: set[FigureKey]
              ) -> list[doc.Entry]:
     entries = []
-    for item in (*edition.observations, *edition.evolutions):
+    items: list[Item] = [*edition.observations, *edition.evolutions]
+    for item in items:
         if item.quality.status is not QualityStatus.FLAGGED or item.figure in resolved:
             continue
         details = (("Imprimé", quoted(item.printed)),

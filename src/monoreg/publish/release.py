@@ -58,7 +58,8 @@ def _published(item: Observation | EvolutionClaim) -> dict[str, Any]:
 
 def published_figures(edition: Edition) -> list[dict[str, Any]]:
     """Every figure of the edition as readers get it."""
-    return [_published(item) for item in (*edition.observations, *edition.evolutions)]
+    items: list[Observation | EvolutionClaim] = [*edition.observations, *edition.evolutions]
+    return [_published(item) for item in items]
 
 
 def input_files(edition: Edition, data_dir: Path | None) -> list[dict[str, str]]:
