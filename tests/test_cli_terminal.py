@@ -174,18 +174,20 @@ def test_show_reads_well_at_width(real_env: dict[str, str], width: int) -> None:
         texts += [r["evolution"] or "", r["evolution_printed"] or ""]
     assert cut_words(page, texts) == []
     assert too_wide(page, width) == []
-    # section titles, not ids; the two evolutions named plainly
+    # section titles, not ids; the published evolution beside the one quoted as printed
     assert "Population et emploi" in page and "population-emploi" not in page
-    assert "recalculée" in page and "imprimée" in page
+    assert "Évolution" in page and "imprimée" in page
     plain = spaces(page)
-    assert "-2,98 %" in plain and "-0.03%" in plain   # recomputed beside printed, both shown
+    # '-0.03%' is quoted as printed; the editor withheld it (it contradicts its figures), and
+    # no recomputed -2,98 % stands in for it.
+    assert "-0.03%" in plain and "non publié" in plain and "-2,98 %" not in plain
 
 
 def test_show_falls_back_to_one_block_per_figure_when_no_table_fits(
         real_env: dict[str, str]) -> None:
     page = spaces(run(["show", "normandie", "--edition", "2020"], 60))
     assert re.search(r"^Population totale *$", page, re.M), page     # a block's title
-    assert re.search(r"^  Évolution recalculée +-2,98 %", page, re.M), page
+    assert re.search(r"^  Évolution +non publié", page, re.M), page
     assert re.search(r"^  Évolution imprimée +-0\.03%", page, re.M), page
     assert too_wide(page, 60) == []
 
@@ -196,7 +198,7 @@ def test_show_json_is_unchanged(real_env: dict[str, str]) -> None:
                             "evolution_printed", "france"}
     first = next(r for r in rows if r["indicator"] == "population_totale")
     assert first["section"] == "population-emploi"
-    assert set(first["current"]) == {"period", "value", "printed", "territory"}
+    assert set(first["current"]) == {"period", "value", "printed", "territory", "quality"}
 
 
 # -- validate and edition status ------------------------------------------------------------

@@ -127,6 +127,12 @@ def test_fill_then_sheet_then_apply(env: Path, tmp_path: Path) -> None:
         assert _rows(env) == original
         assert len(_to_update()) == len(after_fill)
 
+    not_a_workbook = tmp_path / "chiffres-export.xlsx"
+    not_a_workbook.write_text("Section;Valeur\npopulation-emploi;1 234\n", encoding="utf-8")
+    refused = runner.invoke(app, ["edition", "apply", str(not_a_workbook)])
+    assert refused.exit_code == 1 and "chiffres-export.xlsx" in refused.stderr
+    assert "Traceback" not in refused.output and _rows(env) == original
+
     figures[f"E{target}"] = "20 250 000"
     book.save(book_path)
     applied = runner.invoke(app, ["edition", "apply", str(book_path)])

@@ -55,7 +55,7 @@ HEADER = ("place;indicator;territory;period;printed_period;printed;value;unit;st
           "perimeter;raw;origin;note;accept")
 
 # Hand-worked expectations (see the tests):
-#   population 1 200 000 (2027) → 1 234 567 (2029): +2,88 % (+2,9 % in a sentence)
+#   population 1 200 000 (2027) → 1 234 567 (2029): +2,88 % (printed -0.03%)
 #   taux de chômage 9,0 % → 8,3 %: -0,7 point
 #   demandeurs d'emploi 100 000 → 97 000: -3,00 %; 50 ans ou plus 25 000 → 25 000: stable
 #   apprentis 10 000 (2026/2027) → 10 940 (2028/2029): +9,40 %
@@ -109,8 +109,8 @@ autres-financeurs;budget_fpa_regions_meur;28;2029;en 2029;90,0 M€;;;;;;;;;
 autres-financeurs;budget_fpa_regions_meur;FR;2029;en 2029;3 000,0 M€;;;;;;;;;
 """
 
-# Printed evolutions; the first two are wrong on purpose (the monograph prints the
-# recomputed ones, validation reports the printed ones).
+# Printed evolutions; the first two are wrong on purpose (the monograph prints them as
+# printed, validation reports them).
 EVOLUTIONS = """\
 place;indicator;territory;base_period;period;printed;value;unit;origin;note;accept
 population-emploi;population_totale;28;2027;2029;-0.03%;-0.03;percent;;;

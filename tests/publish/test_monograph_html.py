@@ -19,7 +19,7 @@ def test_page_is_french_semantic_and_self_contained(built, loaded) -> None:  # t
     assert tree.get("lang") == "fr"
     assert tree.findtext(".//title").startswith("Monographie SYNTHÉTIQUE")
     ids = [s.get("id") for s in tree.iter("section")]
-    assert ids == [s.id for s in loaded.catalog.sections]
+    assert ids == [s.id for s in loaded.catalog.sections] + ["avertissements-corrections"]
     # Every section is named by its heading; every table has a caption and scoped headers.
     for section in tree.iter("section"):
         assert tree.get_element_by_id(section.get("aria-labelledby")).tag == "h2"
@@ -34,16 +34,25 @@ def test_page_is_french_semantic_and_self_contained(built, loaded) -> None:  # t
 def test_figures_sentences_and_sources(built) -> None:  # type: ignore[no-untyped-def]
     text = re.sub(r"[ \t\r\n]+", " ", lxml_html.fromstring(
         built.files["html"].read_text("utf-8")).text_content())
-    assert "1\u202f234\u202f567" in text and "+2,88\u00a0%" in text
-    assert ("Le nombre d’apprentis progresse de 9,4\u00a0% entre 2026/2027 et 2028/2029"
+    # A printed evolution as printed; the withheld '-0.03%' is « non publié », never the
+    # recomputed +2,88 %.
+    values = [v.text_content() for v in lxml_html.fromstring(
+        built.files["html"].read_text("utf-8")).find_class("value")]
+    assert "1\u202f234\u202f567" in values and "+9,40\u00a0%" in values
+    assert "non publié" in values and "+2,88\u00a0%" not in values
+    assert ("Le nombre de contrats d’apprentissage recule de 2,0\u00a0% entre 2028 et 2029"
             in text)
+    # Apprentices compare 2026/2027 with 2028/2029 (an open warning): no sentence on them.
+    assert "Le nombre d’apprentis" not in text
     assert "Sources : producteur synthétique de population" in text
 
 
 def test_charts_are_named_images_with_their_data(built) -> None:  # type: ignore[no-untyped-def]
     tree = lxml_html.fromstring(built.files["html"].read_text("utf-8"))
     figures = tree.find_class("chart")
-    assert len(figures) == 4
+    # Four charts declared; the apprentices' one draws nothing (both figures carry an open
+    # warning) and is left out.
+    assert len(figures) == 3
     for figure in figures:
         svg = figure.find(".//svg")
         assert svg.get("role") == "img" and svg.get("aria-label").startswith("Graphique")

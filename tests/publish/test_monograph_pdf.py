@@ -33,18 +33,27 @@ def test_sections_come_in_print_order(pdf_text: str, loaded) -> None:  # type: i
 
 def test_figures_are_printed_in_french(pdf_text: str) -> None:
     flat = _flat(pdf_text)
-    for figure in ("1 234 567", "60 000 000", "+2,88 %", "-0,7 pt", "8,3 %", "10 940",
-                   "90,0 M€", "-10,00 %", "non renseigné"):
+    # Printed evolutions as printed ('+9,40 %'); the editor withheld '-0.03%' (« non
+    # publié », never the recomputed +2,88 %) and corrected '0,7 %' to '-0,7 pt'.
+    for figure in ("1 234 567", "60 000 000", "+9,40 %", "non publié", "-0,7 pt", "8,3 %",
+                   "10 940", "90,0 M€", "-10,00 %", "non renseigné"):
         assert figure in flat, figure
-    for english in ("1,234,567", "2.88", "8.3 %", "1234567"):
+    # (The print « -0.03% » is quoted as printed in its note; not checked here.)
+    for english in ("1,234,567", "8.3 %", "1234567"):
         assert english not in flat, english
 
 
 def test_generated_sentences_are_in_the_pdf(pdf_text: str) -> None:
     flat = _flat(pdf_text)
-    assert ("Le nombre d'apprentis progresse de 9,4 % entre 2026/2027 et 2028/2029, passant "
-            "de 10 000 à 10 940 (France : 400 000 en 2028/2029).") in flat
-    assert "Le taux de chômage recule de 0,7 point entre le 2e trimestre 2028" in flat
+    assert ("Le nombre de contrats d'apprentissage recule de 2,0 % entre 2028 et 2029, "
+            "passant de 5 000 à 4 900.") in flat
+    # Apprentices compare 2026/2027 with 2028/2029 (an open warning): no sentence on them.
+    assert "Le nombre d'apprentis" not in flat
+    # The rate's printed evolution '0,7 %' (a rate moves in points) was corrected by the
+    # editor to -0,7 pt: a corrected figure may carry a sentence. The population's printed
+    # '-0.03%' contradicts its figures and is withheld: no sentence rests on it.
+    assert "Le taux de chômage recule de 0,7 point" in flat
+    assert "La population totale" not in flat
     assert ("Le nombre de demandeurs d'emploi de 50 ans ou plus est stable entre juillet "
             "2028 et juillet 2029") in flat
 
@@ -67,7 +76,10 @@ def test_chart_titles_with_period_and_source(pdf_text: str) -> None:
     flat = _flat(pdf_text)
     assert ("Dépenses de la région, fonctionnement et investissement (en millions d'euros) "
             "(2027 à 2029)") in flat
-    assert "Effectif d'apprentis (2026/2027 et 2028/2029)" in flat
+    assert ("Demandeurs d'emploi (catégories A, B et C) par âge (juillet 2028 et juillet 2029)"
+            in flat)
+    # The apprentices' figures carry an open warning: no chart rests on them.
+    assert "Effectif d'apprentis (2026/2027 et 2028/2029)" not in flat
 
 
 def test_data_text_never_becomes_typst_markup(pdf_text: str) -> None:

@@ -157,7 +157,9 @@ def test_tables_and_figures_are_numbered_in_order(printed: Printed) -> None:
     tables = [int(n) for n in re.findall(r"Tableau (\d+) –", text)]
     figures = [int(n) for n in re.findall(r"Figure (\d+) –", text)]
     assert tables == list(range(1, len(tables) + 1)) and len(tables) >= 12
-    assert figures == list(range(1, len(figures) + 1)) and len(figures) >= 4
+    # 3 of the 4 charts: the apprentices' chart rests on a figure with an open warning, so
+    # the public monograph leaves it out (tests/publish/test_monograph_browser.py)
+    assert figures == list(range(1, len(figures) + 1)) and len(figures) >= 3
 
 
 def test_one_kind_of_apostrophe(printed: Printed) -> None:

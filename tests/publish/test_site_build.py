@@ -26,7 +26,8 @@ from monoreg.publish.site import build, catalog_hash, fingerprint, read_manifest
 
 def test_an_edition_publishes_its_monograph_and_data(built, loaded) -> None:  # type: ignore[no-untyped-def]
     files = built.files
-    assert set(files) == {"pdf", "html", "csv", "json", "xlsx", "findings", "datapackage"}
+    assert set(files) == {"pdf", "html", "csv", "json", "xlsx", "findings", "datapackage",
+                          "manifest"}
     assert files["pdf"].read_bytes().startswith(b"%PDF-")
     assert files["pdf"].name == "normandie-2030.pdf"   # where the portal looks for it
     rows = list(csv.reader(io.StringIO(files["csv"].read_text("utf-8-sig")), delimiter=";"))

@@ -74,7 +74,8 @@ def test_region_page_headings_are_white_on_the_accent(browser: Any, real_url: st
         tab.goto(real_url + "/regions/normandie")
         titles = [(t, r) for t, r in heading_contrasts(tab)]
         sections = tab.locator(".monograph .section:not(.publisher) > h3")
-        assert sections.count() == 22
+        # the 22 sections of the print, and « Avertissements et corrections »
+        assert sections.count() == 23
         colour = sections.first.evaluate("e => getComputedStyle(e).color")
         assert colour == "rgb(255, 255, 255)"
         assert min(r for _, r in titles) >= 4.5

@@ -17,6 +17,7 @@ from monoreg.cli import (  # noqa: F401
     data,  # load, show, export
     editions,  # edition new|status, diff, ranking
     imports,  # import monograph|of-list|lheo|…
+    release,  # release
     serve,  # serve
     validate,  # validate
 )

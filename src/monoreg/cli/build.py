@@ -86,7 +86,8 @@ def build(
 
         report = build_site(store, out_dir, regions=codes, year=edition,
                             mode=Mode.PROOF if proof else Mode.PUBLIC, force=force,
-                            jobs=jobs, on_result=done, on_start=started)
+                            jobs=jobs, on_result=done, on_start=started,
+                            data_dir=settings.data_dir)
     out().print(Prose(f"Écrit : {out_dir / 'index.html'} — {len(report.built)}\u00a0édition(s) "
                       f"construite(s), {len(report.skipped)}\u00a0inchangée(s), en "
                       f"{report.seconds:.1f}\u00a0s."))
@@ -103,6 +104,14 @@ def build(
 def _print_refused(refused: list[Refused]) -> None:
     console = err()
     for edition in refused:
+        if edition.reasons:  # a published edition changed without its update notes
+            console.print(
+                f"[bold red]Refusée :[/bold red] {edition.region_name} {edition.year} — "
+                "édition publiée : un chiffre publié ne change qu'avec une note de mise à "
+                "jour datée :", highlight=False)
+            for reason in edition.reasons:
+                console.print(f"  - {reason}", highlight=False, soft_wrap=True)
+            continue
         console.print(
             f"[bold red]Refusée :[/bold red] {edition.region_name} {edition.year} — "
             f"{len(edition.errors)} erreur(s) non résolue(s) ; la publication attend une "

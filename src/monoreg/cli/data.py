@@ -117,9 +117,10 @@ def show(region: RegionArgument, edition: EditionOption = None,
     _print_rows(rows, catalog, f"{territory.name} — édition {year}")
 
 
-# Headers say plainly which evolution monoreg recomputed and which is quoted as printed.
-SHOW_COLUMNS = ("Région N-1", "Région N", "Évolution recalculée", "Évolution imprimée",
-                "France")
+# Headers say plainly which evolution is published (as printed in French typography,
+# corrected by the editor, or computed where none is printed, said so) and which is quoted
+# exactly as printed.
+SHOW_COLUMNS = ("Région N-1", "Région N", "Évolution", "Évolution imprimée", "France")
 
 
 def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
@@ -146,21 +147,33 @@ def _print_rows(rows: list[KeyFigure], catalog: Catalog, title: str) -> None:
             lines = [(name, value, note) for name, (value, note)
                      in zip(names, row, strict=True) if value]
             console.print(block(r.label, label_grid(lines)))
+    from monoreg.model import QUALITY_LEGEND, QualityStatus
+
+    shown = {o.quality.status for r in rows for o in (r.base, r.current, r.national, r.claim)
+             if o is not None} - {QualityStatus.OK}
+    if shown:  # the legend of the statuses shown, from their one definition
+        console.print("\n".join(f"[{QUALITY_LEGEND[s].label}] {QUALITY_LEGEND[s].description}"
+                                for s in QualityStatus if s in shown), highlight=False)
 
 
 def _cells(r: KeyFigure, catalog: Catalog) -> list[tuple[str, str]]:
     """(value, period) for each of SHOW_COLUMNS."""
     return [_value_period(r.base, catalog), _value_period(r.current, catalog),
-            (r.evolution or "–", ""), (r.evolution_printed or "", ""),
+            (r.evolution or "–", _status("", r.claim)), (r.evolution_printed or "", ""),
             _value_period(r.national, catalog)]
 
 
 def _value_period(observation: Any, catalog: Catalog) -> tuple[str, str]:
     if observation is None:
         return "", ""
+    from monoreg.derive import figure_text as figures
     from monoreg.derive.key_figures import figure_text
+    from monoreg.model import QualityStatus
 
-    return figure_text(catalog, observation), observation.period.label()
+    if observation.quality.status is QualityStatus.WITHHELD:
+        return figure_text(catalog, observation), ""  # « non publié », no period to give
+    return figure_text(catalog, observation), _status(
+        figures.period_text(observation, short=True), observation)
 
 
 def _territory_name(observation: Any, catalog: Catalog) -> str:
@@ -173,15 +186,32 @@ def _cell(observation: Any, catalog: Catalog) -> dict[str, Any] | None:
     if observation is None:
         return None
     return {"period": observation.period.code, "value": _text(observation, catalog),
-            "printed": observation.printed, "territory": observation.territory}
+            "printed": observation.printed, "territory": observation.territory,
+            "quality": observation.quality.status.value}
 
 
 def _text(observation: Any, catalog: Catalog) -> str:
-    from monoreg.derive.key_figures import figure_text
-
     if observation is None:
         return ""
-    return f"{figure_text(catalog, observation)} ({observation.period.label()})"
+    from monoreg.derive import figure_text as figures
+    from monoreg.derive.key_figures import figure_text
+    from monoreg.model import QualityStatus
+
+    value = figure_text(catalog, observation)
+    if observation.quality.status is QualityStatus.WITHHELD:
+        return value  # « non publié », no period to give
+    return f"{value} ({figures.period_text(observation, short=True)})"
+
+
+def _status(text: str, item: Any) -> str:
+    """A figure that is not plainly trusted says so under it: 'juillet 2019 · Corrigé'."""
+    from monoreg.model import QUALITY_LEGEND, QualityStatus
+
+    status = item.quality.status if item is not None else QualityStatus.OK
+    if status in (QualityStatus.OK, QualityStatus.WITHHELD):  # « non publié » says it already
+        return text
+    label = QUALITY_LEGEND[status].label
+    return f"{text} · {label}" if text else label
 
 
 @app.command(epilog=examples(

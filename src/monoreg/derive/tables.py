@@ -4,10 +4,10 @@ N-1 and N, the evolution (recomputed, and as printed), and France's figure."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monoreg.derive.evolutions import Change, observation_change
-from monoreg.model import Catalog, Edition, EvolutionClaim, Indicator, Observation
+from monoreg.model import Catalog, Edition, EvolutionClaim, Indicator, Observation, Status
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,20 @@ class IndicatorRow:
         return f"{base} : {self.dimension_label}" if self.dimension_label else base
 
 
-def indicator_rows(edition: Edition, catalog: Catalog, place: str | None = None
-                   ) -> list[IndicatorRow]:
-    """Rows in the order figures are printed; `place` restricts to one section."""
+def _as_published(o: Observation) -> Observation:
+    """The figure with the value readers get (corrected, or none when withheld)."""
+    value = o.published_value
+    if value == o.value and o.published_unit == o.unit:
+        return o
+    return replace(o, value=value, unit=o.published_unit,
+                   status=Status.VALUE if value is not None else Status.MISSING)
+
+
+def indicator_rows(edition: Edition, catalog: Catalog, place: str | None = None, *,
+                   published: bool = False) -> list[IndicatorRow]:
+    """Rows in the order figures are printed; `place` restricts to one section. With
+    `published`, the evolution is computed from the values readers get (validation
+    compares the printed ones)."""
     region: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     national: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     order: list[tuple[str, str]] = []
@@ -50,8 +61,11 @@ def indicator_rows(edition: Edition, catalog: Catalog, place: str | None = None
         theirs = sorted(national.get(key, []), key=lambda o: o.period.sort_key())
         first = (mine or theirs)[0]
         indicator = catalog.indicators[first.indicator]
-        change = observation_change(indicator, base, current, catalog.units) \
-            if base and current else None
+        change = None
+        if base and current:
+            pair = (_as_published(base), _as_published(current)) if published \
+                else (base, current)
+            change = observation_change(indicator, *pair, catalog.units)
         rows.append(IndicatorRow(indicator, key[0], base, current,
                                  theirs[-1] if theirs else None, change, claims.get(key),
                                  first.dimension_label))

@@ -16,6 +16,7 @@ from monoreg.model.measure import Measure
 from monoreg.model.observation import EvolutionClaim, Observation
 from monoreg.model.period import Period
 from monoreg.model.quality import Resolution
+from monoreg.model.release import Release, UpdateNote
 from monoreg.model.source import Provenance, Source
 
 
@@ -44,6 +45,8 @@ class Edition:
     synthetic: bool = False        # generated for tests or benchmarks, not real data
     resolutions: tuple[Resolution, ...] = ()    # the editor's decisions (resolutions.yaml)
     measures: tuple[Measure, ...] = ()          # regional policy measures (measures.yaml)
+    releases: tuple[Release, ...] = ()          # when it was published (releases.yaml)
+    updates: tuple[UpdateNote, ...] = ()        # changes since (updates.yaml), never removed
 
     @property
     def id(self) -> str:

@@ -1,9 +1,10 @@
 """Edition → Monograph: the document tree both writers print.
 
 Sections come from the catalogue, in print order; what each holds comes from layout.yaml.
-Every figure is formatted here, once; evolutions are recomputed by derive (the printed one
-appears only in proof mode, next to it); findings become numbered notes next to their figure
-(all of them in proof mode, only accepted ones in the public version).
+Every figure is formatted here, once, as printed (derive/figure_text.py); a printed evolution
+is shown as printed, and one monoreg computes only where the document prints none (said so);
+findings become numbered notes next to their figure (all of them in proof mode, only
+accepted ones in the public version).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monoreg import formatting as fr
+from monoreg.derive import figure_text as figures
+from monoreg.derive.key_figures import COMPUTED
 from monoreg.derive.tables import IndicatorRow, indicator_rows
 from monoreg.model import (
     Catalog,
@@ -28,8 +31,8 @@ from monoreg.model import (
 from monoreg.model.names import fold
 from monoreg.model.text_body import parse_body
 from monoreg.publish import document as doc
-from monoreg.publish import figures
 from monoreg.publish.charts import build_chart
+from monoreg.publish.corrections import corrections_section
 from monoreg.publish.findings import FindingIndex, Notes
 from monoreg.publish.layout import (
     ChartBlock,
@@ -48,6 +51,7 @@ from monoreg.publish.layout import (
     load_layout,
 )
 from monoreg.publish.region_map import region_map_svg
+from monoreg.publish.release import updates_block
 from monoreg.publish.renamed import renamings
 from monoreg.publish.sentences import summary as sentences_of
 from monoreg.publish.sources import source_line, source_text
@@ -79,14 +83,22 @@ class _Context:
     def notes(self) -> Notes:
         return Notes(self.mode)
 
-    def cell(self, o: Observation | None, notes: Notes, *, detail: bool = True) -> doc.Cell:
-        """A figure's cell; `detail=False` where the row or caption already says the period."""
+    def cell(self, o: Observation | None, notes: Notes, *, detail: bool = True,
+             scale_word: bool = False) -> doc.Cell:
+        """A figure's cell; `detail=False` where the row or caption already says the period,
+        `scale_word` where no shared caption gives its unit."""
         if o is None:
             return doc.Cell(NO_FIGURE)
         printed = f"imprimé\u00a0: {o.printed}" if self.proof and o.printed else None
-        return doc.Cell(figures.text(o, self.catalog),
+        return doc.Cell(figures.text(o, self.catalog, scale_word=scale_word),
                         figures.detail(o, self.catalog, self.edition.region) if detail else None,
-                        proof=printed, marks=notes.mark(self.findings.about(o)))
+                        proof=printed, marks=notes.mark_figure(o, self.findings.about(o)),
+                        figure=figure_ref(o))
+
+
+def figure_ref(o: Observation) -> doc.FigureRef:
+    key = "|".join((o.place, o.indicator, o.territory, o.period.code, o.dimension or ""))
+    return doc.FigureRef(key, o.published_unit, o.quality.status.value)
 
 
 @dataclass
@@ -100,7 +112,8 @@ class _SectionBuilder:
         return [o for o in self.ctx.edition.observations if o.place == self.section.id]
 
     def rows(self) -> list[IndicatorRow]:
-        return [r for r in indicator_rows(self.ctx.edition, self.ctx.catalog, self.section.id)
+        return [r for r in indicator_rows(self.ctx.edition, self.ctx.catalog, self.section.id,
+                                          published=True)
                 if r.indicator.id not in self.consumed]
 
     # -- blocks -------------------------------------------------------------------------
@@ -116,14 +129,18 @@ class _SectionBuilder:
             for o in sorted(found, key=lambda o: (o.territory != ctx.edition.region,
                                                   o.period.sort_key())):
                 by_territory.setdefault(o.territory, []).append(o)
+            caption, scale_word = figures.shared_caption(indicator, found, ctx.catalog)
             cards.append(doc.Card(
                 title=indicator.short_label or indicator.label,
                 figures=tuple(doc.CardFigure(
                     figures.territory_name(territory, ctx.catalog),
-                    tuple(doc.CardValue(figures.text(o, ctx.catalog), o.period.phrase(),
-                                        notes.mark(ctx.findings.about(o))) for o in values))
+                    tuple(doc.CardValue(figures.text(o, ctx.catalog, scale_word=scale_word),
+                                        figures.period_text(o),
+                                        notes.mark_figure(o, ctx.findings.about(o)),
+                                        figure_ref(o))
+                          for o in values))
                     for territory, values in by_territory.items()),
-                unit=figures.unit_caption(indicator, ctx.catalog)))
+                unit=caption))
         if not cards:
             return None
         return doc.KeyFigures(tuple(cards), source_line(self.observations, ctx.edition,
@@ -149,15 +166,17 @@ class _SectionBuilder:
             columns.append("National")
         table_rows = []
         for r in rows:
+            caption, mixed = figures.shared_caption(r.indicator, (r.base, r.current, r.national),
+                                                    ctx.catalog)
             cells = []
             if with_base:
-                cells += [ctx.cell(r.base, notes), ctx.cell(r.current, notes),
+                cells += [ctx.cell(r.base, notes, scale_word=mixed),
+                          ctx.cell(r.current, notes, scale_word=mixed),
                           self._evolution(r, notes)]
             else:
-                cells.append(ctx.cell(r.current, notes))
+                cells.append(ctx.cell(r.current, notes, scale_word=mixed))
             if with_national:
-                cells.append(ctx.cell(r.national, notes))
-            caption = figures.unit_caption(r.indicator, ctx.catalog)
+                cells.append(ctx.cell(r.national, notes, scale_word=mixed))
             label = f"{r.label} ({caption})" if caption else r.label
             table_rows.append(doc.Row(label, tuple(cells)))
         used = [o for r in rows for o in (r.base, r.current, r.national) if o is not None]
@@ -166,13 +185,21 @@ class _SectionBuilder:
 
     def _evolution(self, r: IndicatorRow, notes: Notes) -> doc.Cell:
         ctx = self.ctx
-        marks = notes.mark(ctx.findings.about(r.claim)) if r.claim else ()
+        marks = notes.mark_figure(r.claim, ctx.findings.about(r.claim)) if r.claim else ()
         proof = f"imprimé\u00a0: {r.claim.printed}" if ctx.proof and r.claim else None
+        span = (f"{r.base.period.label()} → {r.current.period.label()}"
+                if r.base and r.current else None)
+        if r.claim is not None:
+            # The evolution as printed: a recomputed one never stands in for it, and an
+            # empty print ('%', '-') stays empty.
+            printed = figures.evolution_text(r.claim)
+            return doc.Cell(printed or NO_FIGURE, span if printed else None, proof=proof,
+                            marks=marks)
         if r.change is None:
             return doc.Cell(NO_FIGURE, proof=proof, marks=marks)
+        # Nothing printed: the evolution monoreg computes, said as such.
         return doc.Cell(fr.table_evolution(r.change.value, r.change.mode, r.indicator.decimals),
-                        f"{r.base.period.label()} → {r.current.period.label()}"
-                        if r.base and r.current else None, proof=proof, marks=marks)
+                        f"{COMPUTED}, {span}" if span else COMPUTED, proof=proof, marks=marks)
 
     def period_table(self, spec: PeriodTableBlock) -> doc.Table | None:
         ctx, notes = self.ctx, self.ctx.notes()
@@ -403,6 +430,8 @@ def build_monograph(edition: Edition, catalog: Catalog, findings: Sequence[Findi
                    region.name, _placed_facts(layout))
     sections = [_SectionBuilder(ctx, s, _consumed(layout, s.id)).build()
                 for s in catalog.sections]
+    updates = updates_block(edition.updates, catalog)
+    sections.append(corrections_section(edition, catalog, (updates,) if updates else ()))
     if mode is doc.Mode.PROOF:
         known = {s.id for s in catalog.sections}
         orphans = [f for f in findings if f.section not in known]

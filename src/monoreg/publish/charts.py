@@ -2,8 +2,9 @@
 
 The SVG is rendered offline by vl-convert with a French number locale taken from Babel, and
 the same SVG goes into the HTML page and the PDF. Labels on bars are formatted by
-monoreg.formatting. A figure validation reports as an unaccepted error is left out of the
-chart, and the chart says so under it.
+monoreg.formatting. A chart draws only trusted figures (as printed with no doubt, or
+corrected): one flagged, withheld or published with a caveat is left out, and the chart says
+so under it.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import vl_convert
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from monoreg import formatting as fr
+from monoreg.derive import figure_text as figures
 from monoreg.derive.ratios import share
-from monoreg.model import Catalog, Edition, Observation, Period
-from monoreg.publish import figures
+from monoreg.model import QUALITY_LEGEND, Catalog, Edition, Observation, Period, QualityStatus
 from monoreg.publish.document import Cell, Chart, Row, Table
 from monoreg.publish.findings import FindingIndex
 from monoreg.publish.layout import ChartKind, ChartSpec
@@ -72,7 +73,10 @@ def _usable(o: Observation, catalog: Catalog, findings: FindingIndex,
     if o.value is None:
         return False
     if findings.blocks((o,)):
-        omitted.append(f"{what}, {o.period.label()} (incohérence signalée par la validation)")
+        status = o.quality.status
+        why = ("incohérence signalée par la validation" if status is QualityStatus.OK
+               else QUALITY_LEGEND[status].label.lower())
+        omitted.append(f"{what}, {o.period.label()} ({why})")
         return False
     return True
 
@@ -226,6 +230,16 @@ def _period_span(periods: Iterable[Period]) -> str:
     return f"{labels[0]} à {labels[-1]}"
 
 
+def _title(spec: ChartSpec, data: ChartData) -> str:
+    """The declared title; a chart comparing territories names those it draws, so that it
+    never promises one it left out."""
+    if spec.kind is not ChartKind.SHARES:
+        return spec.title
+    drawn = list(dict.fromkeys(p.series for p in data.points))
+    names = " et ".join([", ".join(drawn[:-1]), drawn[-1]] if len(drawn) > 1 else drawn)
+    return f"{spec.title}, {names}"
+
+
 def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catalog,
                 findings: FindingIndex) -> Chart | None:
     """The chart block, or None when the edition has no figure for it (or the catalogue
@@ -236,15 +250,16 @@ def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catal
     if not data.points:
         return None
     period = _period_span(o.period for o in data.used)
-    table = Table(caption=f"Données du graphique : {spec.title}",
+    title = _title(spec, data)
+    table = Table(caption=f"Données du graphique : {title}",
                   columns=("Donnée", "Valeur"),
                   rows=tuple(Row(", ".join(x for x in (p.x, p.series, p.group) if x),
                                  (Cell(p.label),)) for p in data.points),
                   source=None)
     series = ", ".join(dict.fromkeys(p.series for p in data.points))
-    description = (f"Graphique en barres : {spec.title}, {period}. Séries : {series}. "
+    description = (f"Graphique en barres : {title}, {period}. Séries : {series}. "
                    "Les valeurs figurent dans le tableau des données du graphique.")
-    return Chart(id=chart_id, title=spec.title, svg=render_svg(vega_lite(spec, data)),
+    return Chart(id=chart_id, title=title, svg=render_svg(vega_lite(spec, data)),
                  description=description, data=table,
                  source=source_line(data.used, edition, catalog), period=period,
                  remarks=data.remarks + tuple(f"Non représenté : {o}" for o in data.omitted))

@@ -23,17 +23,34 @@ class NoteKind(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-    ACCEPTED = "accepted"  # a finding an editor accepted, with its justification
+    ACCEPTED = "accepted"    # published as printed, with the editor's caveat
+    CORRECTED = "corrected"  # published otherwise than printed: the note quotes the print
+    WITHHELD = "withheld"    # not published: the note says why
+    FLAGGED = "flagged"      # a doubt nobody resolved yet: « à vérifier »
 
 
 @dataclass(frozen=True)
 class Note:
-    """A numbered note of a block: a validation finding (proof) or an accepted one."""
+    """A numbered note of a block: a validation finding (proof) or what a reader must know
+    about a figure's quality. `label` is what the note is called (« Corrigé », « Erreur »),
+    from the one legend of statuses (model/quality.py) or of severities."""
 
     number: int
     kind: NoteKind
     text: str
     rule: str | None = None
+    label: str = "Note"
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """Which stored figure a cell shows, in which unit and with which quality status: the
+    HTML carries it (data attributes), so that every output can be checked against the
+    export and the API."""
+
+    key: str        # 'place|indicator|territory|period|dimension'
+    unit: str       # the unit the text is in
+    quality: str    # a QualityStatus value
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,7 @@ class Cell:
     proof: str | None = None
     marks: tuple[int, ...] = ()   # numbers of the block's notes about this cell
     numeric: bool = True
+    figure: FigureRef | None = None   # the stored figure shown, when the cell is one
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,7 @@ class CardValue:
     value: str
     period: str | None
     marks: tuple[int, ...] = ()
+    figure: FigureRef | None = None
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,12 @@ class HtmlWriter(Writer):
     def __init__(self, heading_offset: int = 0) -> None:
         self.heading_offset = heading_offset
         self.blocks = environment().get_template("blocks.html").module
+        self._anchors = 0
+
+    def _anchor(self) -> str:
+        """A page-unique name for a block's notes, so that a note call links to its note."""
+        self._anchors += 1
+        return f"note-{self._anchors}"
 
     def write(self, node: Any) -> Markup:
         return Markup(super().write(node))
@@ -85,13 +91,13 @@ class HtmlWriter(Writer):
         return str(getattr(self.blocks, name)(node, self, self.heading_offset, *extra))
 
     def write_key_figures(self, node: doc.KeyFigures) -> str:
-        return self._macro("key_figures", node)
+        return self._macro("key_figures", node, self._anchor())
 
     def write_summary(self, node: doc.Summary) -> str:
         return self._macro("summary", node)
 
     def write_table(self, node: doc.Table) -> str:
-        return self._macro("table", node)
+        return self._macro("table", node, self._anchor())
 
     def write_paragraph(self, node: doc.Paragraph) -> str:
         return self._macro("paragraph", node)

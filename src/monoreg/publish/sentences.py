@@ -2,9 +2,10 @@
 
 'Le nombre d’apprentis progresse de 9,4 % entre 2016/2017 et 2018/2019, passant de 22 578 à
 24 703 (France : 452 652 en 2018/2019).' The evolution is the one derive recomputes (never
-the printed one); the verb follows the indicator's polarity, the amount its kind (% for
-counts and amounts, points for rates). A figure that validation marks as an unaccepted
-error gets no sentence: the text must not say what the data does not.
+the printed one, which it agrees with when both are clean); the verb follows the indicator's
+polarity, the amount its kind (% for counts and amounts, points for rates). A row whose
+figures or printed evolution validation puts in doubt gets no sentence, nor one whose print
+gives no evolution: the text must not say what the data does not.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from monoreg import formatting as fr
+from monoreg.derive import figure_text as figures
 from monoreg.derive.evolutions import Change
 from monoreg.derive.tables import IndicatorRow
 from monoreg.model import (
@@ -28,7 +30,6 @@ from monoreg.model import (
     PeriodKind,
     Polarity,
 )
-from monoreg.publish import figures
 from monoreg.publish.findings import FindingIndex
 
 WORDING_FILE = Path(__file__).with_name("wording.yaml")
@@ -114,8 +115,10 @@ def evolution_sentence(row: IndicatorRow, catalog: Catalog, findings: FindingInd
     indicator, base, current, change = row.indicator, row.base, row.current, row.change
     if base is None or current is None or change is None:
         return None
-    if findings.blocks((base, current)):
-        return None
+    if row.claim is not None and row.claim.value is None:
+        return None  # the print gives no evolution ('%', '-'): none is made up for it
+    if findings.blocks((base, current, row.claim)):
+        return None  # a doubtful figure or printed evolution: the text must not rest on it
     between = f"entre {period_in_sentence(base.period)} et {period_in_sentence(current.period)}"
     level = in_words(current, catalog)
     if is_stable(change, indicator):

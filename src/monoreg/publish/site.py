@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from monoreg.errors import UsageError
 from monoreg.model import Catalog, Edition, Finding
 from monoreg.model.codec import to_data
-from monoreg.publish import render, typst_writer
+from monoreg.publish import release, render, typst_writer
 from monoreg.publish.datapackage import write_datapackage, write_findings_csv
 from monoreg.publish.document import Mode
 from monoreg.publish.exports import FORMATS, edition_export
@@ -82,10 +82,13 @@ def file_names(slug: str, year: int, mode: Mode = Mode.PUBLIC) -> dict[str, str]
     '-epreuve'."""
     folder, stem = f"{slug}/{year}", f"{slug}-{year}"
     proof = stem + ("-epreuve" if mode is Mode.PROOF else "")
-    return {"pdf": f"{folder}/{proof}.pdf", "html": f"{folder}/{proof}.html",
-            "csv": f"{folder}/{stem}.csv", "json": f"{folder}/{stem}.json",
-            "xlsx": f"{folder}/{stem}.xlsx", "findings": f"{folder}/{stem}-constats.csv",
-            "datapackage": f"{folder}/datapackage.json"}
+    files = {"pdf": f"{folder}/{proof}.pdf", "html": f"{folder}/{proof}.html",
+             "csv": f"{folder}/{stem}.csv", "json": f"{folder}/{stem}.json",
+             "xlsx": f"{folder}/{stem}.xlsx", "findings": f"{folder}/{stem}-constats.csv",
+             "datapackage": f"{folder}/datapackage.json"}
+    if mode is Mode.PUBLIC:  # the release manifest: what this public build published
+        files["manifest"] = f"{folder}/{stem}-manifeste.json"
+    return files
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Task:
     mode: Mode
     fingerprint: str
     findings: tuple[Finding, ...] = ()
+    data_dir: Path | None = None   # where the input data files are, for the manifest
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class Refused:
     region_name: str
     year: int
     errors: tuple[Finding, ...]
+    # A published edition rebuilt with a changed figure and no dated update note (French).
+    reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,16 +156,19 @@ def build_edition(task: Task) -> Result:
     files = file_names(region.slug, edition.year, task.mode)
     monograph = render.monograph(edition, catalog, task.mode, findings=task.findings)
     downloads = {label: Path(files[kind]).name for kind, label in DOWNLOADS}
-    _write(task.out / files["html"],
-           render_page(monograph, downloads=downloads).encode("utf-8"))
-    _write(task.out / files["pdf"], typst_writer.render_pdf(monograph))
+    payloads = {"html": render_page(monograph, downloads=downloads).encode("utf-8"),
+                "pdf": typst_writer.render_pdf(monograph)}
     data = edition_export(catalog, edition)
-    for kind in ("csv", "json", "xlsx"):
-        _write(task.out / files[kind], FORMATS[kind].render(data))
-    _write(task.out / files["findings"], write_findings_csv(task.findings))
-    _write(task.out / files["datapackage"],
-           write_datapackage(edition, catalog, Path(files["csv"]).name,
-                             Path(files["findings"]).name))
+    payloads.update({kind: FORMATS[kind].render(data) for kind in ("csv", "json", "xlsx")})
+    payloads["findings"] = write_findings_csv(task.findings)
+    payloads["datapackage"] = write_datapackage(edition, catalog, Path(files["csv"]).name,
+                                                Path(files["findings"]).name)
+    for kind, payload in payloads.items():
+        _write(task.out / files[kind], payload)
+    if "manifest" in files:
+        _write(task.out / files["manifest"], release.manifest(
+            edition, findings=task.findings, inputs=release.input_files(edition, task.data_dir),
+            code=code_version(), files={k: (files[k], v) for k, v in payloads.items()}))
     return Result(
         key=f"{edition.id}:{task.mode.value}", edition=edition.id, region=region.code,
         region_name=region.name, slug=region.slug, year=edition.year, title=monograph.title,
@@ -249,7 +258,8 @@ def _skipped(entry: dict[str, Any]) -> Result:
 def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
           year: int | None = None, mode: Mode = Mode.PUBLIC, force: bool = False,
           jobs: int | None = None, on_result: Progress | None = None,
-          on_start: Callable[[int], None] | None = None) -> Report:
+          on_start: Callable[[int], None] | None = None,
+          data_dir: Path | None = None) -> Report:
     """Build the selected editions into `out` and rewrite its index and manifest.
 
     The publication gate: a public build refuses an edition with an error no editor
@@ -270,13 +280,18 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
             region = catalog.territories.get(summary.region)
             report.refused.append(Refused(summary.id, region.name, summary.year, errors))
             continue
+        edition = store.edition(summary.region, summary.year)
+        reasons = tuple(release.release_problems(edition, catalog))
+        if mode is Mode.PUBLIC and reasons:
+            region = catalog.territories.get(summary.region)
+            report.refused.append(Refused(summary.id, region.name, summary.year, (), reasons))
+            continue
         key = f"{summary.id}:{mode.value}"
         wanted = fingerprint(summary, digest, mode, findings_hash(findings))
         if not force and _up_to_date(manifest.get(key), wanted, out):
             report.results.append(_skipped(manifest[key]))
             continue
-        tasks.append(Task(store.edition(summary.region, summary.year), catalog, out, mode,
-                          wanted, findings))
+        tasks.append(Task(edition, catalog, out, mode, wanted, findings, data_dir))
     if on_start:
         on_start(len(summaries))
     for result in report.results:

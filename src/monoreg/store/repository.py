@@ -66,6 +66,7 @@ from monoreg.model import (
     parse_period,
 )
 from monoreg.model.codec import from_data, to_data
+from monoreg.model.release import Release, UpdateNote
 from monoreg.settings import fault_point
 from monoreg.store import schema as t
 from monoreg.store.db import make_engine, migrate, transaction
@@ -490,6 +491,10 @@ class Store:
                 "note": guide.note},
             "directory": {"title": edition.directory_title,
                           "published": to_data(edition.directory_published)},
+            # A published edition's record and its update notes (kept in the header: they
+            # are read with the edition, never queried on their own).
+            "releases": [to_data(r) for r in edition.releases],
+            "updates": [to_data(u) for u in edition.updates],
         }
         conn.execute(insert(t.editions).values(
             id=edition.id, batch_id=batch_id, region=edition.region, year=edition.year,
@@ -632,7 +637,9 @@ class Store:
             provenance=from_data(Provenance, header["provenance"])
             if header.get("provenance") else None,
             synthetic=row.synthetic, resolutions=tuple(self.resolutions(edition_id)),
-            measures=measures)
+            measures=measures,
+            releases=tuple(from_data(Release, r) for r in header.get("releases", ())),
+            updates=tuple(from_data(UpdateNote, u) for u in header.get("updates", ())))
 
     @staticmethod
     def _claim(r: Any) -> EvolutionClaim:

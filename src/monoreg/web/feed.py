@@ -86,8 +86,9 @@ def atom_feed(portal: Portal, base: str) -> bytes:
                    f"arrêtée : {summary.cutoff.label()}.")
         else:
             f = r.figure
+            # the breakdown too: a region's main sectors share indicator and period
             key = ",".join(x or "" for x in (f.place, f.indicator, f.territory,
-                                             f.base_period, f.period, f.item))
+                                             f.base_period, f.period, f.item, f.dimension))
             entry_id = f"decision/{summary.id}/{r.rule}/{quote(key, safe=',')}"
             # Two decisions on one figure under one rule (a figure and its evolution, two
             # items of one title) are told apart by their rank among such decisions.

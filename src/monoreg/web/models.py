@@ -255,6 +255,19 @@ class Figure(View):
     territory: str
     status: str
     printed: str | None = None
+    quality: str = Field("ok", description="Statut de qualité : ok, flagged (à vérifier), "
+                         "accepted (publié avec réserve), corrected (corrigé) ou withheld "
+                         "(non publié, sans valeur).")
+    quality_label: str | None = Field(None, description="Le statut en français quand le "
+                                      "chiffre n'est pas simplement vérifié.")
+    note: str | None = Field(None, description="Ce que le lecteur doit savoir du chiffre.")
+
+
+class QualityLegendEntry(View):
+    status: str
+    label: str
+    description: str
+    sdmx: str | None = Field(description="Code SDMX OBS_STATUS correspondant, s'il en est un.")
 
 
 class KeyFigure(View):
@@ -262,11 +275,16 @@ class KeyFigure(View):
     label: str
     base: Figure | None = Field(description="Région, année N-1.")
     current: Figure | None = Field(description="Région, année N.")
-    evolution: str | None = Field(description="Évolution recalculée ('-3,02 %', "
-                                  "'+0,7 pt').")
-    evolution_value: float | None = Field(description="Évolution recalculée, en % ou en "
+    evolution: str | None = Field(description="Évolution publiée : imprimée (en "
+                                  "typographie française), corrigée par l'éditeur, « non "
+                                  "publié », ou calculée quand rien n'est imprimé ('-3,02 %', "
+                                  "'+0,7 pt (calculée)').")
+    evolution_value: float | None = Field(description="Évolution publiée, en % ou en "
                                           "points.")
     evolution_printed: str | None = Field(description="Évolution telle qu'imprimée.")
+    evolution_quality: str = Field("ok", description="Statut de qualité de l'évolution "
+                                   "imprimée.")
+    evolution_quality_label: str | None = None
     national: Figure | None = Field(description="France (ou périmètre national).")
 
 
@@ -325,6 +343,8 @@ class RegionPage(View):
     validation: ValidationStatus | None
     texts: list[TextRef] = Field(description="Textes de politique publique et "
                                  "actualités de l'édition.")
+    legend: list[QualityLegendEntry] = Field(default_factory=list, description="Légende "
+                                             "des statuts de qualité des chiffres.")
     official: OfficialFigures = Field(description="Séries officielles et Carif-Oref de la "
                                       "région, qu'elle ait une monographie ou non.")
     measures: list[Measure] = Field(default=[], description="Mesures de l'édition.")

@@ -23,6 +23,7 @@ from monoreg.web import services, svg_charts
 from monoreg.web.api import get_portal
 from monoreg.web.caching import cached, respond
 from monoreg.web.portal import Portal
+from monoreg.web.services.shared import quality_legend
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HTML = "text/html; charset=utf-8"
@@ -34,6 +35,8 @@ environment = Environment(loader=FileSystemLoader(TEMPLATES),
                           autoescape=select_autoescape(default=True, default_for_string=True),
                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 environment.globals["navigation"] = NAVIGATION
+# The legend of figure statuses, from its one definition, for every page that shows them.
+environment.globals["quality_legend"] = quality_legend()
 
 router = APIRouter(include_in_schema=False)
 PortalDep = Annotated[Portal, Depends(get_portal)]

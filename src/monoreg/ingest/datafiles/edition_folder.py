@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from monoreg.datafile_reader import CsvRow, data_path, display_path, load_yaml, read_csv
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.fields import Cell
+from monoreg.ingest.datafiles.releases import load_releases
 from monoreg.ingest.datafiles.resolutions import load_resolutions
 from monoreg.ingest.datafiles.schemas import (
     ContactsFile,
@@ -425,7 +426,9 @@ def load_edition(folder: Path, catalog: Catalog, root: Path) -> Edition:
                       contacts=reader.contacts(), texts=texts,
                       **reader.directory(), guide=reader.guide(), matter=reader.matter(),
                       measures=_MeasureReader(reader, header["region"], texts).measures())
-    return replace(edition, resolutions=load_resolutions(folder, root, catalog, edition))
+    releases, updates = load_releases(folder, root, catalog, edition)
+    return replace(edition, resolutions=load_resolutions(folder, root, catalog, edition),
+                   releases=releases, updates=updates)
 
 
 def edition_folders(data_dir: Path) -> list[Path]:

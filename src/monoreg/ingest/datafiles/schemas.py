@@ -260,6 +260,37 @@ class ResolutionsFile(FileItem):
     resolutions: list[ResolutionFile] = []
 
 
+class ReleaseFile(FileItem):
+    """An edition recorded as published (written by `monoreg release`, not by hand)."""
+
+    date: Annotated[str, BeforeValidator(_date_text)]
+    manifest: str                   # the build's manifest, kept in the edition's folder
+    manifest_sha256: str
+
+
+class ReleasesFile(FileItem):
+    releases: list[ReleaseFile] = []
+
+
+class UpdateFile(FileItem):
+    """A figure changed after publication, keyed as in observations.csv (with base_period
+    as in evolutions.csv): old → new, why, when."""
+
+    date: Annotated[str, BeforeValidator(_date_text)]
+    place: str
+    indicator: str
+    territory: Annotated[str, BeforeValidator(_number_text)]
+    period: Annotated[str, BeforeValidator(_number_text)]
+    base_period: Annotated[str | None, BeforeValidator(_number_text)] = None
+    old: Annotated[str, BeforeValidator(_number_text)]
+    new: Annotated[str, BeforeValidator(_number_text)]
+    why: str
+
+
+class UpdatesFile(FileItem):
+    updates: list[UpdateFile] = []
+
+
 # -- series/series.yaml -----------------------------------------------------------------
 class SeriesValueFile(FileItem):
     column: str

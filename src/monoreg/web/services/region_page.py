@@ -8,6 +8,7 @@ from pathlib import Path
 from monoreg.derive.key_figures import key_figures as edition_key_figures
 from monoreg.model import (
     Catalog,
+    QualityStatus,
     Territory,
 )
 from monoreg.model import Edition as EditionData
@@ -30,6 +31,7 @@ from monoreg.web.services.shared import (
     edition_summary,
     figure,
     find_region,
+    quality_legend,
     region_model,
     region_url,
 )
@@ -47,6 +49,9 @@ def key_figures(catalog: Catalog, edition: EditionData) -> list[m.KeyFigureSecti
             evolution_value=float(row.evolution_value)
             if row.evolution_value is not None else None,
             evolution_printed=row.evolution_printed,
+            evolution_quality=row.claim.quality.status.value if row.claim else "ok",
+            evolution_quality_label=row.claim.quality.status.label
+            if row.claim and row.claim.quality.status is not QualityStatus.OK else None,
             national=figure(catalog, row.national) if row.national else None))
     order = {s.id: s.order for s in catalog.sections}
     return [m.KeyFigureSection(id=place, title=_section_title(catalog, place), rows=rows)
@@ -123,7 +128,7 @@ def region_page(portal: Portal, slug: str, year: int | None = None) -> m.RegionP
         downloads=downloads(portal, territory, summary.year),
         validation=validation_status(
             findings, f"{region_url(territory)}/{summary.year}/validation"),
-        texts=_text_refs(territory, edition),
+        texts=_text_refs(territory, edition), legend=quality_legend(),
         official=official_figures(portal, territory),
         measures=region_measures(snapshot, summary, edition))
 

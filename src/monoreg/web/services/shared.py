@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from monoreg.derive import figure_text as figures
 from monoreg.derive.key_figures import figure_text
 from monoreg.errors import NotFound, UsageError
 from monoreg.model import (
+    QUALITY_LEGEND,
     Catalog,
     Indicator,
     Observation,
     Period,
     PeriodParseError,
+    QualityStatus,
     Territory,
     TextType,
     parse_period,
@@ -113,9 +116,23 @@ def find_indicator(catalog: Catalog, indicator_id: str) -> Indicator:
 
 
 def figure(catalog: Catalog, o: Observation) -> m.Figure:
-    return m.Figure(value=json_number(o.value), text=figure_text(catalog, o),
-                    period=o.period.code, period_label=o.period.label(),
-                    territory=o.territory, status=o.status.value, printed=o.printed)
+    """A figure as readers see it: as printed (or corrected, or « non publié » with no
+    value), with its quality status and the note a reader must see."""
+    status = o.quality.status
+    return m.Figure(value=json_number(o.published_value), text=figure_text(catalog, o),
+                    period=o.published_period,
+                    period_label=figures.period_text(o, short=True),
+                    territory=o.territory, status=o.status.value, printed=o.printed,
+                    quality=status.value,
+                    quality_label=None if status is QualityStatus.OK else status.label,
+                    note=o.quality.note)
+
+
+def quality_legend() -> list[m.QualityLegendEntry]:
+    """The legend of statuses, from their one definition (model/quality.py)."""
+    return [m.QualityLegendEntry(status=status.value, label=entry.label,
+                                 description=entry.description, sdmx=entry.sdmx)
+            for status, entry in QUALITY_LEGEND.items()]
 
 
 def parse_period_param(text: str | None, name: str) -> Period | None:
