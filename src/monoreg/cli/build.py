@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from monoreg import formatting as fr
 from monoreg.cli.common import (
     EditionOption,
     app,
@@ -90,7 +92,7 @@ def build(
                             data_dir=settings.data_dir)
     out().print(Prose(f"Écrit : {out_dir / 'index.html'} — {len(report.built)}\u00a0édition(s) "
                       f"construite(s), {len(report.skipped)}\u00a0inchangée(s), en "
-                      f"{report.seconds:.1f}\u00a0s."))
+                      f"{fr.number(Decimal(str(report.seconds)), 1)}\u00a0s."))
     if report.refused:
         _print_refused(report.refused)
     public = " ".join(["monoreg build", *(regions or []), *(["--all"] if all_regions else []),
