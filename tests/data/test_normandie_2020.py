@@ -17,7 +17,6 @@ import pytest
 from typer.testing import CliRunner
 
 from monoreg.cli import app
-from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Dataset, Edition, Status
 from monoreg.model.printed import read_printed
 
@@ -28,17 +27,6 @@ FIGURE = re.compile(r"-?\d{1,3}(?:[ \u202f\u00a0]\d{3})*(?:[,.]\d+)?")
 
 def _collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u202f", " ").replace("\u00a0", " ")).strip()
-
-
-@pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return load_data_dir(DATA)
-
-
-@pytest.fixture(scope="module")
-def edition(dataset: Dataset) -> Edition:
-    (normandie,) = [e for e in dataset.editions if (e.region, e.year) == ("28", 2020)]
-    return normandie
 
 
 @pytest.fixture(scope="module")

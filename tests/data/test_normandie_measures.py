@@ -28,17 +28,6 @@ def _collapse(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def dataset() -> Dataset:
-    return load_data_dir(DATA)
-
-
-@pytest.fixture(scope="module")
-def edition(dataset: Dataset) -> Edition:
-    (normandie,) = [e for e in dataset.editions if (e.region, e.year) == ("28", 2020)]
-    return normandie
-
-
-@pytest.fixture(scope="module")
 def seed() -> list[str]:
     return SOURCE.read_text(encoding="utf-8").splitlines()
 
