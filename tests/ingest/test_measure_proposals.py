@@ -8,8 +8,10 @@ text itself.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from import_catalog import FIXTURES, PROJECT_DATA
 from typer.testing import CliRunner
@@ -58,6 +60,16 @@ def test_another_region_gets_its_own_proposals() -> None:
     assert edition.region == "53"
     assert edition.measures and {m.region for m in edition.measures} == {"53"}
     assert {m.framework for m in edition.measures} >= {Framework.CPRDFOP, Framework.PRIC}
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_url: str) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DATA, data)
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", store_url)
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    return data
 
 
 def test_proposals_wait_for_the_editor_who_confirms_by_the_status(env: Path,

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from import_catalog import FIXTURES, PROJECT_DATA
 from typer.testing import CliRunner
 
@@ -60,6 +62,16 @@ def test_the_layout_reads_another_structure() -> None:
                   if o.indicator == "population_totale"}
     assert population[("population-emploi", "53", "2019")] == 3354854   # line 125
     assert population[("population-emploi", "53", "2017")] == 3335414   # line 122
+
+
+@pytest.fixture
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_url: str) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DATA, data)
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", store_url)
+    assert runner.invoke(app, ["load"]).exit_code == 0
+    return data
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
