@@ -35,14 +35,12 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
-import vl_convert
-
 from monoreg import formatting as fr
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.model import Catalog, Dataset, Edition, Finding, IndicatorKind
 from monoreg.publish import render
 from monoreg.publish.builder import build_monograph
-from monoreg.publish.charts import D3_LOCALE, chart_data, vega_lite
+from monoreg.publish.charts import chart_data, render_svg, vega_lite
 from monoreg.publish.exports import FORMATS, edition_export
 from monoreg.publish.findings import FindingIndex
 from monoreg.publish.html_writer import render_page
@@ -115,11 +113,11 @@ def engine_alone(sources: list[TypstSource], jobs: int) -> float:
 
 
 def _charts_alone(edition: Edition, catalog: Catalog, findings: list[Finding]) -> None:
-    """Every chart of the edition rendered again by vl-convert (no cache)."""
+    """Every chart of the edition rendered again, as the build renders it (drawn by
+    chart_svg; vl-convert for a spec it does not draw)."""
     index = FindingIndex(findings, edition)
     for spec in load_layout().charts.values():
-        vl_convert.vegalite_to_svg(vega_lite(spec, chart_data(edition, spec, catalog, index)),
-                                   format_locale=D3_LOCALE)
+        render_svg(vega_lite(spec, chart_data(edition, spec, catalog, index)))
 
 
 def stages(store: Store) -> dict[str, float]:
@@ -127,7 +125,7 @@ def stages(store: Store) -> dict[str, float]:
     the runtimes are warm), in seconds."""
     catalog = store.catalog()
     editions = [store.edition(e.region, e.year) for e in store.editions()]
-    render.monograph(editions[0], catalog)   # warm vl-convert and the Typst fonts
+    render.monograph(editions[0], catalog)   # warm the Typst fonts
     timings: dict[str, float] = {}
 
     def timed(name: str, step: Callable[..., T], *args: Any) -> T:
@@ -138,9 +136,9 @@ def stages(store: Store) -> dict[str, float]:
 
     for edition in editions:
         findings = timed("validation", validate_edition, edition, catalog)
-        tree = timed("document tree (chart SVGs cached)", build_monograph, edition, catalog,
+        tree = timed("document tree (with its charts)", build_monograph, edition, catalog,
                      findings)
-        timed("charts (vl-convert, rendered again)", _charts_alone, edition, catalog, findings)
+        timed("charts (SVG, rendered again)", _charts_alone, edition, catalog, findings)
         timed("HTML page", render_page, tree)
         source = timed("Typst source", to_typst, tree)
         timed("Typst compile (engine)", compile_pdf, source)

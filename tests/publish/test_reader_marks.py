@@ -101,7 +101,7 @@ def test_withheld_is_never_a_number_and_corrected_shows_the_editors_value(
 
 
 def test_no_sentence_or_chart_rests_on_a_withheld_or_flagged_figure(
-        public: doc.Monograph) -> None:
+        public: doc.Monograph, decided: Edition) -> None:
     (summary,) = [b for s in public.sections if s.id == "population-emploi"
                   for b in s.blocks if isinstance(b, doc.Summary)]
     assert not any("population" in s for s in summary.sentences)
@@ -111,6 +111,13 @@ def test_no_sentence_or_chart_rests_on_a_withheld_or_flagged_figure(
                 for b in s.blocks if isinstance(b, doc.Chart)]
     assert not any("25 à 49 ans" in r.label and "2029" in r.label for r in chart.data.rows)
     assert any(r.startswith("Non représenté : 25 à 49 ans") for r in chart.remarks)
+    # Nor does its drawing: no bar and no label for the flagged figure, the others there.
+    drawn = " ".join(lxml_html.fromstring(chart.svg).itertext())
+    labels = {r.label: r.cells[0].text for r in chart.data.rows}
+    assert labels and all(text in drawn for text in labels.values())
+    flagged = next(o for o in decided.observations if o.key == AGE)
+    assert flagged.printed and flagged.printed not in drawn, drawn
+    assert "25 à 49 ans, juillet 2029" not in drawn
 
 
 def test_warnings_and_corrections_list_each_decision(public: doc.Monograph) -> None:

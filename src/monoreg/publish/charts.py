@@ -1,7 +1,8 @@
 """Charts: the figures a chart declares (layout.yaml) → one Vega-Lite spec → one SVG.
 
-The SVG is rendered offline by vl-convert with a French number locale taken from Babel, and
-the same SVG goes into the HTML page and the PDF. Labels on bars are formatted by
+The SVG is drawn by chart_svg from that spec (the bar charts the layout declares), or else
+rendered offline by vl-convert with a French number locale taken from Babel; the same SVG
+goes into the HTML page and the PDF. Labels on bars are formatted by
 monoreg.formatting. A chart draws only trusted figures (as printed with no doubt, or
 corrected): one flagged, withheld or published with a caveat is left out, and the chart says
 so under it.
@@ -23,6 +24,7 @@ from monoreg import formatting as fr
 from monoreg.derive import figure_text as figures
 from monoreg.derive.ratios import share
 from monoreg.model import QUALITY_LEGEND, Catalog, Edition, Observation, Period, QualityStatus
+from monoreg.publish.chart_svg import draw
 from monoreg.publish.document import Cell, Chart, Row, Table
 from monoreg.publish.findings import FindingIndex
 from monoreg.publish.layout import ChartKind, ChartSpec
@@ -214,12 +216,17 @@ def vega_lite(spec: ChartSpec, data: ChartData) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=256)
-def _svg(spec_json: str) -> str:
+def _vl_convert_svg(spec_json: str) -> str:
     return vl_convert.vegalite_to_svg(json.loads(spec_json), format_locale=D3_LOCALE)
 
 
 def render_svg(vl: dict[str, Any]) -> str:
-    return _svg(json.dumps(vl, sort_keys=True, ensure_ascii=False))
+    """Drawn here when chart_svg knows the spec's shape (every chart of layout.yaml), else
+    by vl-convert, cached by spec within the process."""
+    svg = draw(vl)
+    if svg is None:
+        svg = _vl_convert_svg(json.dumps(vl, sort_keys=True, ensure_ascii=False))
+    return svg
 
 
 def _period_span(periods: Iterable[Period]) -> str:
@@ -259,7 +266,8 @@ def build_chart(chart_id: str, spec: ChartSpec, edition: Edition, catalog: Catal
     series = ", ".join(dict.fromkeys(p.series for p in data.points))
     description = (f"Graphique en barres : {title}, {period}. Séries : {series}. "
                    "Les valeurs figurent dans le tableau des données du graphique.")
-    return Chart(id=chart_id, title=title, svg=render_svg(vega_lite(spec, data)),
+    return Chart(id=chart_id, title=title,
+                 svg=render_svg({**vega_lite(spec, data), "description": description}),
                  description=description, data=table,
                  source=source_line(data.used, edition, catalog), period=period,
                  remarks=data.remarks + tuple(f"Non représenté : {o}" for o in data.omitted))
