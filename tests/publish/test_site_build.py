@@ -202,3 +202,24 @@ def test_the_xlsx_has_a_readme_formats_and_content_sheets(built, loaded) -> None
     assert figures.column_dimensions["B"].width > 10
     if loaded.edition.texts:
         assert workbook["Textes"].max_row - 1 == len(loaded.edition.texts)
+
+
+def test_the_xlsx_styles_its_tables(built) -> None:  # type: ignore[no-untyped-def]
+    workbook = load_workbook(built.files["xlsx"])
+    readme = workbook["Lisez-moi"]
+    assert readme["A1"].font.b and readme["A1"].font.sz == 14
+    assert readme["A2"].value and readme["A2"].alignment.wrap_text
+    assert readme.column_dimensions["C"].width == 48
+    for sheet in workbook.worksheets[1:]:
+        header = [c for c in sheet[1] if c.value is not None]
+        assert header and all(c.font.b for c in header), sheet.title
+        # the filter covers the table exactly: every column of the header, every row
+        assert sheet.auto_filter.ref == f"A1:{header[-1].column_letter}{sheet.max_row}"
+        assert sheet.freeze_panes == "A2"
+        widths = [sheet.column_dimensions[c.column_letter].width for c in header]
+        assert all(4 <= w <= 60 for w in widths), sheet.title
+    figures = workbook["Chiffres"]
+    value = CSV_COLUMNS.index("value") + 1
+    formats = {type(c.value): c.number_format for (c,) in figures.iter_rows(
+        min_row=2, min_col=value, max_col=value) if c.value is not None}
+    assert formats == {int: "#,##0", float: "#,##0.0##"}

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -35,16 +37,20 @@ INTEGER = "#,##0"
 DECIMAL = "#,##0.0##"
 NO_LICENCE = "non indiquée dans nos fichiers de référence : voir la source"
 MAX_WIDTH = 60
+README_WIDTHS = (28, 24, 48, 20, 40, 36, 40)
 # The edition's content sheets: (key of ExportData.content, sheet title).
 CONTENT_SHEETS = (("evolutions", "Évolutions"), ("lists", "Listes"),
                   ("contacts", "Contacts"), ("texts", "Textes"), ("directory", "Annuaire"))
 
+# The workbook is written in openpyxl's write-only mode: each row goes to the file as it is
+# appended, no cell object is kept, which makes a download faster to write. Widths, the
+# frozen header and the filter are therefore set before the rows, and a styled value is a
+# WriteOnlyCell. (Its sheets are typed as the Worksheet whose API they borrow.)
+
 
 def workbook_bytes(data: ExportData) -> bytes:
-    workbook = Workbook()
-    readme = workbook.create_sheet("Lisez-moi", 0)
-    workbook.remove(workbook["Sheet"])  # the default sheet: the « Lisez-moi » comes first
-    _readme(readme, data)
+    workbook = Workbook(write_only=True)
+    _readme(workbook.create_sheet("Lisez-moi"), data)   # the « Lisez-moi » comes first
     _figures(workbook.create_sheet("Chiffres"), data.observations)
     for key, title in CONTENT_SHEETS:
         items = data.content.get(key) or []
@@ -57,6 +63,21 @@ def workbook_bytes(data: ExportData) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _cell(sheet: Worksheet, value: Any, *, font: Font | None = None,
+          alignment: Alignment | None = None, number_format: str | None = None) -> Any:
+    """A value with its style (a plain value when it has none)."""
+    if value is None or (font is None and alignment is None and number_format is None):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format is not None:
+        cell.number_format = number_format
+    return cell
 
 
 def _sources(data: ExportData) -> list[dict[str, Any]]:
@@ -73,8 +94,9 @@ def _readme(sheet: Worksheet, data: ExportData) -> None:
     edition = data.edition
     title = (f"Monographie {region}, édition {edition['year']}" if edition
              else f"Chiffres de la région {region}")
-    sheet.append([title])
-    sheet["A1"].font = TITLE
+    for index, width in enumerate(README_WIDTHS, 1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([_cell(sheet, title, font=TITLE)])
     lines = [f"{len(data.observations)} chiffres, un par ligne dans la feuille « Chiffres », "
              "chacun avec sa source, sa provenance et sa qualité."]
     if edition:
@@ -87,50 +109,51 @@ def _readme(sheet: Worksheet, data: ExportData) -> None:
                  "publiée dans l'unité de l'indicateur ; la valeur imprimée (printed_value) "
                  "est à côté, dans son unité.")
     for line in lines:
-        sheet.append([line])
+        _rows(sheet, [[line]])
     _section(sheet, "Sources", ["Identifiant", "Producteur", "Jeu de données", "Publication",
                                 "Adresse", "Licence (telle que le producteur l'indique)",
                                 "Texte de la licence"])
     for s in _sources(data):
-        sheet.append([s["id"], s.get("producer"), s.get("dataset"), s.get("published"),
-                      s.get("url"), s.get("licence") or NO_LICENCE, s.get("licence_url")])
-        for column in (5, 7):
-            _link(sheet.cell(sheet.max_row, column))
+        sheet.append([_link(sheet, value) if column in (5, 7) else
+                      _cell(sheet, value, alignment=WRAP)
+                      for column, value in enumerate(
+                          [s["id"], s.get("producer"), s.get("dataset"), s.get("published"),
+                           s.get("url"), s.get("licence") or NO_LICENCE, s.get("licence_url")],
+                          1)])
     _section(sheet, "Unités", ["Code", "Symbole", "Libellé"])
-    for unit in data.reference.get("units", []):
-        sheet.append([unit["code"], unit["symbol"], unit["label"]])
+    _rows(sheet, ([unit["code"], unit["symbol"], unit["label"]]
+                  for unit in data.reference.get("units", [])))
     _section(sheet, "Indicateurs", ["Identifiant", "Libellé", "Unité", "Définition",
                                     "Précautions de lecture"])
-    for i in data.reference.get("indicators", []):
-        sheet.append([i["id"], i["label"], i["unit"], i["definition"], i.get("caveats")])
+    _rows(sheet, ([i["id"], i["label"], i["unit"], i["definition"], i.get("caveats")]
+                  for i in data.reference.get("indicators", [])))
     _section(sheet, "Qualité des chiffres (colonne quality_status)",
              ["Statut", "Libellé", "Ce qu'il signifie"])
-    for status, entry in QUALITY_LEGEND.items():
-        sheet.append([status.value, entry.label, entry.description])
+    _rows(sheet, ([status.value, entry.label, entry.description]
+                  for status, entry in QUALITY_LEGEND.items()))
     _section(sheet, "Colonnes de la feuille « Chiffres »", ["Colonne", "Type", "Description"])
-    for name, kind, text in CSV_FIELDS:
-        sheet.append([name, "nombre" if kind == "number" else "texte", text])
-    widths = [28, 24, 48, 20, 40, 36, 40]
-    for index, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = WRAP
+    _rows(sheet, ([name, "nombre" if kind == "number" else "texte", text]
+                  for name, kind, text in CSV_FIELDS))
+
+
+def _rows(sheet: Worksheet, rows: Iterable[list[Any]], font: Font | None = None
+          ) -> None:
+    """Rows of the « Lisez-moi »: wrapped text, aligned at the top."""
+    for row in rows:
+        sheet.append([_cell(sheet, value, font=font, alignment=WRAP) for value in row])
 
 
 def _section(sheet: Worksheet, title: str, header: list[str]) -> None:
     sheet.append([])
-    sheet.append([title])
-    sheet.cell(sheet.max_row, 1).font = BOLD
-    sheet.append(header)
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+    _rows(sheet, [[title], header], font=BOLD)
 
 
-def _link(cell: Any) -> None:
-    if isinstance(cell.value, str) and cell.value.startswith(("https://", "http://")):
-        cell.hyperlink = cell.value
-        cell.font = LINK
+def _link(sheet: Worksheet, value: Any) -> Any:
+    if not (isinstance(value, str) and value.startswith(("https://", "http://"))):
+        return _cell(sheet, value, alignment=WRAP)
+    cell = _cell(sheet, value, font=LINK, alignment=WRAP)
+    cell.hyperlink = value
+    return cell
 
 
 def _figures(sheet: Worksheet, rows: list[dict[str, Any]]) -> None:
@@ -141,13 +164,8 @@ def _figures(sheet: Worksheet, rows: list[dict[str, Any]]) -> None:
         for index, column in zip(numbers, NUMBER_COLUMNS, strict=True):
             values[index] = row.get(column)  # real numbers in the spreadsheet
         table.append(values)
-    _table(sheet, [dict(zip(CSV_COLUMNS, values, strict=True)) for values in table])
-    for index in numbers:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
-            if isinstance(cell.value, int):
-                cell.number_format = INTEGER
-            elif isinstance(cell.value, float):
-                cell.number_format = DECIMAL
+    _table(sheet, [dict(zip(CSV_COLUMNS, values, strict=True)) for values in table],
+           numbers=NUMBER_COLUMNS)
 
 
 def _cells(item: dict[str, Any]) -> dict[str, Any]:
@@ -156,17 +174,29 @@ def _cells(item: dict[str, Any]) -> dict[str, Any]:
             else json.dumps(value, ensure_ascii=False) for key, value in item.items()}
 
 
-def _table(sheet: Worksheet, rows: list[dict[str, Any]]) -> None:
-    """Rows as a table: bold frozen header, autofilter, widths fitted to the content."""
+def _number_format(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return INTEGER
+    return DECIMAL if isinstance(value, float) else None
+
+
+def _table(sheet: Worksheet, rows: list[dict[str, Any]],
+           numbers: Iterable[str] = ()) -> None:
+    """Rows as a table: bold frozen header, autofilter, widths fitted to the content; the
+    `numbers` columns with a number format."""
     columns = list(dict.fromkeys(key for row in rows for key in row))
-    sheet.append(columns)
-    for row in rows:
-        sheet.append([row.get(c) for c in columns])
-    for cell in sheet[1]:
-        cell.font = BOLD
-    sheet.freeze_panes = "A2"
-    if rows:
-        sheet.auto_filter.ref = sheet.dimensions
     for index, column in enumerate(columns, 1):
         longest = max([len(column), *(len(str(r.get(column) or "")) for r in rows[:500])])
         sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_WIDTH)
+    sheet.freeze_panes = "A2"
+    if rows:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    sheet.append([_cell(sheet, column, font=BOLD) for column in columns])
+    formatted = set(numbers)
+    for row in rows:
+        sheet.append([
+            _cell(sheet, value, number_format=_number_format(value)) if column in formatted
+            else None if value == "" else value
+            for column, value in ((c, row.get(c)) for c in columns)])
