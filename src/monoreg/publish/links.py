@@ -30,8 +30,17 @@ def href(address: str) -> str | None:
     return mailto_href(address)
 
 
+# Every address holds one of these: a text without any is one plain piece, found without the
+# regular expression (whose e-mail branch tries each word at each of its letters).
+_MARKERS = ("@", "http://", "https://", "www.")
+
+
 def segments(text: str) -> Iterator[tuple[str, str | None]]:
     """The text in pieces, each with where it leads (None: plain text)."""
+    if not any(marker in text for marker in _MARKERS):
+        if text:
+            yield text, None
+        return
     position = 0
     for match in ADDRESS.finditer(text):
         if match.start() > position:
