@@ -28,11 +28,14 @@ TEMPLATE = Path(__file__).with_name("templates") / "monograph.typ"
 VALUES = "monoreg-values"
 
 
-@cache
-def _field_names(kind: Any) -> tuple[str, ...] | None:
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(f.name for f in dataclasses.fields(kind))
+_FIELDS: dict[type, tuple[str, ...] | None] = {}   # the field names of each node class
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    if kind not in _FIELDS:
+        _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(kind))
+                         if dataclasses.is_dataclass(kind) else None)
+    return _FIELDS[kind]
 
 
 def _plain(value: Any) -> Any:
