@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib.metadata import version
+from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -270,34 +271,38 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
     if not summaries:
         raise UsageError("aucune édition à construire : avez-vous lancé « monoreg load » ?")
     manifest = read_manifest(out)
-    digest = catalog_hash(catalog)
     report = Report()
-    tasks = []
-    for summary in summaries:
-        findings = tuple(store.findings(summary.id))
-        errors = tuple(f for f in findings if f.is_open_error)
-        if mode is Mode.PUBLIC and errors:
-            region = catalog.territories.get(summary.region)
-            report.refused.append(Refused(summary.id, region.name, summary.year, errors))
-            continue
-        edition = store.edition(summary.region, summary.year)
-        reasons = tuple(release.release_problems(edition, catalog))
-        if mode is Mode.PUBLIC and reasons:
-            region = catalog.territories.get(summary.region)
-            report.refused.append(Refused(summary.id, region.name, summary.year, (), reasons))
-            continue
-        key = f"{summary.id}:{mode.value}"
-        wanted = fingerprint(summary, digest, mode, findings_hash(findings))
-        if not force and _up_to_date(manifest.get(key), wanted, out):
-            report.results.append(_skipped(manifest[key]))
-            continue
-        tasks.append(Task(edition, catalog, out, mode, wanted, findings, data_dir))
     if on_start:
         on_start(len(summaries))
-    for result in report.results:
-        if on_result:
-            on_result(result)
-    for result in _run(tasks, jobs):
+    digest = catalog_hash(catalog)
+
+    def tasks() -> Iterator[Task]:
+        """The editions to build, each as soon as read from the store (the first are being
+        built while the others are read); those refused or up to date go in the report."""
+        for summary in summaries:
+            findings = tuple(store.findings(summary.id))
+            errors = tuple(f for f in findings if f.is_open_error)
+            if mode is Mode.PUBLIC and errors:
+                region = catalog.territories.get(summary.region)
+                report.refused.append(Refused(summary.id, region.name, summary.year, errors))
+                continue
+            edition = store.edition(summary.region, summary.year)
+            reasons = tuple(release.release_problems(edition, catalog))
+            if mode is Mode.PUBLIC and reasons:
+                region = catalog.territories.get(summary.region)
+                report.refused.append(Refused(summary.id, region.name, summary.year, (),
+                                              reasons))
+                continue
+            key = f"{summary.id}:{mode.value}"
+            wanted = fingerprint(summary, digest, mode, findings_hash(findings))
+            if not force and _up_to_date(manifest.get(key), wanted, out):
+                report.results.append(_skipped(manifest[key]))
+                if on_result:
+                    on_result(report.results[-1])
+                continue
+            yield Task(edition, catalog, out, mode, wanted, findings, data_dir)
+
+    for result in _run(tasks(), jobs):
         report.results.append(result)
         manifest[result.key] = {k: v for k, v in asdict(result).items()
                                 if k not in ("built", "seconds", "engine_seconds")}
@@ -308,13 +313,16 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
     return report
 
 
-def _run(tasks: list[Task], jobs: int | None) -> Iterator[Result]:
-    workers = min(jobs or os.cpu_count() or 1, len(tasks))
-    if workers <= 1:
-        yield from (build_edition(task) for task in tasks)
+def _run(tasks: Iterator[Task], jobs: int | None) -> Iterator[Result]:
+    workers = jobs or os.cpu_count() or 1
+    first = list(islice(tasks, 2))
+    if workers <= 1 or len(first) <= 1:  # one edition: no worker process to start
+        yield from (build_edition(task) for task in chain(first, tasks))
         return
     # 'spawn': the Typst and vl-convert runtimes hold threads, which do not survive a fork.
+    # A worker is started at a submission while none is idle (at most `workers`): they
+    # start while the next editions are read.
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(build_edition, task) for task in tasks]
+        futures = [pool.submit(build_edition, task) for task in chain(first, tasks)]
         for future in as_completed(futures):
             yield future.result()
