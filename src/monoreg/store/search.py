@@ -264,7 +264,7 @@ class _Postgres:
     def write(self, conn: Connection, docs: list[dict[str, Any]]) -> None:
         # DELETE, not TRUNCATE: readers keep the old index until the load commits.
         conn.execute(text("DELETE FROM search_terms"))
-        conn.execute(text(_PG_FILL_TERMS))
+        conn.execute(text(PG_FILL_TERMS))
         conn.execute(text("ANALYZE search_terms"))
 
 
@@ -278,8 +278,9 @@ _PG_HITS = (
 
 # Title words weigh 'A', body words 'B'; tf = 5 x title + body occurrences; the document's
 # length is its number of distinct stems. Rows are written in stem order, so that a stem's
-# rows share a few pages.
-_PG_FILL_TERMS = """
+# rows share a few pages. Migration 0013 runs it too: it may read only search_docs' columns
+# and search_terms as that migration made them.
+PG_FILL_TERMS = """
 WITH docs AS (
   SELECT id, region, type, year,
          setweight(to_tsvector('french', unaccent(title)), 'A') ||

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from monoreg.errors import MonoregError, NotFound, UsageError
 from monoreg.publish.exports import CsvDialect, CsvLines
-from monoreg.store.repository import ObservationFilter
+from monoreg.store.observation_sql import ObservationFilter
 from monoreg.web.caching import cached_now
 from monoreg.web.models import ObservationParams
 from monoreg.web.portal import Portal

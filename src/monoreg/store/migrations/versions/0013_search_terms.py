@@ -33,28 +33,11 @@ def upgrade() -> None:
         sa.Column("year", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("lexeme", "doc_id", name=op.f("pk_search_terms")),
     )
-    # The fill of store/search.py as it stands at this revision (a migration is a snapshot).
-    op.execute(_FILL)
+    # The fill every load runs (one definition; it reads only search_docs' columns of
+    # migration 0002 and this table, so a later revision must not change what it needs).
+    from monoreg.store.search import PG_FILL_TERMS
 
-
-_FILL = """
-WITH docs AS (
-  SELECT id, region, type, year,
-         setweight(to_tsvector('french', unaccent(title)), 'A') ||
-         setweight(to_tsvector('french', unaccent(body)), 'B') AS tsv
-  FROM search_docs),
-average AS (SELECT nullif(avg(length(tsv)), 0)::real AS length FROM docs)
-INSERT INTO search_terms (lexeme, doc_id, score, region, type, year)
-SELECT u.lexeme, d.id,
-       f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * length(d.tsv) / a.length)),
-       d.region, d.type, d.year
-FROM docs d
-CROSS JOIN average a
-CROSS JOIN LATERAL unnest(d.tsv) u
-CROSS JOIN LATERAL (
-  SELECT 5 * coalesce(cardinality(array_positions(u.weights, 'A')), 0)
-         + coalesce(cardinality(array_positions(u.weights, 'B')), 0) AS tf) f
-"""
+    op.execute(PG_FILL_TERMS)
 
 
 def downgrade() -> None:
