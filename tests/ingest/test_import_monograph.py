@@ -280,15 +280,34 @@ def test_the_seed_replaces_the_hand_entered_edition_only_when_asked(
     assert "--replace" in refused.stderr
     copy = real_env / "seed.txt"
     shutil.copy(SEED, copy)  # the edition's own source.txt is replaced with the folder
+    folder = real_env / "editions" / "normandie" / "2020"
+    decisions = (folder / "resolutions.yaml").read_bytes()
+    # The editor's update notes and publication record: the reader makes neither.
+    (folder / "updates.yaml").write_text("updates: []\n", encoding="utf-8")
+    (folder / "publications").mkdir()
+    (folder / "publications" / "2020-06-01-manifeste.json").write_text("{}", encoding="utf-8")
+    store = Store.open(sqlite_url)
+    try:
+        resolved = len(store.resolutions("28-2020"))
+    finally:
+        store.close()
     result = runner.invoke(app, ["import", "monograph", str(copy), "--region", "normandie",
                                  "--edition", "2020", "--replace"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "148 chiffres" in result.output and "24 703 | 452 652" in result.output
     assert "Édition remplacée" in result.output
+    assert (folder / "resolutions.yaml").read_bytes() == decisions
+    assert (folder / "updates.yaml").read_text(encoding="utf-8") == "updates: []\n"
+    assert (folder / "publications" / "2020-06-01-manifeste.json").is_file()
     store = Store.open(sqlite_url)
     try:
         assert [e.id for e in store.editions()] == ["28-2020"]
         assert figures(store.edition("28", 2020).observations) == figures(hand.observations)
+        assert resolved > 30 and len(store.resolutions("28-2020")) == resolved
+        # The decisions still hold on the new reading: what is open is the reader's own
+        # (doubtful reads, sources it does not attach), none the editor had decided.
+        assert {f.rule for f in store.open_errors("28-2020")} == {"figure-to-check",
+                                                                 "missing-source"}
     finally:
         store.close()
 
