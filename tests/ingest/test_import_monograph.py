@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import typst
-from import_catalog import PROJECT_DATA
+from import_catalog import PROJECT_DATA, loaded_copy
 from typer.testing import CliRunner
 
 from monoreg.cli import app
@@ -236,12 +236,7 @@ def test_bad_files_give_clean_errors(tmp_path: Path, catalog: Catalog, name: str
 def real_env(monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> Iterator[Path]:
     """The CLI on a copy of the bundled data (its catalogue has the monograph's indicators):
     an import writes into the data folder."""
-    data = tmp_path / "data"
-    shutil.copytree(PROJECT_DATA, data)
-    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
-    monkeypatch.setenv("MONOREG_DATABASE_URL", sqlite_url)
-    assert runner.invoke(app, ["load"]).exit_code == 0
-    yield data
+    yield loaded_copy(monkeypatch, tmp_path, sqlite_url)
 
 
 def _stored(url: str) -> list[str]:
