@@ -3,18 +3,19 @@ French full-text search over 10 000 SYNTHETIC texts.
 
     .venv/bin/python bench/api.py [--duration 10] [--connections 32] [--postgres URL]
 
-1. API: the bundled data (data/) is loaded into a fresh SQLite file. monoreg (with its
-   response cache, as deployed; then with the cache off) and Datasette (PyPI `datasette`,
-   the named baseline) serve that same file, each on its own uvicorn process on 127.0.0.1,
-   one after the other, with the same log settings. `wrk` (Debian package) loads each with
-   the same query, one region's observations as JSON (100 rows), at 32 concurrent
-   connections for a fixed duration. Printed: req/s, p50, p99 and the ratios.
-   Targets: monoreg >= 2 x Datasette's req/s, and p99 < 25 ms.
+1. API: the bundled data (data/) is loaded into a fresh SQLite file. monoreg (as `monoreg
+   serve` runs it: one worker per CPU, uvloop, response cache on) and Datasette (PyPI
+   `datasette`, the named baseline, in immutable mode `-i`) serve that same file, each under
+   uvicorn on 127.0.0.1, one after the other. `wrk` (Debian package) asks one region's
+   observations as JSON with EVERY REQUEST A DISTINCT URL (page size 10 to 100, start
+   varied), so that no response cache helps either side. Printed: req/s, p50, p99, the
+   ratio, the load average. Targets: monoreg >= 10 x Datasette's req/s with p99 < 100 ms
+   at 32 connections, and p99 < 25 ms at 4 connections.
 2. Search: 10 000 SYNTHETIC texts (random French words from a fixed vocabulary, marked
    synthetic) are loaded and indexed; 400 queries (1 to 3 words, plurals and accents
    varied) run through the library's SearchIndex, and through the API (cache off, one
    connection). Baseline: a naive scan in Python (folded substring match of every word) over
-   the same texts. Target: p95 < 10 ms.
+   the same texts. Target: p95 < 10 ms, on SQLite and (--postgres URL) on PostgreSQL.
 
 Only loopback traffic; every loop is bounded in count or time.
 """

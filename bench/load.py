@@ -169,6 +169,7 @@ class Pass:
     rps: float
     p50: float
     p99: float
+    detail: str = ""          # what the errors were: statuses, socket errors
 
 
 _LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
@@ -176,15 +177,28 @@ _REQUESTS = re.compile(r"(\d+) requests in")
 _RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
 _NON_2XX = re.compile(r"Non-2xx or 3xx responses: (\d+)")
 _SOCKET = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+_STATUS = re.compile(r"^status (\d+): (\d+)$", re.M)
 
 
 def _script(paths: tuple[str, ...], folder: Path) -> Path:
-    """A wrk script sending `paths` in turn."""
+    """A wrk script sending `paths` in turn; at the end it prints how many answers had each
+    status other than 2xx/3xx ("status 500: 3"), so that an error says what it was."""
     listed = ", ".join(f'"{p}"' for p in paths)
     path = folder / f"paths-{len(paths)}.lua"
     path.write_text(f"local paths = {{{listed}}}\nlocal i = 0\n"
                     "request = function()\n  i = i % #paths + 1\n"
-                    "  return wrk.format(\"GET\", paths[i])\nend\n", encoding="utf-8")
+                    "  return wrk.format(\"GET\", paths[i])\nend\n"
+                    "local threads = {}\n"
+                    "setup = function(thread) table.insert(threads, thread) end\n"
+                    "failed = {}\n"
+                    "response = function(status, headers, body)\n"
+                    "  if status >= 400 then failed[status] = (failed[status] or 0) + 1 end\n"
+                    "end\n"
+                    "done = function(summary, latency, requests)\n"
+                    "  for _, thread in ipairs(threads) do\n"
+                    "    for status, n in pairs(thread:get(\"failed\")) do\n"
+                    "      io.write(string.format(\"status %d: %d\\n\", status, n))\n"
+                    "    end\n  end\nend\n", encoding="utf-8")
     return path
 
 
@@ -203,8 +217,10 @@ def wrk(name: str, base: str, paths: tuple[str, ...], connections: int, seconds:
     sockets = _SOCKET.search(output)
     errors = (int(non_2xx.group(1)) if non_2xx else 0) + \
         (sum(int(n) for n in sockets.groups()) if sockets else 0)
+    detail = ", ".join([*(f"HTTP {code}: {n}" for code, n in _STATUS.findall(output)),
+                        *([sockets.group(0)] if sockets else [])])
     return Pass(name, int(requests.group(1)), errors, float(rate.group(1)), latency["50"],
-                latency["99"])
+                latency["99"], detail)
 
 
 class MemorySampler:
@@ -286,6 +302,9 @@ def main() -> None:
                     mix = wrk(f"mix: {len(paths)} URLs", base, paths, args.connections,
                               args.duration, folder)
                 rss_end = rss(server)
+            # The server's own account of its errors (a 500 logs its traceback there).
+            logged = [line for line in (folder / "serve.log").read_text().splitlines()
+                      if "ERROR" in line or "Error" in line][-10:]
     middle = next((rss for t, rss in memory.samples if t >= args.duration / 2), rss_end)
     growth = (rss_end - middle) / middle
     print(f"\nwrk on 127.0.0.1, {args.connections} connections, one thread")
@@ -307,6 +326,11 @@ def main() -> None:
           f"peak {_mb(max(rss for _, rss in memory.samples or [(0, rss_end)]))}")
     print(f"growth over the second half of the mix: {growth:+.1%}")
     errors = baseline.errors + mix.errors
+    for p in (baseline, mix):
+        if p.errors:
+            print(f"errors of {p.name}: {p.detail or 'see wrk'}")
+    if errors and logged:
+        print("the server's log says:\n  " + "\n  ".join(logged))
     flat = growth < MEMORY_TARGET
     print(f"targets: zero errors ({'met' if errors == 0 else f'NOT met: {errors}'}), "
           f"memory flat, growth < {MEMORY_TARGET:.0%} ({'met' if flat else 'NOT met'})")

@@ -8,9 +8,11 @@ A printed monograph becomes an edition of the data files: read against the store
 catalogue, written as data files (editions/<slug>/<year>/, editions/edition_files.py) in a
 staging folder, read back with the loader, moved into place, and the whole data folder is
 loaded into the store. All or nothing: when any step fails, the data folder and the store are
-left as they were (an edition replaced with `--replace` is put back). The back pages
-(Carif-Oref directory, guide) are not read: a replaced edition's directory.yaml and
-guide.yaml are kept."""
+left as they were (an edition replaced with `--replace` is put back). What the reader does
+not make is kept from a replaced edition (EDITOR_FILES): the back pages (Carif-Oref
+directory, guide), the editor's decisions on findings and update notes, and the record of
+its publications; a decision that no longer fits the new reading stops the import, naming
+its file and line, and the edition stays as it was."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from monoreg.editions.edition_files import check_mark, write_edition_files
 from monoreg.errors import UsageError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.ingest.datafiles.edition_folder import edition_folder, load_edition
+from monoreg.ingest.datafiles.releases import PUBLICATIONS, RELEASES, UPDATES
+from monoreg.ingest.datafiles.resolutions import RESOLUTIONS
 from monoreg.ingest.import_batch import ImportBatch, check_drop
 from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
 from monoreg.model import Catalog
@@ -62,7 +66,11 @@ def import_file(store: Store, read: Callable[[Catalog], ImportBatch],
     return batch
 
 
-BACK_PAGES = ("directory.yaml", "guide.yaml")
+EDITOR_FILES = (
+    "directory.yaml", "guide.yaml",     # the back pages, which the reader does not read
+    RESOLUTIONS, UPDATES,               # the editor's decisions and dated update notes
+    RELEASES, PUBLICATIONS,             # what was published: without them, a replaced
+)                                       # edition could change a published figure unsaid
 Step = Callable[[str], None]  # told the step starting, for a progress display
 
 
@@ -113,7 +121,7 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
         write_edition_files(folder, edition, [line.text for line in imported.document.lines],
                             checks, origin=imported.document.file)
         if exists:
-            _keep_back_pages(target, folder)
+            _keep_editor_files(target, folder)
         load_edition(folder, catalog, data_dir)  # what `monoreg load` will read must load
         step("Vérification du dossier de données")
         if backup is not None:
@@ -138,9 +146,12 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
 
 
 
-def _keep_back_pages(old: Path, new: Path) -> None:
-    """The directory and guide of a replaced edition: the reader does not read the back
-    pages, and what the editor entered there is not thrown away."""
-    for name in BACK_PAGES:
-        if (old / name).is_file() and not (new / name).exists():
+def _keep_editor_files(old: Path, new: Path) -> None:
+    """The files of a replaced edition that the reader does not make (EDITOR_FILES)."""
+    for name in EDITOR_FILES:
+        if (new / name).exists():
+            continue
+        if (old / name).is_file():
             shutil.copy2(old / name, new / name)
+        elif (old / name).is_dir():
+            shutil.copytree(old / name, new / name)

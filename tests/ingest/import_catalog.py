@@ -4,10 +4,14 @@ that the tests run against the indicators and sources users get."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
+from typer.testing import CliRunner
 
+from monoreg.cli import app
 from monoreg.loading import load
 from monoreg.store.repository import Store
 
@@ -47,3 +51,14 @@ def loaded_store(url: str, data_dir: Path) -> Store:
     store = Store.open(url)
     load(store, add_import_catalog(data_dir))
     return store
+
+
+def loaded_copy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str) -> Path:
+    """A working copy of the bundled data folder, loaded into the store at `url`, both set
+    as the CLI's (an import writes its edition into that copy)."""
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_DATA, data)
+    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
+    monkeypatch.setenv("MONOREG_DATABASE_URL", url)
+    assert CliRunner().invoke(app, ["load"]).exit_code == 0
+    return data

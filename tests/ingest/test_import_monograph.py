@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import typst
-from import_catalog import PROJECT_DATA
+from import_catalog import PROJECT_DATA, loaded_copy
 from typer.testing import CliRunner
 
 from monoreg.cli import app
@@ -236,12 +236,7 @@ def test_bad_files_give_clean_errors(tmp_path: Path, catalog: Catalog, name: str
 def real_env(monkeypatch: pytest.MonkeyPatch, sqlite_url: str, tmp_path: Path) -> Iterator[Path]:
     """The CLI on a copy of the bundled data (its catalogue has the monograph's indicators):
     an import writes into the data folder."""
-    data = tmp_path / "data"
-    shutil.copytree(PROJECT_DATA, data)
-    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
-    monkeypatch.setenv("MONOREG_DATABASE_URL", sqlite_url)
-    assert runner.invoke(app, ["load"]).exit_code == 0
-    yield data
+    yield loaded_copy(monkeypatch, tmp_path, sqlite_url)
 
 
 def _stored(url: str) -> list[str]:
@@ -280,15 +275,34 @@ def test_the_seed_replaces_the_hand_entered_edition_only_when_asked(
     assert "--replace" in refused.stderr
     copy = real_env / "seed.txt"
     shutil.copy(SEED, copy)  # the edition's own source.txt is replaced with the folder
+    folder = real_env / "editions" / "normandie" / "2020"
+    decisions = (folder / "resolutions.yaml").read_bytes()
+    # The editor's update notes and publication record: the reader makes neither.
+    (folder / "updates.yaml").write_text("updates: []\n", encoding="utf-8")
+    (folder / "publications").mkdir()
+    (folder / "publications" / "2020-06-01-manifeste.json").write_text("{}", encoding="utf-8")
+    store = Store.open(sqlite_url)
+    try:
+        resolved = len(store.resolutions("28-2020"))
+    finally:
+        store.close()
     result = runner.invoke(app, ["import", "monograph", str(copy), "--region", "normandie",
                                  "--edition", "2020", "--replace"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "148 chiffres" in result.output and "24 703 | 452 652" in result.output
     assert "Édition remplacée" in result.output
+    assert (folder / "resolutions.yaml").read_bytes() == decisions
+    assert (folder / "updates.yaml").read_text(encoding="utf-8") == "updates: []\n"
+    assert (folder / "publications" / "2020-06-01-manifeste.json").is_file()
     store = Store.open(sqlite_url)
     try:
         assert [e.id for e in store.editions()] == ["28-2020"]
         assert figures(store.edition("28", 2020).observations) == figures(hand.observations)
+        assert resolved > 30 and len(store.resolutions("28-2020")) == resolved
+        # The decisions still hold on the new reading: what is open is the reader's own
+        # (doubtful reads, sources it does not attach), none the editor had decided.
+        assert {f.rule for f in store.open_errors("28-2020")} == {"figure-to-check",
+                                                                 "missing-source"}
     finally:
         store.close()
 

@@ -8,12 +8,11 @@ text itself.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from import_catalog import FIXTURES, PROJECT_DATA
+from import_catalog import FIXTURES, PROJECT_DATA, loaded_copy
 from typer.testing import CliRunner
 
 from monoreg.cli import app
@@ -64,12 +63,7 @@ def test_another_region_gets_its_own_proposals() -> None:
 
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_url: str) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(PROJECT_DATA, data)
-    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
-    monkeypatch.setenv("MONOREG_DATABASE_URL", store_url)
-    assert runner.invoke(app, ["load"]).exit_code == 0
-    return data
+    return loaded_copy(monkeypatch, tmp_path, store_url)
 
 
 def test_proposals_wait_for_the_editor_who_confirms_by_the_status(env: Path,

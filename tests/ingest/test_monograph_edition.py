@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from import_catalog import FIXTURES, PROJECT_DATA
+from import_catalog import FIXTURES, PROJECT_DATA, loaded_copy
 from typer.testing import CliRunner
 
 from monoreg.cli import app
@@ -66,12 +65,7 @@ def test_the_layout_reads_another_structure() -> None:
 
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, store_url: str) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(PROJECT_DATA, data)
-    monkeypatch.setenv("MONOREG_DATA_DIR", str(data))
-    monkeypatch.setenv("MONOREG_DATABASE_URL", store_url)
-    assert runner.invoke(app, ["load"]).exit_code == 0
-    return data
+    return loaded_copy(monkeypatch, tmp_path, store_url)
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

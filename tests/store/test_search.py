@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from alembic import command
+from sqlalchemy import inspect
 
 from monoreg.errors import UsageError
+from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.loading import load
+from monoreg.model import Text, TextType
+from monoreg.store.db import alembic_config
 from monoreg.store.repository import Store
 from monoreg.store.search import Part, SearchIndex, SearchQuery, highlight, stems
 
@@ -98,3 +104,42 @@ def test_indicators_and_sections_are_searchable(index: SearchIndex) -> None:
                                 for h in results.hits)
     sections = index.search(SearchQuery(text="apprentissage", type="section"))
     assert [(h.kind, h.region) for h in sections.hits] == [("section", "28")]
+
+
+def _with_texts(store: Store, data_dir: Path, *texts: Text) -> SearchIndex:
+    """The synthetic data folder, its editions' texts replaced by `texts` (SYNTHETIC)."""
+    dataset = load_data_dir(data_dir)
+    first = replace(dataset.editions[0], texts=texts)
+    store.load_dataset(replace(dataset, editions=(first,)))
+    return SearchIndex(store.engine)
+
+
+def test_a_word_in_the_title_ranks_before_the_same_word_in_a_body(store: Store,
+                                                                 data_dir: Path) -> None:
+    body_only = Text(TextType.PRIC, "Texte synthétique A",
+                     "Un paragraphe synthétique qui cite la mobilité une fois.")
+    in_title = Text(TextType.PRIC, "Mobilité synthétique", "Un paragraphe synthétique.")
+    twice = Text(TextType.PRIC, "Texte synthétique B",
+                 "La mobilité, encore la mobilité, toujours la mobilité.")
+    index = _with_texts(store, data_dir, body_only, in_title, twice)
+    assert _titles(index, text="mobilite", type="pric") == [
+        "Mobilité synthétique", "Texte synthétique B", "Texte synthétique A"]
+    # Every word must be found: the second word leaves out the texts without it.
+    assert _titles(index, text="mobilité encore", type="pric") == ["Texte synthétique B"]
+    assert index.search(SearchQuery(text="mobilité absentissime")).total == 0
+
+
+@pytest.mark.postgres
+def test_postgres_index_survives_a_downgrade_and_upgrade(postgres_url: str, data_dir: Path
+                                                         ) -> None:
+    """Migration 0013 fills its table from the documents already indexed (no reload)."""
+    store = Store.open(postgres_url)
+    load(store, data_dir)
+    index = SearchIndex(store.engine)
+    before = index.search(SearchQuery(text="synthetique"))
+    with store.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0008")
+        assert "search_terms" not in inspect(conn).get_table_names()
+        command.upgrade(alembic_config(conn), "head")
+    assert index.search(SearchQuery(text="synthetique")) == before and before.total > 3
+    store.close()

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from monoreg.errors import InputError
+from monoreg.ingest.datafiles.releases import PUBLICATIONS, RELEASES
 from monoreg.model import (
     QUALITY_LEGEND,
     Catalog,
@@ -184,7 +185,7 @@ def record_release(edition: Edition, folder: Path, built: Path, when: str) -> Pa
     if data.get("edition") != edition.id or data.get("figures") != published_figures(edition):
         raise InputError("le manifeste ne décrit pas l'édition telle qu'elle est chargée : "
                          "reconstruisez-la (monoreg build) avant de la publier", file=where)
-    kept = folder / "publications" / f"{when}-manifeste.json"
+    kept = folder / PUBLICATIONS / f"{when}-manifeste.json"
     kept.parent.mkdir(parents=True, exist_ok=True)
     kept.write_bytes(built.read_bytes())
     entries = [{"date": r.date, "manifest": Path(r.manifest).relative_to(
@@ -193,5 +194,5 @@ def record_release(edition: Edition, folder: Path, built: Path, when: str) -> Pa
     entries.append({"date": when, "manifest": kept.relative_to(folder).as_posix(),
                     "manifest_sha256": sha256(kept.read_bytes())})
     text = yaml.safe_dump({"releases": entries}, allow_unicode=True, sort_keys=False)
-    (folder / "releases.yaml").write_text(RELEASES_HEADER + text, encoding="utf-8")
+    (folder / RELEASES).write_text(RELEASES_HEADER + text, encoding="utf-8")
     return kept

@@ -1,15 +1,16 @@
-"""Reading and writing the store: the only module that knows the tables."""
+"""Reading and writing the store: `Store`, what the layers above ask of it (loads and
+imports in one transaction, editions, figures, assessments). How a record becomes a row is
+in store/rows.py; the API's observation queries as SQL text in store/observation_sql.py;
+the search index in store/search.py."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -25,8 +26,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy import text as sql_text
-from sqlalchemy.sql.elements import TextClause
 
 from monoreg.derive.preferred import Candidate, origin_of, trust_of
 from monoreg.errors import NotFound
@@ -37,7 +36,6 @@ from monoreg.model import (
     Dataset,
     DirectoryEntry,
     Edition,
-    EvolutionClaim,
     FigureKey,
     Finding,
     GlossaryEntry,
@@ -71,6 +69,20 @@ from monoreg.settings import fault_point
 from monoreg.store import schema as t
 from monoreg.store.db import make_engine, migrate, transaction
 from monoreg.store.documents import document_text, observation_document
+from monoreg.store.observation_sql import (
+    ObservationFilter,
+    driver_params,
+    driver_sql,
+    statement,
+    where_clause,
+)
+from monoreg.store.rows import (
+    claim_of,
+    claim_row,
+    edition_items,
+    observation_of,
+    observation_row,
+)
 from monoreg.store.search import rebuild_index
 
 DATAFILE_KINDS = ("datafiles", "series")
@@ -91,19 +103,6 @@ class ObservationRecord:
     batch_name: str
     id: int = 0
     preferred: bool = False        # the preferred figure of its key (derive/preferred.py)
-
-
-@dataclass(frozen=True)
-class ObservationFilter:
-    """Which figures an API query asks for; every field given must hold (None: any)."""
-
-    territories: Sequence[str] | None = None
-    indicators: Sequence[str] | None = None
-    editions: Sequence[str] | None = None
-    period: str | None = None               # a period code, exactly
-    period_from: Period | None = None       # periods ending on or after its start
-    period_to: Period | None = None         # periods starting on or before its end
-    preferred: bool | None = None           # True: the preferred figure of each key only
 
 
 @dataclass(frozen=True)
@@ -135,14 +134,6 @@ committed; it computes and saves findings, qualities and preferred figures (the
 application passes validate.service.assess_store)."""
 
 
-def _quality_data(quality: Quality) -> Any:
-    return None if quality == Quality() else to_data(quality)
-
-
-def _quality(data: Any) -> Quality:
-    return from_data(Quality, data) if data else Quality()
-
-
 @dataclass(frozen=True)
 class LoadReport:
     editions: int
@@ -156,146 +147,6 @@ def edition_hash(edition: Edition) -> str:
     """A fingerprint of everything an edition holds (incremental builds compare it)."""
     canonical = json.dumps(to_data(edition), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _prov(prefix: str, provenance: Provenance | None) -> dict[str, Any]:
-    if provenance is None:
-        return {f"{prefix}_file": None, f"{prefix}_line": None}
-    return {f"{prefix}_file": provenance.file, f"{prefix}_line": provenance.line}
-
-
-def _observation_row(o: Observation, batch_id: int, edition: Edition | None,
-                     catalog: Catalog) -> dict[str, Any]:
-    local = {s.id: s for s in edition.sources} if edition is not None else {}
-    scope = ""
-    if edition is not None and o.source and o.source in {s.id for s in edition.sources}:
-        scope = edition.id
-    return {
-        "batch_id": batch_id, "edition_id": edition.id if edition else None,
-        "place": o.place, "indicator": o.indicator, "territory": o.territory,
-        "period": o.period.code, "period_kind": o.period.kind.value,
-        "period_start": o.period.start, "period_end": o.period.end,
-        "value": o.value, "unit": o.unit, "status": o.status.value,
-        "source_scope": scope if o.source else None, "source": o.source,
-        "printed": o.printed, "printed_period": o.printed_period, "perimeter": o.perimeter,
-        "raw": o.raw, "note": o.note, "accepted": [list(a) for a in o.accepted],
-        **_prov("prov", o.provenance),
-        "prov_page": o.provenance.page if o.provenance else None,
-        "prov_column": o.provenance.column if o.provenance else None,
-        **_prov("origin", o.origin),
-        "dimension": o.dimension, "dimension_label": o.dimension_label,
-        "to_check": o.to_check, "quality": _quality_data(o.quality), "preferred": False,
-        "doc": document_text(observation_document(o, catalog, edition.id if edition else None,
-                                                  local)),
-    }
-
-
-def _observation(row: Any) -> Observation:
-    provenance = None
-    if row.prov_file:
-        provenance = Provenance(row.prov_file, row.prov_line, row.prov_page, row.prov_column)
-    return Observation(
-        indicator=row.indicator, territory=row.territory, period=parse_period(row.period),
-        value=row.value, unit=row.unit, status=Status(row.status), source=row.source,
-        printed=row.printed, printed_period=row.printed_period, place=row.place,
-        provenance=provenance,
-        origin=Provenance(row.origin_file, row.origin_line) if row.origin_file else None,
-        perimeter=row.perimeter, raw=row.raw, note=row.note, dimension=row.dimension,
-        dimension_label=row.dimension_label, to_check=row.to_check,
-        accepted=tuple((a, b) for a, b in row.accepted or ()), quality=_quality(row.quality))
-
-
-def _items(edition: Edition) -> Iterable[tuple[str, str | None, str, Any, str | None, str | None]]:
-    """(kind, subkind, title, item, territory, date) for every content item of an edition."""
-    for item in edition.lists:
-        yield "list", item.kind.value, item.title, item, None, None
-    for contact in edition.contacts:
-        yield ("contact", contact.group.value, contact.organisation, contact,
-               edition.region, None)
-    for text in edition.texts:
-        yield ("text", text.type.value, text.title, text, edition.region,
-               text.date.code if text.date else None)
-    for entry in edition.directory:
-        yield "directory", None, entry.organisation, entry, entry.territory, None
-    if edition.guide is not None:
-        for public in edition.guide.publics:
-            yield "guide_public", public.group, public.label, public, None, None
-        for term in edition.guide.glossary:
-            yield "glossary", None, term.acronym, term, None, None
-        for link in edition.guide.networks:
-            yield "network", None, link.network, link, None, None
-    for matter in edition.matter:
-        yield "matter", matter.place.value, matter.title or "", matter, None, None
-
-
-def _spread(name: str, count: int) -> str:
-    return ", ".join(f":{name}_{i}" for i in range(count))
-
-
-@lru_cache(maxsize=256)
-def _statement(sql: str) -> TextClause:
-    """The API's queries as SQL text, built once per shape of filter."""
-    return sql_text(sql)
-
-
-_NAMED = re.compile(r":(\w+)")
-
-
-@lru_cache(maxsize=256)
-def _driver_sql(sql: str, sqlite: bool) -> str:
-    """`:name` parameters in the DB-API driver's style (pysqlite takes them as they are,
-    psycopg as %(name)s)."""
-    return sql if sqlite else _NAMED.sub(r"%(\1)s", sql)
-
-
-def _driver_params(params: dict[str, Any], sqlite: bool) -> dict[str, Any]:
-    """Parameters as the driver binds them: lists spread into name_0, name_1…; dates as the
-    Date columns hold them on SQLite (ISO text)."""
-    bound: dict[str, Any] = {}
-    for name, value in params.items():
-        if isinstance(value, list):
-            bound.update({f"{name}_{i}": v for i, v in enumerate(value)})
-        elif sqlite and isinstance(value, date):
-            bound[name] = value.isoformat()
-        else:
-            bound[name] = value
-    return bound
-
-
-def _where(f: ObservationFilter) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause of a filter (columns of store/schema.py's observations table) and
-    its parameters; the clause depends only on which filters are given."""
-    conditions: list[str] = []
-    params: dict[str, Any] = {}
-
-    def equal(column: str, values: Sequence[str] | None) -> None:
-        if values is None:
-            return
-        if len(values) == 1:
-            conditions.append(f"{column} = :{column}")
-            params[column] = values[0]
-        else:
-            conditions.append(f"{column} IN ({_spread(column, len(values))})")
-            params[column] = list(values)
-
-    equal("territory", f.territories)
-    equal("indicator", f.indicators)
-    if f.editions is not None:
-        conditions.append(f"edition_id IN ({_spread('editions', len(f.editions))})")
-        params["editions"] = list(f.editions)
-    if f.period is not None:
-        conditions.append("period = :period")
-        params["period"] = f.period
-    if f.preferred is not None:
-        conditions.append("preferred = :preferred")
-        params["preferred"] = f.preferred
-    if f.period_from is not None:
-        conditions.append("period_end >= :period_from")
-        params["period_from"] = f.period_from.start
-    if f.period_to is not None:
-        conditions.append("period_start <= :period_to")
-        params["period_to"] = f.period_to.end
-    return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
 class Store:
@@ -457,7 +308,7 @@ class Store:
                              batch_id: int, edition: Edition | None, catalog: Catalog) -> None:
         if observations:
             conn.execute(insert(t.observations), [
-                _observation_row(o, batch_id, edition, catalog) for o in observations])
+                observation_row(o, batch_id, edition, catalog) for o in observations])
 
     def _rewrite_documents(self, conn: Connection, catalog: Catalog, which: Any) -> None:
         """Write again the documents of the figures `which` selects (by their batch)."""
@@ -468,7 +319,7 @@ class Store:
         local = self._local_sources(conn, {r.edition_id for r in rows if r.edition_id})
         conn.execute(update(t.observations).where(t.observations.c.id == bindparam("row_id")),
                      [{"row_id": r.id, "doc": document_text(observation_document(
-                         _observation(r), catalog, r.edition_id, local.get(r.edition_id, {})))}
+                         observation_of(r), catalog, r.edition_id, local.get(r.edition_id, {})))}
                       for r in rows])
 
     @staticmethod
@@ -505,18 +356,12 @@ class Store:
         self._insert_observations(conn, edition.observations, batch_id, edition, catalog)
         if edition.evolutions:
             conn.execute(insert(t.evolution_claims), [
-                {"edition_id": edition.id, "place": c.place, "indicator": c.indicator,
-                 "territory": c.territory, "base_period": c.base_period.code,
-                 "period": c.period.code, "printed": c.printed, "value": c.value,
-                 "unit": c.unit, "note": c.note, "accepted": [list(a) for a in c.accepted],
-                 **_prov("prov", c.provenance), **_prov("origin", c.origin),
-                 "quality": _quality_data(c.quality)}
-                for c in edition.evolutions])
+                claim_row(c, edition.id) for c in edition.evolutions])
         items = [
             {"edition_id": edition.id, "kind": kind, "subkind": subkind, "position": position,
              "title": title, "territory": territory, "date": date, "payload": to_data(item)}
             for position, (kind, subkind, title, item, territory, date)
-            in enumerate(_items(edition))]
+            in enumerate(edition_items(edition))]
         if items:
             conn.execute(insert(t.edition_items), items)
         if edition.measures:
@@ -597,10 +442,10 @@ class Store:
             row = conn.execute(select(t.editions).where(t.editions.c.id == edition_id)).first()
             if row is None:
                 raise NotFound(f"pas d'édition {year} pour la région {region}")
-            observations = tuple(_observation(r) for r in conn.execute(
+            observations = tuple(observation_of(r) for r in conn.execute(
                 select(t.observations).where(t.observations.c.edition_id == edition_id)
                 .order_by(t.observations.c.id)))
-            claims = tuple(self._claim(r) for r in conn.execute(
+            claims = tuple(claim_of(r) for r in conn.execute(
                 select(t.evolution_claims).where(t.evolution_claims.c.edition_id == edition_id)
                 .order_by(t.evolution_claims.c.id)))
             # Sorted in Python: the database's collation must not decide the order.
@@ -641,17 +486,6 @@ class Store:
             releases=tuple(from_data(Release, r) for r in header.get("releases", ())),
             updates=tuple(from_data(UpdateNote, u) for u in header.get("updates", ())))
 
-    @staticmethod
-    def _claim(r: Any) -> EvolutionClaim:
-        return EvolutionClaim(
-            indicator=r.indicator, territory=r.territory,
-            base_period=parse_period(r.base_period), period=parse_period(r.period),
-            printed=r.printed, value=r.value, unit=r.unit, place=r.place,
-            provenance=Provenance(r.prov_file, r.prov_line) if r.prov_file else None,
-            origin=Provenance(r.origin_file, r.origin_line) if r.origin_file else None,
-            note=r.note, accepted=tuple((a, b) for a, b in r.accepted or ()),
-            quality=_quality(r.quality))
-
     def observations(self, *, territories: Sequence[str] | None = None,
                      indicators: Sequence[str] | None = None, edition: str | None = None,
                      period_from: Period | None = None, period_to: Period | None = None,
@@ -681,7 +515,7 @@ class Store:
         if limit is not None:
             query = query.limit(limit)
         with self._reading() as conn:
-            return [ObservationRecord(_observation(r), r.edition_id, r.batch_kind, r.batch_name,
+            return [ObservationRecord(observation_of(r), r.edition_id, r.batch_kind, r.batch_name,
                                       r.id, bool(r.preferred))
                     for r in conn.execute(query)]
 
@@ -701,21 +535,21 @@ class Store:
 
         The API's hottest read: two statements on a pooled DB-API connection, without the
         expression language, whose overhead was more than the queries' (bench/api.py)."""
-        where, params = _where(f)
+        where, params = where_clause(f)
         sqlite = self.engine.dialect.name == "sqlite"
-        bound = _driver_params(params, sqlite)
+        bound = driver_params(params, sqlite)
         raw = self.engine.raw_connection()
         try:
             cursor = raw.cursor()
             if sqlite:  # pysqlite runs in autocommit mode here (store.db): one snapshot
                 cursor.execute("BEGIN")
-            cursor.execute(_driver_sql(f"SELECT count(*) FROM observations{where}", sqlite),
+            cursor.execute(driver_sql(f"SELECT count(*) FROM observations{where}", sqlite),
                            bound)
             counted: Any = cursor.fetchone()
             total = int(counted[0])
             rows: Sequence[Any] = []
             if offset < total:
-                cursor.execute(_driver_sql(
+                cursor.execute(driver_sql(
                     f"SELECT id, doc FROM observations{where} ORDER BY id LIMIT :limit "
                     "OFFSET :offset", sqlite), {**bound, "limit": limit, "offset": offset})
                 rows = list(cursor.fetchall())
@@ -732,19 +566,19 @@ class Store:
     def documents(self, f: ObservationFilter, chunk: int = 2000) -> Iterator[list[str]]:
         """Every matching figure's document, in id order, `chunk` at a time, all read in
         one snapshot (one connection held until the last chunk)."""
-        where, params = _where(f)
+        where, params = where_clause(f)
         with self._reading() as conn:
             result = conn.execution_options(stream_results=True, yield_per=chunk).execute(
-                _statement(f"SELECT id, doc FROM observations{where} ORDER BY id"),
-                _driver_params(params, self.engine.dialect.name == "sqlite"))
+                statement(f"SELECT id, doc FROM observations{where} ORDER BY id"),
+                driver_params(params, self.engine.dialect.name == "sqlite"))
             for rows in result.partitions():
                 yield self._documents(conn, rows)
 
     def count(self, f: ObservationFilter) -> int:
-        where, params = _where(f)
+        where, params = where_clause(f)
         with self._reading() as conn:
-            return int(conn.execute(_statement(f"SELECT count(*) FROM observations{where}"),
-                                    _driver_params(params, self.engine.dialect.name == "sqlite")
+            return int(conn.execute(statement(f"SELECT count(*) FROM observations{where}"),
+                                    driver_params(params, self.engine.dialect.name == "sqlite")
                                     ).scalar() or 0)
 
     def _documents(self, conn: Connection, rows: Sequence[Any]) -> list[str]:
@@ -759,7 +593,7 @@ class Store:
         rows = conn.execute(select(t.observations).where(t.observations.c.id.in_(ids))).all()
         local = self._local_sources(conn, {r.edition_id for r in rows if r.edition_id})
         return {r.id: document_text(observation_document(
-            _observation(r), catalog, r.edition_id, local.get(r.edition_id, {})))
+            observation_of(r), catalog, r.edition_id, local.get(r.edition_id, {})))
             for r in rows}
 
     def count_observations(self) -> int:

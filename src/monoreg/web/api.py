@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Header, Path, Query
 from pydantic import BaseModel
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.responses import JSONResponse, Response
 
 from monoreg.errors import UsageError
 from monoreg.loading import load
@@ -208,8 +208,8 @@ async def _csv(portal: Portal, request: Request, query: obs.ObservationQuery,
                "Cache-Control": f"public, max-age={MAX_AGE}"}
     if known(request, tag):
         return Response(status_code=304, headers=headers)
-    return StreamingResponse(iterate_in_threadpool(obs.csv_stream(portal, f, dialect)),
-                             media_type=CSV_TYPES[dialect.name], headers=headers)
+    return obs.CsvStream(obs.csv_stream(portal, f, dialect), portal.streams,
+                         media_type=CSV_TYPES[dialect.name], headers=headers)
 
 
 @router.get("/editions", response_model=m.Page[m.Edition], summary="Éditions publiées")

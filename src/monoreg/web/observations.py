@@ -12,18 +12,19 @@ same functions.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
+import anyio
 from pydantic import ValidationError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from monoreg.errors import MonoregError, NotFound, UsageError
 from monoreg.publish.exports import CsvDialect, CsvLines
-from monoreg.store.repository import ObservationFilter
+from monoreg.store.observation_sql import ObservationFilter
 from monoreg.web.caching import cached_now
 from monoreg.web.models import ObservationParams
 from monoreg.web.portal import Portal
@@ -106,12 +107,33 @@ def page_json(portal: Portal, q: ObservationQuery, limit: int, offset: int,
 
 
 def csv_stream(portal: Portal, f: ObservationFilter, dialect: CsvDialect
-               ) -> Iterator[bytes]:
+               ) -> Generator[bytes, None, None]:
     """Every matching row, as CSV, a chunk at a time."""
     lines = CsvLines(dialect)
     yield lines.header().encode()
     for chunk in portal.store.documents(f):
         yield lines.rows(json.loads(d) for d in chunk).encode()
+
+
+class CsvStream(StreamingResponse):
+    """A CSV answer streamed once its turn has come among the worker's streams
+    (Portal.streams): waiting takes no thread and no connection, the rows being read from
+    the first chunk on. Its rows' connection goes back to the pool when the answer ends,
+    the reader gone included: Starlette drops an unfinished iterator without closing it."""
+
+    def __init__(self, chunks: Generator[bytes, None, None], streams: anyio.Semaphore,
+                 media_type: str, headers: dict[str, str]) -> None:
+        super().__init__(chunks, media_type=media_type, headers=headers)
+        self.chunks = chunks
+        self.streams = streams
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async with self.streams:
+            try:
+                await super().__call__(scope, receive, send)
+            finally:
+                # Never executing here: a thread reading a chunk is waited for on cancel.
+                self.chunks.close()
 
 
 def query_of(params: ObservationParams) -> ObservationQuery:

@@ -16,11 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import anyio
+
 from monoreg.model import Catalog, Edition, Finding
 from monoreg.store.repository import EditionSummary, Store
 from monoreg.store.search import SearchIndex
 
 T = TypeVar("T")
+
+MAX_STREAMS = 4
+"""CSV answers a worker streams at once. A stream holds a store connection from its first
+row to its last, also while it waits for a slow reader, with no thread; every other query
+holds one only while it runs. Below the pool's size (8 + 8 on SQLite, 5 + 10 on
+PostgreSQL), streams can never take every connection: unbounded, 16 of them did under load
+(bench/load.py), and the next query waited 30 s for the pool, on the event loop."""
 
 
 @dataclass
@@ -108,6 +117,7 @@ class Portal:
         self.admin_token = admin_token
         self.recheck = recheck
         self.cache = ResponseCache(cache_size)
+        self.streams = anyio.Semaphore(MAX_STREAMS)  # not bound to one event loop
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
         self._lock = threading.Lock()

@@ -21,6 +21,7 @@ from monoreg.model.release import Release, ReleasedFigure, UpdateNote
 
 RELEASES = "releases.yaml"
 UPDATES = "updates.yaml"
+PUBLICATIONS = "publications"   # the folder of the manifests kept by `monoreg release`
 
 
 def _iso(text: str, cell: Cell) -> str:
