@@ -59,7 +59,8 @@ def stylesheet() -> str:
 
 
 def _accessible_svg(svg: str, description: str) -> Markup:
-    """The chart's SVG (made by vl-convert from our own spec) named for assistive tech."""
+    """The chart's SVG (drawn from our own spec, publish/charts.py) named for assistive
+    tech."""
     return Markup(svg.replace(
         "<svg", f'<svg role="img" aria-label="{escape(description)}"', 1))
 
