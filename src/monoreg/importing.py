@@ -24,7 +24,7 @@ from pathlib import Path
 
 from monoreg.datafile_reader import display_path
 from monoreg.editions.edition_files import check_mark, write_edition_files
-from monoreg.errors import UsageError
+from monoreg.errors import InputError, UsageError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.ingest.datafiles.edition_folder import edition_folder, load_edition
 from monoreg.ingest.datafiles.releases import PUBLICATIONS, RELEASES, UPDATES
@@ -120,9 +120,13 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
         folder.mkdir(parents=True)
         write_edition_files(folder, edition, [line.text for line in imported.document.lines],
                             checks, origin=imported.document.file)
+        load_edition(folder, catalog, data_dir)  # what `monoreg load` will read must load
         if exists:
             _keep_editor_files(target, folder)
-        load_edition(folder, catalog, data_dir)  # what `monoreg load` will read must load
+            try:  # and with the replaced edition's files kept
+                load_edition(folder, catalog, data_dir)
+            except InputError as error:
+                raise _kept_file_error(error, folder, target) from None
         step("Vérification du dossier de données")
         if backup is not None:
             backup.parent.mkdir(parents=True)
@@ -144,6 +148,18 @@ def import_monograph_edition(store: Store, data_dir: Path, path: Path, *,
         shutil.rmtree(staging, ignore_errors=True)
     return EditionImport(imported, target, exists, to_check, report)
 
+
+
+def _kept_file_error(error: InputError, staged: Path, target: Path) -> InputError:
+    """An error in a file kept from the replaced edition, naming that file where the editor
+    finds it (not in the staging folder) and saying what to do."""
+    where = error.file or ""
+    for folder in (staged, staged.resolve()):
+        for form in (str(folder), display_path(folder)):
+            where = where.replace(form, display_path(target))
+    return InputError(f"{error.reason} (fichier gardé de l'édition remplacée : corrigez ou "
+                      "retirez cette entrée, puis relancez l'import)", file=where or None,
+                      line=error.line, field=error.field)
 
 
 def _keep_editor_files(old: Path, new: Path) -> None:

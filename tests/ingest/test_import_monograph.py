@@ -322,3 +322,30 @@ def test_cli_errors_write_and_store_nothing(real_env: Path, sqlite_url: str,
     assert missing.exit_code == 1 and "fichier introuvable" in missing.stderr
     assert sorted(p.relative_to(real_env) for p in real_env.rglob("*")) == before
     assert _stored(sqlite_url) == ["28-2020"]
+
+
+def test_a_kept_decision_that_no_longer_fits_stops_the_replacement(
+        real_env: Path, sqlite_url: str) -> None:
+    folder = real_env / "editions" / "normandie" / "2020"
+    decisions = folder / "resolutions.yaml"
+    # SYNTHETIC: a decision about a news item the monograph does not print.
+    decisions.write_text(decisions.read_text(encoding="utf-8") + (
+        "- rule: prose-number\n  place: actualites\n  item: Actualité synthétique absente\n"
+        "  decision: accepted\n  note: Décision synthétique de test.\n"
+        "  evidence: Aucune.\n  author: Test\n  date: '2026-12-06'\n"), encoding="utf-8")
+    line = len(decisions.read_text(encoding="utf-8").splitlines()) - 7  # the entry's first
+    copy = real_env / "seed.txt"
+    shutil.copy(SEED, copy)
+    before = sorted((p.relative_to(real_env), p.stat().st_size) for p in real_env.rglob("*")
+                    if p.is_file())
+    result = runner.invoke(app, ["import", "monograph", str(copy), "--region", "normandie",
+                                 "--edition", "2020", "--replace"], env={"COLUMNS": "200"})
+    assert result.exit_code == 1, result.output
+    message = " ".join(result.stderr.split())
+    # Named where the editor finds it, not in the import's staging folder.
+    assert f"editions/normandie/2020/resolutions.yaml, ligne {line}, champ 'item'" in message
+    assert ".import-" not in message and "Actualité synthétique absente" in message
+    assert "fichier gardé de l'édition remplacée" in message
+    after = sorted((p.relative_to(real_env), p.stat().st_size) for p in real_env.rglob("*")
+                   if p.is_file())
+    assert after == before

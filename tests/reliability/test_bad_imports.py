@@ -74,6 +74,7 @@ ACCEPTED = {
     # An XML file in UTF-16 with its byte order mark is well-formed XML.
     ("lheo", "utf-16"): "",
 }
+KEPT = "fichier gardé de l'édition remplacée"
 # Reading a 5 MB line takes the monograph reader seconds: bench/, not the suite.
 SLOW = {("monograph", "5-mb-line")}
 
@@ -102,4 +103,9 @@ def test_corrupted_import_is_refused(command: str, corruption: Corruption,
     if not corruption.always_an_error and outcome.code == 0:
         return  # a truncated file may still be a valid, shorter one
     line = corruption.line(broken)
-    assert_refused(outcome, import_store, valid.name + (f", ligne {line}" if line else ""))
+    where = valid.name + (f", ligne {line}" if line else "")
+    if command == "monograph" and KEPT in outcome.stderr:
+        # The shorter reading loads, but a decision kept from the replaced edition
+        # (--replace) is about an item it no longer has: that file and line are named.
+        where = "normandie/2020/resolutions.yaml, ligne "
+    assert_refused(outcome, import_store, where)
