@@ -70,6 +70,19 @@ def test_same_texts_and_bar_lengths_as_vl_convert(specs) -> None:  # type: ignor
         assert all(abs(a - b) <= 0.2 for a, b in zip(mine, reference, strict=True)), name
 
 
+def test_a_category_left_without_figures_has_no_empty_slot(specs) -> None:  # type: ignore[no-untyped-def]
+    """An empty band under a category's name would read as zero: as vl-convert, the chart
+    draws only the categories it has figures for."""
+    vl = specs["demandeurs-par-age"]
+    vl = {**vl, "data": {"values": [r for r in vl["data"]["values"]
+                                    if r["x"] != "25 à 49 ans"]}}
+    ours = etree.fromstring(chart_svg.draw(vl).encode())  # type: ignore[union-attr]
+    theirs = etree.fromstring(vl_convert.vegalite_to_svg(vl, format_locale=D3_LOCALE).encode())
+    assert "25 à 49 ans" not in _texts(ours)
+    assert _texts(ours) == _texts(theirs)
+    assert _bar_heights(ours) == pytest.approx(_bar_heights(theirs), abs=0.2)
+
+
 def test_bars_are_proportional_to_the_figures(specs) -> None:  # type: ignore[no-untyped-def]
     vl = specs["demandeurs-par-age"]
     root = etree.fromstring(chart_svg.draw(vl).encode())  # type: ignore[union-attr]

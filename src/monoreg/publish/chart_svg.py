@@ -109,11 +109,16 @@ def _plan(vl: dict[str, Any]) -> _Plan | None:
             or colour.get("type") != "nominal" or axis.get("format") != ",~f"
             or y.get("stack") not in ("zero", None) or not isinstance(x.get("sort"), list)):
         return None
+    rows = tuple(vl["data"]["values"])
+    # The x domain, as Vega-Lite makes it: the values drawn, in the sort's order (a value
+    # with no figure left gets no empty slot that would read as zero).
+    present = list(dict.fromkeys(r[x["field"]] for r in rows))
+    order = [v for v in x["sort"] if v in present] + [v for v in present if v not in x["sort"]]
     config = vl.get("config", {})
     axis_config = config.get("axis", {})
     mark = text["mark"] if text else {}
     return _Plan(
-        rows=tuple(vl["data"]["values"]), x_field=x["field"], x_order=tuple(x["sort"]),
+        rows=rows, x_field=x["field"], x_order=tuple(order),
         y_field=y["field"], y_title=y.get("title"), tick_count=axis.get("tickCount", 10),
         stacked=y.get("stack") == "zero", series_field=colour["field"],
         series=tuple(colour["scale"]["domain"]), colours=tuple(colour["scale"]["range"]),
