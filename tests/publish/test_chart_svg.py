@@ -19,7 +19,7 @@ from monoreg.publish.findings import FindingIndex
 from monoreg.publish.layout import load_layout
 
 SVG = "{http://www.w3.org/2000/svg}"
-NNBSP = "\u202f"
+NNBSP, NBSP = "\u202f", "\u00a0"
 
 
 @pytest.fixture(scope="module")
@@ -89,13 +89,13 @@ def test_bars_are_proportional_to_the_figures(specs) -> None:  # type: ignore[no
     bars = {r.find(f"{SVG}title").text: float(r.get("height"))
             for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None}
     assert len(bars) == len(vl["data"]["values"]) == 6
-    heights = [(row["value"], bars[f"{row['x']}, {row['series']} : {row['label']}"])
+    heights = [(row["value"], bars[f"{row['x']}, {row['series']}{NBSP}: {row['label']}"])
                for row in vl["data"]["values"]]
     scale = max(h for _, h in heights) / max(v for v, _ in heights)
     # Coordinates are written to the hundredth of a pixel.
     assert all(abs(h - v * scale) <= 0.01 for v, h in heights)
     # 25 à 49 ans in July 2018, printed « 170 770 » (French digit groups).
-    assert f"25 à 49 ans, juillet 2018 : 170{NNBSP}770" in bars
+    assert f"25 à 49 ans, juillet 2018{NBSP}: 170{NNBSP}770" in bars
 
 
 def test_ticks_are_round_and_in_french() -> None:

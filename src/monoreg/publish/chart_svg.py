@@ -284,7 +284,7 @@ def _cell(canvas: _Canvas, plan: _Plan, rows: list[dict[str, Any]], left: float,
         x = start[bar.x] + (drawn.index(bar.series) * slot if plan.side_by_side else 0.0)
         y1, y2 = sorted((y_of(bar.low), y_of(bar.high)))
         canvas.rect(x, y1, slot, y2 - y1, colour.get(bar.series, AXIS_COLOUR),
-                    f"{bar.x}, {bar.series} : {bar.label}" if bar.label else None)
+                    f"{bar.x}, {bar.series}{fr.NBSP}: {bar.label}" if bar.label else None)
         if bar.label:
             canvas.text(x + slot / 2, y_of(bar.high) + plan.label_dy, bar.label,
                         size=plan.label_size, fill=LABEL_COLOUR)
