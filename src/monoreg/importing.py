@@ -27,8 +27,7 @@ from monoreg.editions.edition_files import check_mark, write_edition_files
 from monoreg.errors import InputError, UsageError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.ingest.datafiles.edition_folder import edition_folder, load_edition
-from monoreg.ingest.datafiles.releases import PUBLICATIONS, RELEASES, UPDATES
-from monoreg.ingest.datafiles.resolutions import RESOLUTIONS
+from monoreg.ingest.datafiles.file_names import PUBLICATIONS, RELEASES, RESOLUTIONS, UPDATES
 from monoreg.ingest.import_batch import ImportBatch, check_drop
 from monoreg.ingest.monograph.monograph_import import MonographImport, read_monograph
 from monoreg.model import Catalog

@@ -22,7 +22,7 @@ import yaml
 from monoreg.datafile_reader import display_path, read_csv
 from monoreg.errors import InputError
 from monoreg.ingest.datafiles.data_folder import load_data_dir
-from monoreg.ingest.datafiles.resolutions import RESOLUTIONS
+from monoreg.ingest.datafiles.file_names import RESOLUTIONS
 from monoreg.model import Edition, Observation, Period, Status
 from monoreg.store.repository import LoadReport, Store
 from monoreg.validate.service import assess_store

@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from monoreg.errors import InputError
-from monoreg.ingest.datafiles.releases import PUBLICATIONS, RELEASES
+from monoreg.ingest.datafiles.file_names import PUBLICATIONS, RELEASES
 from monoreg.model import (
     QUALITY_LEGEND,
     Catalog,

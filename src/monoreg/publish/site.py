@@ -15,10 +15,10 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib.metadata import version
-from itertools import chain, islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +31,6 @@ from monoreg.publish.datapackage import write_datapackage, write_findings_csv
 from monoreg.publish.document import Mode
 from monoreg.publish.exports import FORMATS, edition_export
 from monoreg.publish.html_writer import render_index, render_page
-from monoreg.settings import PACKAGE_ROOT
 
 if TYPE_CHECKING:  # worker processes import this module: they need no store
     from monoreg.store.repository import EditionSummary, Store
@@ -46,6 +45,10 @@ CODE_SUFFIXES = {".py", ".yaml", ".html", ".typ", ".css"}
 
 @cache
 def code_version() -> str:
+    # Imported here: the build's workers are given the version (Task.code), and the
+    # settings' imports would cost each of them.
+    from monoreg.settings import PACKAGE_ROOT
+
     digest = hashlib.sha256()
     for name in CODE_PATHS:
         root = PACKAGE_ROOT / name
@@ -99,6 +102,7 @@ class Task:
     out: Path
     mode: Mode
     fingerprint: str
+    code: str                      # code_version(), hashed once by the process that plans
     findings: tuple[Finding, ...] = ()
     data_dir: Path | None = None   # where the input data files are, for the manifest
 
@@ -169,7 +173,8 @@ def build_edition(task: Task) -> Result:
     if "manifest" in files:
         _write(task.out / files["manifest"], release.manifest(
             edition, findings=task.findings, inputs=release.input_files(edition, task.data_dir),
-            code=code_version(), files={k: (files[k], v) for k, v in payloads.items()}))
+            code=task.code,
+            files={k: (files[k], v) for k, v in payloads.items()}))
     return Result(
         key=f"{edition.id}:{task.mode.value}", edition=edition.id, region=region.code,
         region_name=region.name, slug=region.slug, year=edition.year, title=monograph.title,
@@ -300,29 +305,44 @@ def build(store: Store, out: Path, *, regions: Sequence[str] | None = None,
                 if on_result:
                     on_result(report.results[-1])
                 continue
-            yield Task(edition, catalog, out, mode, wanted, findings, data_dir)
+            yield Task(edition, catalog, out, mode, wanted, code_version(), findings,
+                       data_dir)
 
-    for result in _run(tasks(), jobs):
-        report.results.append(result)
-        manifest[result.key] = {k: v for k, v in asdict(result).items()
-                                if k not in ("built", "seconds", "engine_seconds")}
-        if on_result:
-            on_result(result)
+    with _workers(jobs, len(summaries)) as pool:
+        for result in _run(tasks(), pool):
+            report.results.append(result)
+            manifest[result.key] = {k: v for k, v in asdict(result).items()
+                                    if k not in ("built", "seconds", "engine_seconds")}
+            if on_result:
+                on_result(result)
     write_index(out, manifest)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _run(tasks: Iterator[Task], jobs: int | None) -> Iterator[Result]:
-    workers = jobs or os.cpu_count() or 1
-    first = list(islice(tasks, 2))
-    if workers <= 1 or len(first) <= 1:  # one edition: no worker process to start
-        yield from (build_edition(task) for task in chain(first, tasks))
+@contextmanager
+def _workers(jobs: int | None, editions: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The build's worker processes (None: build in this process), started at once: each
+    imports the builders (about half a second) while this process reads the editions."""
+    workers = min(jobs or os.cpu_count() or 1, editions)
+    if workers <= 1:  # one edition: no worker process to start
+        yield None
         return
     # 'spawn': the Typst and vl-convert runtimes hold threads, which do not survive a fork.
-    # A worker is started at a submission while none is idle (at most `workers`): they
-    # start while the next editions are read.
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(build_edition, task) for task in chain(first, tasks)]
-        for future in as_completed(futures):
-            yield future.result()
+        for _ in range(workers):
+            pool.submit(_ready)
+        yield pool
+
+
+def _ready() -> None:
+    """Nothing to do: a worker unpickling it has imported this module and the builders."""
+
+
+def _run(tasks: Iterator[Task], pool: ProcessPoolExecutor | None) -> Iterator[Result]:
+    if pool is None:
+        yield from (build_edition(task) for task in tasks)
+        return
+    futures = [pool.submit(build_edition, task) for task in tasks]
+    for future in as_completed(futures):
+        yield future.result()

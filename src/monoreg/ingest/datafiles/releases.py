@@ -14,14 +14,11 @@ from pathlib import Path
 
 from monoreg.datafile_reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.fields import Cell
+from monoreg.ingest.datafiles.file_names import RELEASES, UPDATES
 from monoreg.ingest.datafiles.schemas import ReleasesFile, UpdatesFile
 from monoreg.model import Catalog, Edition, FigureKey, Provenance
 from monoreg.model.codec import from_data
 from monoreg.model.release import Release, ReleasedFigure, UpdateNote
-
-RELEASES = "releases.yaml"
-UPDATES = "updates.yaml"
-PUBLICATIONS = "publications"   # the folder of the manifests kept by `monoreg release`
 
 
 def _iso(text: str, cell: Cell) -> str:

@@ -10,11 +10,10 @@ from pathlib import Path
 
 from monoreg.datafile_reader import data_path, display_path, load_yaml
 from monoreg.ingest.datafiles.fields import Cell
+from monoreg.ingest.datafiles.file_names import RESOLUTIONS
 from monoreg.ingest.datafiles.schemas import ResolutionFile, ResolutionsFile
 from monoreg.model import Catalog, Decision, Edition, FigureKey, Provenance, Resolution, item_title
 from monoreg.model.content import ContentItem
-
-RESOLUTIONS = "resolutions.yaml"
 
 
 def _figure_key(entry: ResolutionFile, cell: Cell, catalog: Catalog) -> FigureKey:
