@@ -4,12 +4,12 @@ French full-text search over 10 000 SYNTHETIC texts.
     .venv/bin/python bench/api.py [--duration 10] [--connections 32] [--postgres URL]
 
 1. API: the bundled data (data/) is loaded into a fresh SQLite file. monoreg (as `monoreg
-   serve` runs it: one worker per CPU, uvloop, response cache on) and Datasette (PyPI
-   `datasette`, the named baseline, in immutable mode `-i`) serve that same file, each under
-   uvicorn on 127.0.0.1, one after the other. `wrk` (Debian package) asks one region's
-   observations as JSON with EVERY REQUEST A DISTINCT URL (page size 10 to 100, start
-   varied), so that no response cache helps either side. Printed: req/s, p50, p99, the
-   ratio, the load average. Targets: monoreg >= 10 x Datasette's req/s with p99 < 100 ms
+   serve` runs it: one worker per CPU, each with its own socket, response cache on) and
+   Datasette (PyPI `datasette`, the named baseline, in immutable mode `-i`) serve that same
+   file, each under uvicorn on 127.0.0.1, one after the other. `wrk` (Debian package) asks
+   one region's observations as JSON with EVERY REQUEST A DISTINCT URL (page size 10 to 100,
+   start varied), so that no response cache helps either side. Printed: req/s, p50, p99,
+   the ratio, the load average. Targets: monoreg >= 10 x Datasette's req/s with p99 < 100 ms
    at 32 connections, and p99 < 25 ms at 4 connections.
 2. Search: 10 000 SYNTHETIC texts (random French words from a fixed vocabulary, marked
    synthetic) are loaded and indexed; 400 queries (1 to 3 words, plurals and accents
