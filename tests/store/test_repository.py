@@ -12,6 +12,7 @@ from monoreg.ingest.datafiles.data_folder import load_data_dir
 from monoreg.loading import load
 from monoreg.model import parse_period
 from monoreg.store import schema as t
+from monoreg.store.observation_sql import ObservationFilter
 from monoreg.store.repository import Store
 
 
@@ -83,3 +84,17 @@ def test_imports_survive_a_reload(store: Store, data_dir: Path) -> None:
     load(store, data_dir)
     kinds = [r.batch_kind for r in store.observations(territories=["53"])]
     assert sorted(kinds) == ["import", "series"]
+
+
+def test_a_count_and_its_documents_are_read_in_one_snapshot(store: Store,
+                                                            data_dir: Path) -> None:
+    """What a CSV answer is made of: its X-Total-Count and its rows, while an import
+    commits between the count and the reading of the rows."""
+    load(store, data_dir)
+    everything = ObservationFilter()
+    total, documents = store.counted_documents(everything, chunk=3)
+    added = load_data_dir(data_dir).series[0].observations
+    store.add_import("import", "test-import", "x.csv", "0" * 64, added, {"rows": len(added)})
+    assert sum(len(chunk) for chunk in documents) == total
+    assert store.count(everything) == total + len(added) > total
+

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -563,16 +563,33 @@ class Store:
             return total, [doc if doc is not None else built[i] for i, doc in rows]
         return total, [doc for _, doc in rows]
 
-    def documents(self, f: ObservationFilter, chunk: int = 2000) -> Iterator[list[str]]:
-        """Every matching figure's document, in id order, `chunk` at a time, all read in
-        one snapshot (one connection held until the last chunk)."""
+    def counted_documents(self, f: ObservationFilter, chunk: int = 2000
+                          ) -> tuple[int, Generator[list[str], None, None]]:
+        """How many figures match, and their documents in id order, `chunk` at a time, all
+        read in one snapshot (a CSV's X-Total-Count is its number of rows, whatever a load
+        commits meanwhile). The connection is held until the generator ends or is closed."""
         where, params = where_clause(f)
-        with self._reading() as conn:
+        bound = driver_params(params, self.engine.dialect.name == "sqlite")
+        stack = ExitStack()
+        conn = stack.enter_context(self._reading())
+        try:
+            total = int(conn.execute(statement(f"SELECT count(*) FROM observations{where}"),
+                                     bound).scalar() or 0)
             result = conn.execution_options(stream_results=True, yield_per=chunk).execute(
-                statement(f"SELECT id, doc FROM observations{where} ORDER BY id"),
-                driver_params(params, self.engine.dialect.name == "sqlite"))
-            for rows in result.partitions():
-                yield self._documents(conn, rows)
+                statement(f"SELECT id, doc FROM observations{where} ORDER BY id"), bound)
+        except BaseException:
+            stack.close()
+            raise
+
+        def chunks() -> Generator[list[str], None, None]:
+            with stack:
+                yield []  # started at once: closing it, even unread, gives back the connection
+                for rows in result.partitions():
+                    yield self._documents(conn, rows)
+
+        documents = chunks()
+        next(documents)
+        return total, documents
 
     def count(self, f: ObservationFilter) -> int:
         where, params = where_clause(f)

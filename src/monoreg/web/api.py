@@ -202,14 +202,12 @@ async def _csv(portal: Portal, request: Request, query: obs.ObservationQuery,
     snapshot = portal.fresh() or await run_in_threadpool(portal.snapshot)
     assert snapshot is not None
     f = await run_in_threadpool(obs.resolve, portal, query)
-    total = await run_in_threadpool(portal.store.count, f)
     tag = etag(f"{snapshot.version}|{request.url.path}|{request.url.query}".encode())
-    headers = {"X-Total-Count": str(total), "ETag": tag, "Vary": "Accept",
-               "Cache-Control": f"public, max-age={MAX_AGE}"}
+    headers = {"ETag": tag, "Vary": "Accept", "Cache-Control": f"public, max-age={MAX_AGE}"}
     if known(request, tag):
-        return Response(status_code=304, headers=headers)
-    return obs.CsvStream(obs.csv_stream(portal, f, dialect), portal.streams,
-                         media_type=CSV_TYPES[dialect.name], headers=headers)
+        total = await run_in_threadpool(portal.store.count, f)
+        return Response(status_code=304, headers={**headers, "X-Total-Count": str(total)})
+    return obs.CsvStream(portal, f, dialect, CSV_TYPES[dialect.name], headers)
 
 
 @router.get("/editions", response_model=m.Page[m.Edition], summary="Éditions publiées")

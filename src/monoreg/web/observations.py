@@ -12,12 +12,12 @@ same functions.
 from __future__ import annotations
 
 import json
-from collections.abc import Generator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
-import anyio
 from pydantic import ValidationError
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -106,34 +106,35 @@ def page_json(portal: Portal, q: ObservationQuery, limit: int, offset: int,
     return ('{"items":[' + ",".join(documents) + tail).encode()
 
 
-def csv_stream(portal: Portal, f: ObservationFilter, dialect: CsvDialect
-               ) -> Generator[bytes, None, None]:
-    """Every matching row, as CSV, a chunk at a time."""
-    lines = CsvLines(dialect)
-    yield lines.header().encode()
-    for chunk in portal.store.documents(f):
-        yield lines.rows(json.loads(d) for d in chunk).encode()
-
-
 class CsvStream(StreamingResponse):
-    """A CSV answer streamed once its turn has come among the worker's streams
-    (Portal.streams): waiting takes no thread and no connection, the rows being read from
-    the first chunk on. Its rows' connection goes back to the pool when the answer ends,
-    the reader gone included: Starlette drops an unfinished iterator without closing it."""
+    """Every matching row as CSV, streamed once its turn has come among the worker's
+    streams (Portal.streams): waiting takes no thread and no connection. The count
+    (X-Total-Count) and the rows are read in one snapshot, on a connection given back to
+    the pool when the answer ends, the reader gone included (Starlette drops an unfinished
+    iterator without closing it)."""
 
-    def __init__(self, chunks: Generator[bytes, None, None], streams: anyio.Semaphore,
+    def __init__(self, portal: Portal, f: ObservationFilter, dialect: CsvDialect,
                  media_type: str, headers: dict[str, str]) -> None:
-        super().__init__(chunks, media_type=media_type, headers=headers)
-        self.chunks = chunks
-        self.streams = streams
+        super().__init__(iter(()), media_type=media_type, headers=headers)
+        self.portal, self.filter, self.dialect = portal, f, dialect
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async with self.streams:
+        async with self.portal.streams:
+            total, documents = await run_in_threadpool(self.portal.store.counted_documents,
+                                                       self.filter)
             try:
+                self.headers["X-Total-Count"] = str(total)
+                self.body_iterator = iterate_in_threadpool(self._lines(documents))
                 await super().__call__(scope, receive, send)
             finally:
                 # Never executing here: a thread reading a chunk is waited for on cancel.
-                self.chunks.close()
+                documents.close()
+
+    def _lines(self, documents: Iterator[list[str]]) -> Iterator[bytes]:
+        lines = CsvLines(self.dialect)
+        yield lines.header().encode()
+        for chunk in documents:
+            yield lines.rows(json.loads(d) for d in chunk).encode()
 
 
 def query_of(params: ObservationParams) -> ObservationQuery:
