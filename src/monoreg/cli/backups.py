@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from monoreg.cli.common import app, examples, out
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 BackupFile = Annotated[Path, typer.Argument(
     metavar="FICHIER", help="Fichier de sauvegarde.", show_default=False)]
+
+
+@contextmanager
+def _store_as_it_is() -> Iterator[Engine]:
+    """The store's engine, its schema left as it is (open_store() would migrate it)."""
+    from monoreg.settings import get_settings
+    from monoreg.store.db import make_engine
+
+    engine = make_engine(get_settings().resolved_database_url())
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 def _size(octets: int) -> str:
@@ -30,16 +48,11 @@ def backup(file: BackupFile) -> None:
     """Sauvegarde toute la base dans un fichier, même pendant qu'elle sert (SQLite : copie
     cohérente de la base ; PostgreSQL : archive pg_dump). Le fichier n'est remplacé qu'une
     fois la copie complète."""
-    from monoreg.settings import get_settings
     from monoreg.store.backup import backup as write_backup
-    from monoreg.store.db import make_engine
 
     # Not open_store(): a backup copies the store as it is, without migrating it first.
-    engine = make_engine(get_settings().resolved_database_url())
-    try:
+    with _store_as_it_is() as engine:
         info = write_backup(engine, file)
-    finally:
-        engine.dispose()
     out().print(f"Sauvegarde écrite : {info.file} ({_size(info.size)}, base {info.kind}, "
                 f"schéma {info.revision or 'vide'}).")
 
@@ -52,16 +65,11 @@ def restore(file: BackupFile) -> None:
     son schéma à jour. Refuse une sauvegarde d'une version plus récente de monoreg, et ne
     remplace pas une base dont le schéma est plus récent que celui de la sauvegarde
     (restaurez alors dans une base neuve)."""
-    from monoreg.settings import get_settings
     from monoreg.store.backup import restore as read_backup
-    from monoreg.store.db import make_engine
 
     # Not open_store(): opening migrates, and a new, empty store must stay empty until the
     # backup's schema is compared with its own.
-    engine = make_engine(get_settings().resolved_database_url())
-    try:
+    with _store_as_it_is() as engine:
         info = read_backup(engine, file)
-    finally:
-        engine.dispose()
     out().print(f"Base restaurée depuis {info.file} (schéma {info.revision}, mis à jour "
                 "si besoin).")
